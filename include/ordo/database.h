@@ -1,0 +1,200 @@
+// The ordo engine: a bitemporal record of entities and facts, changed only by orders,
+// durable in one SQLite file, answered from in-memory indexes.
+//
+// Thread safety: a Database may be shared by threads. Queries take a shared lock and see
+// a consistent state; Apply takes an exclusive lock while it validates and commits.
+#ifndef ORDO_DATABASE_H_
+#define ORDO_DATABASE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ordo/order.h"
+#include "ordo/status.h"
+#include "ordo/time.h"
+
+namespace ordo {
+
+struct Options {
+  // Create the file (and its tables) when it does not exist. Default: true.
+  bool create_if_missing = true;
+  // Open read-only: Apply fails with kInvalid. Default: false.
+  bool read_only = false;
+  // SQLite synchronous=FULL when true (every order survives power loss), NORMAL when false
+  // (survives a process crash, WAL mode). Default: true.
+  bool sync = true;
+  // Upper bound on the rows a single query may return before failing with kLimit. Default: 10,000,000.
+  size_t max_result_rows = 10'000'000;
+};
+
+// Which record a query reads.
+struct View {
+  Date at = Date::Today();                // valid date (ignored by History and Diff)
+  std::optional<Instant> recorded;        // what was known then; absent: everything recorded
+  // Whose view: facts without a perspective plus those of this perspective. Empty: facts of
+  // every perspective, each labelled with its own.
+  std::string perspective;
+};
+
+// A fact as the API shows it, with every id resolved to text.
+struct FactInfo {
+  uint64_t fact_id = 0;            // stable row id in the database file
+  std::string subject;
+  std::string predicate;           // relation or attribute name ("name@ru" for names)
+  bool is_attribute = false;
+  std::string object;              // relation object id (empty for attributes)
+  std::optional<Value> value;      // attribute value
+  FuzzyDate from;                  // as written; from.date == Date::Min() when unbounded
+  FuzzyDate to;                    // to.date == Date::Max() when open-ended
+  Instant recorded_from;           // record interval [recorded_from, recorded_to)
+  Instant recorded_to;             // Instant::Max() while current
+  std::string perspective;         // "" = undisputed
+  std::vector<Qualifier> qualifiers;
+  std::string order;               // the order that asserted the fact
+  std::string ended_by;            // the order that set its end, if a later order did
+  bool correction = false;         // asserted by a `correct` operation
+};
+
+struct EntityInfo {
+  std::string id;
+  std::string kind;
+  std::vector<Name> names;          // valid at the view's date, one per language
+  std::vector<Name> aliases;        // valid at the view's date
+  std::vector<Interval> lifetime;   // as recorded at the view's record time (gaps possible)
+  bool alive = false;               // whether it exists at the view's date
+  std::vector<FactInfo> facts;      // relations and attributes with this subject, valid at the date
+};
+
+struct SourceInfo {
+  std::string id, title, publisher, url, quote, note;
+  std::optional<FuzzyDate> date;
+};
+
+struct OrderInfo {
+  std::string id, title, issuer, perspective;
+  std::optional<FuzzyDate> signed_on;
+  FuzzyDate effective;
+  Instant recorded;
+  std::vector<SourceInfo> sources;
+  std::vector<std::string> notes;
+  SourceRegion where;               // file and line it was loaded from
+  size_t facts_asserted = 0;
+  size_t facts_superseded = 0;
+};
+
+// Exactly what one order changed: rows it added to the record and rows whose record it closed.
+struct OrderChanges {
+  OrderInfo order;
+  std::vector<FactInfo> asserted;
+  std::vector<FactInfo> superseded;
+};
+
+// One net change between two valid dates for a (subject, predicate, perspective).
+struct Change {
+  std::string subject;
+  std::string predicate;
+  std::string perspective;
+  std::vector<FactInfo> before;     // facts valid at the first date
+  std::vector<FactInfo> after;      // facts valid at the second date
+};
+
+struct ApplySummary {
+  size_t orders = 0;
+  size_t facts_asserted = 0;
+  size_t facts_superseded = 0;
+  size_t entities_created = 0;
+};
+
+// A name match for search and for "did you mean" hints.
+struct Match {
+  std::string id;
+  std::string kind;
+  std::string name;       // the matched name or alias
+  std::string lang;
+  int distance = 0;       // edit distance; 0 for exact and prefix matches
+};
+
+class Database {
+ public:
+  // Opens (or creates) the database file at path; ":memory:" gives a private in-memory
+  // database. Rebuilds the in-memory indexes from the file.
+  // Fails with kIo when the file cannot be opened or has an unknown schema version.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, const Options& options = {});
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Applies a batch atomically: every declaration and order, or nothing. Each failure is a
+  // Status with the location of the offending operation and notes explaining the conflict
+  // (the existing fact, the order that asserted it and where that order was loaded from).
+  // On failure neither memory nor the file changes. With check_only, validates and rolls back.
+  Result<ApplySummary> Apply(const Batch& batch, bool check_only = false);
+
+  // ---- Queries. Unknown ids fail with kNotFound and a "did you mean" note. ----
+
+  // The objects (relations) or value (attributes) of subject through predicate at view.at.
+  Result<std::vector<FactInfo>> Objects(const std::string& subject, const std::string& predicate,
+                                        const View& view) const;
+  // The facts whose object is `object` through relation at view.at, ordered by subject id.
+  Result<std::vector<FactInfo>> Members(const std::string& object, const std::string& relation,
+                                        const View& view) const;
+  // Every fact of a predicate valid at view.at, ordered by subject id.
+  Result<std::vector<FactInfo>> Snapshot(const std::string& predicate, const View& view) const;
+  // Every fact about subject (or only through predicate when non-empty) over all valid time,
+  // as known at view.recorded, ordered by predicate then valid start. view.at is ignored.
+  Result<std::vector<FactInfo>> History(const std::string& subject, const std::string& predicate,
+                                        const View& view) const;
+  // What differs between valid dates d1 and d2 (optionally for one predicate), ordered by
+  // subject. Runs in time proportional to the facts starting or ending between the dates.
+  Result<std::vector<Change>> Diff(Date d1, Date d2, const std::string& predicate, const View& view) const;
+  // The chain up an acyclic, exclusive relation from subject at view.at: the first element is
+  // subject's own fact, the last points at the root.
+  Result<std::vector<FactInfo>> PathUp(const std::string& subject, const std::string& relation,
+                                       const View& view) const;
+  // An entity at view.at with its names and facts.
+  Result<EntityInfo> Entity(const std::string& id, const View& view) const;
+  // All entities' ids, optionally of one kind (including sub-kinds), sorted.
+  std::vector<std::string> EntityIds(const std::string& kind = "") const;
+
+  // Orders in the order they were applied.
+  std::vector<OrderInfo> Orders() const;
+  Result<OrderChanges> Order(const std::string& id) const;
+  Result<SourceInfo> Source(const std::string& id) const;
+
+  // Entities whose id, name or alias (any language) matches text: exact, then prefix
+  // (case-insensitive), then by edit distance <= 2. At most `limit` results.
+  std::vector<Match> Search(const std::string& text, size_t limit = 10) const;
+
+  // Schema introspection.
+  std::vector<KindDecl> Kinds() const;
+  std::vector<RelationDecl> Relations() const;
+  std::vector<AttributeDecl> Attributes() const;
+
+  // ---- Fast path: dense ids, no strings, no allocation. For benchmarks and servers. ----
+  static constexpr uint32_t kNone = 0xffffffffu;
+  uint32_t EntityHandle(const std::string& id) const;      // kNone when unknown
+  uint32_t PredicateHandle(const std::string& name) const; // kNone when unknown
+  // The object of an exclusive relation at date in the undisputed-plus-perspective view
+  // (perspective handle 0 = undisputed only), as of the latest record. kNone when none.
+  uint32_t ObjectAt(uint32_t subject, uint32_t predicate, Date at, uint32_t perspective = 0) const;
+  uint32_t PerspectiveHandle(const std::string& name) const;  // 0 for ""; kNone when unknown
+  const std::string& EntityKey(uint32_t handle) const;        // REQUIRES: a valid handle
+
+  // Statistics for diagnostics and benchmarks.
+  size_t fact_count() const;
+  size_t entity_count() const;
+  size_t memory_bytes() const;  // bytes held by the in-memory indexes
+
+  class Impl;
+
+ private:
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ordo
+
+#endif  // ORDO_DATABASE_H_

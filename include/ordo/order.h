@@ -1,0 +1,151 @@
+// What a user asks ordo to record: schema declarations, sources and orders.
+// The order language (ordo/lang.h) produces a Batch; Database::Apply consumes one.
+// These are plain value types; the caller owns them.
+#ifndef ORDO_ORDER_H_
+#define ORDO_ORDER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "ordo/status.h"
+#include "ordo/time.h"
+
+namespace ordo {
+
+// The type of an attribute or qualifier value. Stored on disk; do not renumber.
+enum class ValueType : uint8_t { kString = 0, kInteger = 1, kNumber = 2, kDate = 3, kBoolean = 4 };
+const char* ValueTypeName(ValueType t);  // "string", "integer", "number", "date", "boolean"
+
+// A typed value of an attribute or a qualifier.
+struct Value {
+  std::variant<std::string, int64_t, double, FuzzyDate, bool> v;
+  ValueType type() const { return static_cast<ValueType>(v.index()); }
+  friend bool operator==(const Value&, const Value&) = default;
+};
+// Strings are shown quoted ("fleet"), numbers plainly, dates as EDTF, booleans as true/false.
+std::string FormatValue(const Value& v);
+
+// A key-value pair qualifying a fact (Wikidata-style), e.g. role: combat, extent: partial.
+struct Qualifier {
+  std::string key;
+  Value value;
+  friend bool operator==(const Qualifier&, const Qualifier&) = default;
+};
+
+// A name in a language. lang is a BCP 47 tag ("en", "ru", "uk"); "en" when not given.
+struct Name {
+  std::string lang = "en";
+  std::string text;
+};
+
+// ---- Schema ---------------------------------------------------------------
+
+// "kind territory", "kind military-district : unit" (a kind may refine a parent kind;
+// a relation accepting the parent accepts the child).
+struct KindDecl {
+  std::string name;
+  std::string parent;  // empty: none
+  std::string note;
+  SourceRegion where;
+};
+
+// A relation between entities: subject kinds -> object kinds.
+struct RelationDecl {
+  std::string name;
+  std::vector<std::string> subject_kinds;
+  std::vector<std::string> object_kinds;
+  bool exclusive = false;  // at most one object per subject at any valid time, per perspective
+  bool acyclic = false;    // no cycle at any valid time, per perspective
+  std::string note;
+  SourceRegion where;
+};
+
+// A typed attribute of entities. Attributes are always single-valued at a time (per perspective).
+struct AttributeDecl {
+  std::string name;
+  std::vector<std::string> subject_kinds;  // empty: any kind
+  ValueType type = ValueType::kString;
+  std::string note;
+  SourceRegion where;
+};
+
+// ---- Sources ---------------------------------------------------------------
+
+struct SourceDecl {
+  std::string id;          // kebab-case, unique
+  std::string title;       // required
+  std::string publisher;
+  std::optional<FuzzyDate> date;
+  std::string url;
+  std::string quote;
+  std::string note;
+  SourceRegion where;
+};
+
+// ---- Orders ---------------------------------------------------------------
+
+enum class OpKind : uint8_t {
+  kCreate,        // create IDS : KIND [NAMES]          entity lifetime starts (or restarts)
+  kEndEntity,     // end IDS                            lifetime ends; the entity's own facts end with it
+  kAssign,        // assign IDS REL -> OBJ              a new fact; refused if an exclusive relation already has one
+  kMove,          // move IDS REL -> OBJ                exclusive relations: replaces the current object from the date
+  kEndRelation,   // end IDS REL [-> OBJ]               the fact stops holding from the date
+  kSet,           // set IDS ATTR VALUE                 replaces the attribute's value from the date
+  kUnset,         // unset IDS ATTR
+  kRename,        // rename IDS NAMES                   names in the given languages from the date
+  kAlias,         // alias IDS NAMES                    adds aliases from the date
+  kCorrect,       // correct IDS REL -> OBJ|none, or correct IDS ATTR VALUE|none, over explicit from/to:
+                  // replaces what the record holds over that valid interval; the old record stays
+                  // answerable at earlier record times
+};
+const char* OpKindName(OpKind k);  // "create", "end", "assign", ...
+
+struct Op {
+  OpKind kind = OpKind::kAssign;
+  std::vector<std::string> subjects;   // one or more entity ids (bulk operations)
+  std::vector<SourceRegion> subject_where;  // parallel to subjects, for diagnostics
+  std::string entity_kind;             // kCreate
+  std::string predicate;               // relation or attribute name
+  std::string object;                  // relation object id; empty with kCorrect means "none"
+  std::optional<Value> value;          // attribute value; absent with kCorrect means "none"
+  std::vector<Name> names;             // kCreate, kRename, kAlias
+  std::optional<FuzzyDate> from;       // default: the order's effective date
+  std::optional<FuzzyDate> to;         // default: open-ended
+  std::optional<std::string> perspective;  // default: the order's perspective ("" = undisputed)
+  std::vector<Qualifier> qualifiers;
+  std::string note;
+  SourceRegion where;                  // the whole operation
+};
+
+struct OrderDecl {
+  std::string id;                       // kebab-case, unique
+  std::string title;
+  std::string issuer;                   // an entity id or free text (e.g. "RU", "ISW")
+  std::optional<FuzzyDate> signed_on;
+  FuzzyDate effective;                  // default valid-time start of every operation
+  std::optional<Instant> recorded;      // record time; absent means "now" at apply time
+  std::vector<std::string> sources;     // source ids; at least one
+  std::string perspective;              // default perspective of its operations; "" = undisputed
+  std::vector<std::string> notes;
+  std::vector<Op> ops;
+  SourceRegion where;                   // the order's header
+};
+
+// One unit of application: everything in it applies, or nothing does.
+// Declarations apply in this order: kinds, relations, attributes, sources, then orders
+// in their listed order.
+struct Batch {
+  std::vector<KindDecl> kinds;
+  std::vector<RelationDecl> relations;
+  std::vector<AttributeDecl> attributes;
+  std::vector<SourceDecl> sources;
+  std::vector<OrderDecl> orders;
+  void Append(Batch&& other);
+};
+
+}  // namespace ordo
+
+#endif  // ORDO_ORDER_H_

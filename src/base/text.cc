@@ -1,0 +1,51 @@
+#include "base/text.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace ordo {
+
+int EditDistance(std::string_view a, std::string_view b, int limit) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (static_cast<int>(b.size() - a.size()) > limit) return limit + 1;
+  std::vector<int> row(a.size() + 1);
+  for (size_t i = 0; i <= a.size(); ++i) row[i] = static_cast<int>(i);
+  for (size_t j = 1; j <= b.size(); ++j) {
+    int diag = row[0];
+    row[0] = static_cast<int>(j);
+    int best = row[0];
+    for (size_t i = 1; i <= a.size(); ++i) {
+      int up = row[i];
+      row[i] = std::min({row[i] + 1, row[i - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+      best = std::min(best, row[i]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[a.size()];
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::vector<std::string> Nearest(std::string_view word, const std::vector<std::string>& candidates, size_t n) {
+  const int limit = std::max(2, static_cast<int>(word.size()) / 3);
+  const std::string lw = AsciiLower(word);
+  std::vector<std::pair<int, const std::string*>> scored;
+  for (const std::string& c : candidates) {
+    int d = EditDistance(lw, AsciiLower(c), limit);
+    if (d <= limit) scored.emplace_back(d, &c);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first || (x.first == y.first && *x.second < *y.second); });
+  std::vector<std::string> out;
+  for (size_t i = 0; i < scored.size() && i < n; ++i) out.push_back(*scored[i].second);
+  return out;
+}
+
+}  // namespace ordo
