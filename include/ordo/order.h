@@ -118,6 +118,9 @@ struct Op {
   std::vector<Qualifier> qualifiers;
   std::string note;
   SourceRegion where;                  // the whole operation
+  SourceRegion predicate_where;        // the relation or attribute name
+  SourceRegion object_where;           // the object id or the value
+  SourceRegion kind_where;             // kCreate: the kind name
 };
 
 struct OrderDecl {
@@ -131,7 +134,8 @@ struct OrderDecl {
   std::string perspective;              // default perspective of its operations; "" = undisputed
   std::vector<std::string> notes;
   std::vector<Op> ops;
-  SourceRegion where;                   // the order's header
+  SourceRegion where;                   // the order's id in its header
+  std::vector<SourceRegion> source_where;  // parallel to sources
 };
 
 // One unit of application: everything in it applies, or nothing does.
