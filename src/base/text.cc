@@ -22,7 +22,8 @@ int EditDistance(std::string_view a, std::string_view b, int limit) {
     }
     if (best > limit) return limit + 1;
   }
-  return row[a.size()];
+  // The row minimum can stay within the limit while the final cell exceeds it by more than one.
+  return std::min(row[a.size()], limit + 1);
 }
 
 std::string AsciiLower(std::string_view s) {

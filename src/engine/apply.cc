@@ -1,0 +1,784 @@
+#include "engine/apply.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "base/text.h"
+
+namespace ordo::engine {
+
+namespace {
+
+std::string FormatBound(int32_t days, uint8_t flags) {
+  return FormatFuzzyDate(FuzzyDate::Unpack(Date{days}, flags & 0x0f));
+}
+
+SourceRegion OrderRegion(const State& s, uint32_t order) { return s.orders[order].row.where; }
+
+std::string KindList(const State& s, const std::vector<uint32_t>& kinds) {
+  std::string out;
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    out += (i == 0 ? "" : (i + 1 == kinds.size() ? " or " : ", ")) + s.kinds[kinds[i]].name;
+  }
+  return out;
+}
+
+class Applier {
+ public:
+  Applier(State& s, Instant now, store::BatchRows* rows, Checkpoint* cp) : s_(s), now_(now), rows_(rows), cp_(cp) {}
+
+  Result<ApplySummary> Run(const Batch& b) {
+    for (const KindDecl& d : b.kinds) {
+      if (Status st = Kind(d); !st.ok()) return st;
+    }
+    for (const RelationDecl& d : b.relations) {
+      if (Status st = Relation(d); !st.ok()) return st;
+    }
+    for (const AttributeDecl& d : b.attributes) {
+      if (Status st = Attribute(d); !st.ok()) return st;
+    }
+    for (const SourceDecl& d : b.sources) {
+      if (Status st = Source(d); !st.ok()) return st;
+    }
+    for (const OrderDecl& o : b.orders) {
+      if (Status st = Order(o); !st.ok()) return st;
+    }
+    summary_.facts_asserted = rows_->facts.size();
+    summary_.facts_superseded = rows_->retractions.size();
+    summary_.entities_created = rows_->entities.size();
+    return summary_;
+  }
+
+ private:
+  // ---- declarations ----
+
+  Result<uint32_t> KindId(const std::string& name, const SourceRegion& where) {
+    auto it = s_.kind_ids.find(name);
+    if (it != s_.kind_ids.end()) return it->second;
+    std::vector<std::string> names;
+    for (const KindMeta& k : s_.kinds) names.push_back(k.name);
+    Status st = Status::NotFound(fmt::format("unknown kind '{}'", name), where);
+    for (const std::string& n : Nearest(name, names)) st.AddNote(fmt::format("did you mean '{}'?", n));
+    return st;
+  }
+
+  Result<std::vector<uint32_t>> KindIds(const std::vector<std::string>& names, const SourceRegion& where) {
+    std::vector<uint32_t> out;
+    for (const std::string& n : names) {
+      if (n == "*") continue;
+      auto k = KindId(n, where);
+      if (!k.ok()) return k.status();
+      out.push_back(*k);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  Status Kind(const KindDecl& d) {
+    uint32_t parent = kNone;
+    if (!d.parent.empty()) {
+      auto p = KindId(d.parent, d.where);
+      if (!p.ok()) return p.status();
+      parent = *p;
+    }
+    if (auto it = s_.kind_ids.find(d.name); it != s_.kind_ids.end()) {
+      if (s_.kinds[it->second].parent != parent) {
+        return Status::Conflict(fmt::format("kind '{}' is already declared with a different parent", d.name), d.where);
+      }
+      return Status::Ok();
+    }
+    uint32_t id = static_cast<uint32_t>(s_.kinds.size());
+    s_.kinds.push_back(KindMeta{d.name, parent, d.note});
+    s_.kind_ids.emplace(d.name, id);
+    rows_->kinds.push_back(store::KindRow{id, d.name, d.parent, d.note});
+    return Status::Ok();
+  }
+
+  Status Predicate(const std::string& name, bool is_attribute, ValueType type, bool exclusive, bool acyclic,
+                   const std::vector<std::string>& subject_kinds, const std::vector<std::string>& object_kinds,
+                   const std::string& note, const SourceRegion& where) {
+    if (name == kExists || name == kAlias || name.rfind(kNamePrefix, 0) == 0) {
+      return Status::Conflict(fmt::format("'{}' is built in and cannot be declared", name), where);
+    }
+    auto sk = KindIds(subject_kinds, where);
+    if (!sk.ok()) return sk.status();
+    auto ok = KindIds(object_kinds, where);
+    if (!ok.ok()) return ok.status();
+    if (acyclic && !exclusive) {
+      // Allowed: acyclicity does not need exclusivity; the path query does, and says so.
+    }
+    if (auto it = s_.pred_ids.find(name); it != s_.pred_ids.end()) {
+      const PredMeta& p = s_.preds[it->second];
+      if (p.is_attribute != is_attribute || p.type != type || p.exclusive != exclusive || p.acyclic != acyclic ||
+          p.subject_kinds != *sk || p.object_kinds != *ok) {
+        return Status::Conflict(
+            fmt::format("{} '{}' is already declared differently", p.is_attribute ? "attribute" : "relation", name),
+            where);
+      }
+      return Status::Ok();
+    }
+    AddPredicate(PredMeta{name, is_attribute, type, exclusive, acyclic, *sk, *ok, note}, subject_kinds, object_kinds);
+    return Status::Ok();
+  }
+
+  uint32_t AddPredicate(PredMeta p, std::vector<std::string> sk, std::vector<std::string> ok) {
+    uint32_t id = static_cast<uint32_t>(s_.preds.size());
+    rows_->predicates.push_back(
+        store::PredicateRow{id, p.name, p.is_attribute, p.type, p.exclusive, p.acyclic, std::move(sk), std::move(ok), p.note});
+    s_.pred_ids.emplace(p.name, id);
+    s_.preds.push_back(std::move(p));
+    s_.by_pred.emplace_back();
+    return id;
+  }
+
+  Status Relation(const RelationDecl& d) {
+    return Predicate(d.name, false, ValueType::kString, d.exclusive, d.acyclic, d.subject_kinds, d.object_kinds, d.note,
+                     d.where);
+  }
+
+  Status Attribute(const AttributeDecl& d) {
+    return Predicate(d.name, true, d.type, true, false, d.subject_kinds, {}, d.note, d.where);
+  }
+
+  Status Source(const SourceDecl& d) {
+    if (d.title.empty()) return Status::Invalid(fmt::format("source '{}' has no title", d.id), d.where);
+    if (auto it = s_.source_ids.find(d.id); it != s_.source_ids.end()) {
+      const SourceDecl& old = s_.sources[it->second].decl;
+      if (old.title != d.title || old.url != d.url || old.publisher != d.publisher || old.date != d.date ||
+          old.quote != d.quote) {
+        return Status::Conflict(fmt::format("source '{}' is already recorded with different details", d.id), d.where);
+      }
+      return Status::Ok();
+    }
+    uint32_t id = static_cast<uint32_t>(s_.sources.size());
+    s_.sources.push_back(store::SourceRow{id, d});
+    s_.source_ids.emplace(d.id, id);
+    rows_->sources.push_back(s_.sources.back());
+    return Status::Ok();
+  }
+
+  // ---- orders ----
+
+  Status Order(const OrderDecl& o) {
+    if (auto it = s_.order_ids.find(o.id); it != s_.order_ids.end()) {
+      Status st = Status::Conflict(fmt::format("order '{}' is already recorded", o.id), o.where);
+      const SourceRegion& w = OrderRegion(s_, it->second);
+      if (w.known()) st.AddNote(fmt::format("order '{}' was loaded from here", o.id), w);
+      return st;
+    }
+    if (o.sources.empty()) {
+      return Status::Invalid(fmt::format("order '{}' cites no source; every order needs at least one", o.id), o.where);
+    }
+    store::OrderRow row;
+    row.id = static_cast<uint32_t>(s_.orders.size());
+    for (size_t i = 0; i < o.sources.size(); ++i) {
+      auto it = s_.source_ids.find(o.sources[i]);
+      const SourceRegion& w = i < o.source_where.size() ? o.source_where[i] : o.where;
+      if (it == s_.source_ids.end()) {
+        std::vector<std::string> ids;
+        for (const auto& src : s_.sources) ids.push_back(src.decl.id);
+        Status st = Status::NotFound(fmt::format("unknown source '{}'", o.sources[i]), w);
+        for (const std::string& n : Nearest(o.sources[i], ids)) st.AddNote(fmt::format("did you mean '{}'?", n));
+        if (ids.empty()) st.AddNote("declare it with `source ID { title \"...\" }` before the order");
+        return st;
+      }
+      row.sources.push_back(it->second);
+    }
+    row.key = o.id;
+    row.title = o.title;
+    row.issuer = o.issuer;
+    row.perspective = o.perspective;
+    row.signed_on = o.signed_on;
+    row.effective = o.effective;
+    row.recorded = o.recorded.value_or(now_);
+    row.notes = o.notes;
+    row.where = o.where;
+    order_ = row.id;
+    s_.order_ids.emplace(o.id, row.id);
+    s_.orders.push_back(OrderMeta{row});
+    rows_->orders.push_back(std::move(row));
+    ++summary_.orders;
+
+    new_facts_.clear();
+    ended_.clear();
+    for (const Op& op : o.ops) {
+      if (Status st = ApplyOp(op, o); !st.ok()) return st;
+    }
+    return CheckInvariants();
+  }
+
+  Result<uint32_t> Entity(const std::string& key, const SourceRegion& where) {
+    auto it = s_.entity_ids.find(key);
+    if (it == s_.entity_ids.end()) return UnknownEntity(s_, key, where);
+    return it->second;
+  }
+
+  Result<uint32_t> Pred(const std::string& name, const SourceRegion& where) {
+    auto it = s_.pred_ids.find(name);
+    if (it == s_.pred_ids.end()) return UnknownPredicate(s_, name, where);
+    return it->second;
+  }
+
+  uint16_t Persp(const std::string& name) {
+    auto it = s_.persp_ids.find(name);
+    if (it != s_.persp_ids.end()) return static_cast<uint16_t>(it->second);
+    uint32_t id = static_cast<uint32_t>(s_.persps.size());
+    s_.persps.push_back(name);
+    s_.persp_ids.emplace(name, id);
+    rows_->perspectives.push_back(store::PerspectiveRow{id, name});
+    return static_cast<uint16_t>(id);
+  }
+
+  uint32_t NamePred(const std::string& lang) {
+    std::string name = kNamePrefix + lang;
+    auto it = s_.pred_ids.find(name);
+    if (it != s_.pred_ids.end()) return it->second;
+    return AddPredicate(PredMeta{name, true, ValueType::kString, true, false, {}, {}, "name in " + lang}, {}, {});
+  }
+
+  Status CheckSubjectKind(uint32_t pred, uint32_t entity, const SourceRegion& where) {
+    const PredMeta& p = s_.preds[pred];
+    uint32_t kind = s_.entities[entity].kind;
+    if (s_.KindAccepted(kind, p.subject_kinds)) return Status::Ok();
+    return Status::Invalid(fmt::format("'{}' is a {}; {} '{}' applies to {}", s_.entities[entity].key,
+                                       s_.kinds[kind].name, p.is_attribute ? "attribute" : "relation", p.name,
+                                       KindList(s_, p.subject_kinds)),
+                           where);
+  }
+
+  // The value of a literal as the attribute's declared type.
+  Result<Value> Coerce(const Value& v, ValueType want, const std::string& attr, const SourceRegion& where) {
+    if (v.type() == want) return v;
+    if (want == ValueType::kNumber && v.type() == ValueType::kInteger) {
+      return Value{static_cast<double>(std::get<int64_t>(v.v))};
+    }
+    if (want == ValueType::kDate && v.type() == ValueType::kInteger) {
+      int64_t y = std::get<int64_t>(v.v);
+      if (y >= 1 && y <= 9999) {
+        return Value{FuzzyDate{Date::FromCivil(static_cast<int>(y), 1, 1), Precision::kYear, false, false}};
+      }
+    }
+    if (want == ValueType::kDate && v.type() == ValueType::kString) {
+      auto d = ParseFuzzyDate(std::get<std::string>(v.v));
+      if (!d.ok()) return Status::Invalid(d.status().message(), where);
+      return Value{*d};
+    }
+    return Status::Invalid(fmt::format("attribute '{}' takes a {} value, not a {} ({})", attr, ValueTypeName(want),
+                                       ValueTypeName(v.type()), FormatValue(v)),
+                           where);
+  }
+
+  // ---- the primitive: rows in, rows out ----
+
+  uint32_t Insert(Fact f, const SourceRegion* where) {
+    f.row_order = order_;
+    f.retract_order = kNone;
+    uint32_t id = s_.AddFact(f);
+    store::FactRow r;
+    r.id = id;
+    r.subject = f.subject;
+    r.predicate = f.pred;
+    if (s_.preds[f.pred].is_attribute) {
+      r.object = kNone;
+      r.value = s_.values[f.object];
+    } else {
+      r.object = f.object;
+    }
+    r.from = FuzzyDate::Unpack(Date{f.from}, f.from_flags & 0x0f);
+    r.to = FuzzyDate::Unpack(Date{f.to}, f.to_flags & 0x0f);
+    r.perspective = f.persp;
+    r.qualifiers = s_.qual_sets[f.quals];
+    r.order = f.order;
+    r.row_order = f.row_order;
+    r.correction = (f.from_flags & kCorrectionBit) != 0;
+    rows_->facts.push_back(std::move(r));
+    if (where != nullptr) new_facts_.emplace_back(id, *where);
+    return id;
+  }
+
+  void Retract(uint32_t id) {
+    s_.facts[id].retract_order = order_;
+    cp_->retracted.push_back(id);
+    rows_->retractions.push_back(store::RetractionRow{id, order_});
+  }
+
+  // Live facts of subject through pred, in the index's order.
+  std::vector<uint32_t> LiveFacts(uint32_t subject, uint32_t pred) const {
+    std::vector<uint32_t> out;
+    for (uint32_t id : s_.by_subject[subject]) {
+      const Fact& f = s_.facts[id];
+      if (f.pred == pred && f.live()) out.push_back(id);
+    }
+    return out;
+  }
+
+  // Over [iv.from, iv.to), the key (subject, pred, persp[, key_object]) holds new_object, or
+  // nothing when new_object == kNone. Rows overlapping the interval are retracted and their
+  // parts outside it written again, keeping the order that asserted them.
+  void PutPortion(uint32_t subject, uint32_t pred, uint16_t persp, uint32_t key_object, FuzzyDate from, FuzzyDate to,
+                  uint32_t new_object, uint32_t quals, bool correction, const SourceRegion& where) {
+    const Interval iv{from.date, to.date};
+    for (uint32_t id : LiveFacts(subject, pred)) {
+      Fact old = s_.facts[id];
+      if (old.persp != persp || (key_object != kNone && old.object != key_object) || !old.interval().overlaps(iv)) {
+        continue;
+      }
+      Retract(id);
+      if (old.from < iv.from.days) {
+        Fact left = old;
+        left.to = iv.from.days;
+        left.to_flags = from.PackFlags();
+        Insert(left, &where);
+      }
+      if (old.to > iv.to.days) {
+        Fact right = old;
+        right.from = iv.to.days;
+        right.from_flags = static_cast<uint8_t>(to.PackFlags() | (old.from_flags & kCorrectionBit));
+        Insert(right, &where);
+      }
+    }
+    if (new_object != kNone) Insert(MakeFact(subject, pred, persp, new_object, from, to, quals, correction), &where);
+  }
+
+  Fact MakeFact(uint32_t subject, uint32_t pred, uint16_t persp, uint32_t object, FuzzyDate from, FuzzyDate to,
+                uint32_t quals, bool correction) const {
+    Fact f{};
+    f.subject = subject;
+    f.pred = pred;
+    f.object = object;
+    f.from = from.date.days;
+    f.to = to.date.days;
+    f.order = order_;
+    f.quals = quals;
+    f.persp = persp;
+    f.from_flags = static_cast<uint8_t>(from.PackFlags() | (correction ? kCorrectionBit : 0));
+    f.to_flags = to.PackFlags();
+    return f;
+  }
+
+  // ---- operations ----
+
+  Status ApplyOp(const Op& op, const OrderDecl& o) {
+    const FuzzyDate from = op.from.value_or(o.effective);
+    const FuzzyDate to = op.to.value_or(FuzzyDate{Date::Max(), Precision::kDay, false, false});
+    if (!(from.date < to.date)) {
+      return Status::Invalid(fmt::format("empty interval: from {} is not before to {}", FormatFuzzyDate(from),
+                                         FormatFuzzyDate(to)),
+                             op.where);
+    }
+    const uint16_t persp = Persp(op.perspective.value_or(o.perspective));
+    for (const Qualifier& q : op.qualifiers) {
+      if (q.key.empty()) return Status::Invalid("a qualifier needs a key", op.where);
+    }
+    const uint32_t quals = s_.InternQuals(op.qualifiers);
+    if (op.subjects.empty()) return Status::Invalid(fmt::format("'{}' needs at least one id", OpKindName(op.kind)), op.where);
+
+    for (size_t i = 0; i < op.subjects.size(); ++i) {
+      const SourceRegion& sw = i < op.subject_where.size() ? op.subject_where[i] : op.where;
+      Status st = OpOnSubject(op, op.subjects[i], sw, from, to, persp, quals);
+      if (!st.ok()) return st.At(op.where);
+    }
+    return Status::Ok();
+  }
+
+  Status OpOnSubject(const Op& op, const std::string& key, const SourceRegion& sw, FuzzyDate from, FuzzyDate to,
+                     uint16_t persp, uint32_t quals) {
+    switch (op.kind) {
+      case OpKind::kCreate: return Create(op, key, sw, from, to);
+      case OpKind::kEndEntity: return EndEntity(op, key, sw, from);
+      case OpKind::kRename:
+      case OpKind::kAlias: return Names(op, key, sw, from, to, persp, quals);
+      default: break;
+    }
+    auto subj = Entity(key, sw);
+    if (!subj.ok()) return subj.status();
+    auto pred = Pred(op.predicate, op.predicate_where);
+    if (!pred.ok()) return pred.status();
+    const PredMeta& p = s_.preds[*pred];
+    if (op.predicate == kExists || op.predicate == kAlias || op.predicate.rfind(kNamePrefix, 0) == 0) {
+      return Status::Invalid(fmt::format("'{}' is built in; use create, end, rename or alias", op.predicate),
+                             op.predicate_where);
+    }
+    const bool wants_attribute = op.kind == OpKind::kSet || op.kind == OpKind::kUnset ||
+                                 (op.kind == OpKind::kCorrect && op.object.empty() && op.value.has_value()) ||
+                                 (op.kind == OpKind::kCorrect && p.is_attribute);
+    if (p.is_attribute && !wants_attribute) {
+      return Status::Invalid(fmt::format("'{}' is an attribute; use `set` or `unset`", p.name), op.predicate_where);
+    }
+    if (!p.is_attribute && wants_attribute) {
+      return Status::Invalid(fmt::format("'{}' is a relation; use assign, move or end with '-> OBJECT'", p.name),
+                             op.predicate_where);
+    }
+    if (Status st = CheckSubjectKind(*pred, *subj, sw); !st.ok()) return st;
+
+    uint32_t object = kNone;  // entity id or value id; kNone = none
+    if (!p.is_attribute && !op.object.empty()) {
+      auto obj = Entity(op.object, op.object_where);
+      if (!obj.ok()) return obj.status();
+      uint32_t kind = s_.entities[*obj].kind;
+      if (!s_.KindAccepted(kind, p.object_kinds)) {
+        return Status::Invalid(fmt::format("'{}' is a {}; relation '{}' points to {}", op.object, s_.kinds[kind].name,
+                                           p.name, KindList(s_, p.object_kinds)),
+                               op.object_where);
+      }
+      object = *obj;
+    } else if (p.is_attribute && op.value) {
+      auto v = Coerce(*op.value, p.type, p.name, op.object_where);
+      if (!v.ok()) return v.status();
+      object = s_.InternValue(*v);
+    }
+
+    switch (op.kind) {
+      case OpKind::kAssign:
+        if (object == kNone) return Status::Invalid("assign needs '-> OBJECT'", op.where);
+        Insert(MakeFact(*subj, *pred, persp, object, from, to, quals, false), &op.where);
+        return Status::Ok();
+      case OpKind::kMove:
+        if (!p.exclusive) {
+          return Status::Invalid(
+              fmt::format("relation '{}' is not exclusive; `move` needs an exclusive relation (use `end` and `assign`)",
+                          p.name),
+              op.predicate_where);
+        }
+        if (object == kNone) return Status::Invalid("move needs '-> OBJECT'", op.where);
+        PutPortion(*subj, *pred, persp, kNone, from, to, object, quals, false, op.where);
+        return Status::Ok();
+      case OpKind::kEndRelation: {
+        if (object == kNone) return Status::Invalid("end of a relation needs '-> OBJECT'", op.where);
+        bool holds = false;
+        for (uint32_t id : LiveFacts(*subj, *pred)) {
+          const Fact& f = s_.facts[id];
+          if (f.persp == persp && f.object == object && f.interval().contains(from.date)) holds = true;
+        }
+        if (!holds) {
+          Status st = Status::Violation(fmt::format("cannot end '{} {} -> {}' on {}: it does not hold then", key,
+                                                    p.name, op.object, FormatFuzzyDate(from)),
+                                        op.where);
+          for (uint32_t id : LiveFacts(*subj, *pred)) {
+            const Fact& f = s_.facts[id];
+            if (f.interval().contains(from.date) && State::PerspClash(f.persp, persp)) {
+              st.AddNote(fmt::format("on that date the record holds '{}' {}", DescribeFact(s_, f), DescribeInterval(f)),
+                         OrderRegion(s_, f.order));
+            }
+          }
+          return st;
+        }
+        PutPortion(*subj, *pred, persp, object, from, to, kNone, quals, false, op.where);
+        return Status::Ok();
+      }
+      case OpKind::kSet:
+        if (object == kNone) return Status::Invalid("set needs a value", op.where);
+        PutPortion(*subj, *pred, persp, kNone, from, to, object, quals, false, op.where);
+        return Status::Ok();
+      case OpKind::kUnset:
+        PutPortion(*subj, *pred, persp, kNone, from, to, kNone, quals, false, op.where);
+        return Status::Ok();
+      case OpKind::kCorrect: {
+        if (!op.from) return Status::Invalid("`correct` needs an explicit `from` date", op.where);
+        const uint32_t key_object = (p.exclusive || object == kNone) ? kNone : object;
+        PutPortion(*subj, *pred, persp, key_object, from, to, object, quals, true, op.where);
+        return Status::Ok();
+      }
+      default: return Status::Internal("unhandled operation");
+    }
+  }
+
+  // Whether the entity exists (live lifetime rows) over the whole interval.
+  bool Alive(uint32_t entity, Interval iv) const {
+    std::vector<Interval> spans;
+    for (uint32_t id : s_.by_subject[entity]) {
+      const Fact& f = s_.facts[id];
+      if (f.pred == s_.exists_pred && f.live()) spans.push_back(f.interval());
+    }
+    std::sort(spans.begin(), spans.end(), [](const Interval& a, const Interval& b) { return a.from < b.from; });
+    Date cursor = iv.from;
+    for (const Interval& sp : spans) {
+      if (sp.from > cursor) break;
+      if (sp.to > cursor) cursor = sp.to;
+      if (!(cursor < iv.to)) return true;
+    }
+    return !(cursor < iv.to);
+  }
+
+  std::string Lifetime(uint32_t entity) const {
+    std::vector<std::string> parts;
+    for (uint32_t id : s_.by_subject[entity]) {
+      const Fact& f = s_.facts[id];
+      if (f.pred == s_.exists_pred && f.live()) parts.push_back(DescribeInterval(f));
+    }
+    if (parts.empty()) return "it does not exist at any date";
+    std::string out = "it exists ";
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? " and " : "") + parts[i];
+    return out;
+  }
+
+  Status Create(const Op& op, const std::string& key, const SourceRegion& sw, FuzzyDate from, FuzzyDate to) {
+    auto kind = KindId(op.entity_kind, op.kind_where.known() ? op.kind_where : op.where);
+    if (!kind.ok()) return kind.status();
+    uint32_t id;
+    if (auto it = s_.entity_ids.find(key); it != s_.entity_ids.end()) {
+      id = it->second;
+      if (s_.entities[id].kind != *kind) {
+        return Status::Conflict(fmt::format("'{}' already exists as a {}; it cannot be created as a {}", key,
+                                            s_.kinds[s_.entities[id].kind].name, op.entity_kind),
+                                sw);
+      }
+      for (uint32_t fid : LiveFacts(id, s_.exists_pred)) {
+        const Fact& f = s_.facts[fid];
+        if (f.interval().overlaps(Interval{from.date, to.date})) {
+          return Status::Violation(fmt::format("'{}' already exists {}", key, DescribeInterval(f)), sw)
+              .AddNote(fmt::format("it was created by order '{}'", s_.orders[f.order].row.key), OrderRegion(s_, f.order));
+        }
+      }
+    } else {
+      if (key.empty()) return Status::Invalid("an entity id cannot be empty", sw);
+      id = static_cast<uint32_t>(s_.entities.size());
+      s_.entities.push_back(EntityMeta{key, *kind});
+      s_.entity_ids.emplace(key, id);
+      s_.by_subject.emplace_back();
+      s_.by_object.emplace_back();
+      rows_->entities.push_back(store::EntityRow{id, key, *kind});
+    }
+    uint32_t yes = s_.InternValue(Value{true});
+    Insert(MakeFact(id, s_.exists_pred, 0, yes, from, to, 0, false), &op.where);
+    for (const Name& n : op.names) {
+      PutPortion(id, NamePred(n.lang), 0, kNone, from, to, s_.InternValue(Value{n.text}), 0, false, op.where);
+    }
+    return Status::Ok();
+  }
+
+  Status EndEntity(const Op& op, const std::string& key, const SourceRegion& sw, FuzzyDate from) {
+    auto e = Entity(key, sw);
+    if (!e.ok()) return e.status();
+    bool alive = false;
+    for (uint32_t fid : LiveFacts(*e, s_.exists_pred)) alive |= s_.facts[fid].interval().contains(from.date);
+    if (!alive) {
+      return Status::Violation(fmt::format("cannot end '{}' on {}: it does not exist then; {}", key,
+                                           FormatFuzzyDate(from), Lifetime(*e)),
+                               sw);
+    }
+    const FuzzyDate open{Date::Max(), Precision::kDay, false, false};
+    // The entity's own facts end with it, in every perspective.
+    std::set<std::tuple<uint32_t, uint16_t, uint32_t>> keys;
+    for (uint32_t id : s_.by_subject[*e]) {
+      const Fact& f = s_.facts[id];
+      if (f.live() && f.to > from.date.days) {
+        const PredMeta& p = s_.preds[f.pred];
+        keys.emplace(f.pred, f.persp, p.exclusive ? kNone : f.object);
+      }
+    }
+    for (const auto& [pred, persp, obj] : keys) PutPortion(*e, pred, persp, obj, from, open, kNone, 0, false, op.where);
+    ended_.emplace_back(*e, op.where);
+    return Status::Ok();
+  }
+
+  Status Names(const Op& op, const std::string& key, const SourceRegion& sw, FuzzyDate from, FuzzyDate to,
+               uint16_t persp, uint32_t quals) {
+    auto e = Entity(key, sw);
+    if (!e.ok()) return e.status();
+    if (op.names.empty()) return Status::Invalid(fmt::format("'{}' needs at least one name", OpKindName(op.kind)), op.where);
+    for (const Name& n : op.names) {
+      if (op.kind == OpKind::kRename) {
+        PutPortion(*e, NamePred(n.lang), persp, kNone, from, to, s_.InternValue(Value{n.text}), quals, false, op.where);
+      } else {
+        std::vector<Qualifier> q = s_.qual_sets[quals];
+        q.push_back(Qualifier{"lang", Value{n.lang}});
+        Insert(MakeFact(*e, s_.alias_pred, persp, s_.InternValue(Value{n.text}), from, to, s_.InternQuals(q), false),
+               &op.where);
+      }
+    }
+    return Status::Ok();
+  }
+
+  // ---- invariants, checked when an order's operations are all applied ----
+
+  Status CheckInvariants() {
+    for (const auto& [id, where] : new_facts_) {
+      const Fact f = s_.facts[id];
+      if (!f.live()) continue;
+      const PredMeta& p = s_.preds[f.pred];
+      if (f.pred != s_.exists_pred) {
+        if (!Alive(f.subject, f.interval())) return OutsideLifetime(f, f.subject, where);
+        if (!p.is_attribute && !Alive(f.object, f.interval())) return OutsideLifetime(f, f.object, where);
+      }
+      if (Status st = CheckOverlap(id, where); !st.ok()) return st;
+      if (p.acyclic) {
+        if (Status st = CheckCycle(id, where); !st.ok()) return st;
+      }
+    }
+    for (const auto& [entity, where] : ended_) {
+      for (uint32_t id : s_.by_object[entity]) {
+        const Fact& f = s_.facts[id];
+        if (f.live() && !Alive(entity, f.interval())) {
+          return Status::Violation(fmt::format("'{}' ends, but '{}' still holds {}", s_.entities[entity].key,
+                                               DescribeFact(s_, f), DescribeInterval(f)),
+                                   where)
+              .AddNote(fmt::format("that fact was asserted by order '{}'", s_.orders[f.order].row.key),
+                       OrderRegion(s_, f.order))
+              .AddNote("end or move such facts in the same order, before or after ending the entity");
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status OutsideLifetime(const Fact& f, uint32_t entity, const SourceRegion& where) {
+    return Status::Violation(fmt::format("'{}' {} refers to '{}' outside its lifetime: {}", DescribeFact(s_, f),
+                                         DescribeInterval(f), s_.entities[entity].key, Lifetime(entity)),
+                             where);
+  }
+
+  Status CheckOverlap(uint32_t id, const SourceRegion& where) {
+    const Fact f = s_.facts[id];
+    const PredMeta& p = s_.preds[f.pred];
+    for (uint32_t other : LiveFacts(f.subject, f.pred)) {
+      if (other == id) continue;
+      const Fact& g = s_.facts[other];
+      if (!State::PerspClash(f.persp, g.persp) || !f.interval().overlaps(g.interval())) continue;
+      if (!p.exclusive && g.object != f.object) continue;
+      const std::string what = p.is_attribute ? "value" : p.name;
+      std::string msg;
+      if (p.exclusive) {
+        msg = fmt::format("'{}' cannot have two {}s at once: '{}' {} overlaps '{}' {}", s_.entities[f.subject].key,
+                          what, DescribeFact(s_, f), DescribeInterval(f), DescribeFact(s_, g), DescribeInterval(g));
+      } else {
+        msg = fmt::format("'{}' {} overlaps the same fact already recorded {}", DescribeFact(s_, f),
+                          DescribeInterval(f), DescribeInterval(g));
+      }
+      Status st = Status::Violation(msg, where);
+      st.AddNote(fmt::format("'{}' {} was asserted by order '{}'", DescribeFact(s_, g), DescribeInterval(g),
+                             s_.orders[g.order].row.key),
+                 OrderRegion(s_, g.order));
+      if (p.exclusive && !p.is_attribute) st.AddNote("use `move` to replace the current object from a date");
+      return st;
+    }
+    return Status::Ok();
+  }
+
+  // Searches for a path from `node` back to `target` over [iv) within one perspective view.
+  bool FindPath(uint32_t node, Interval iv, uint32_t target, uint32_t pred, uint32_t view, std::vector<uint32_t>* path,
+                Date* at, size_t* budget) {
+    if (*budget == 0) return false;
+    --*budget;
+    for (uint32_t id : s_.by_subject[node]) {
+      const Fact& f = s_.facts[id];
+      if (f.pred != pred || !f.live() || !f.interval().overlaps(iv)) continue;
+      if (view != 0 && f.persp != 0 && f.persp != view) continue;
+      const uint32_t next_view = view != 0 ? view : f.persp;
+      const Interval j{std::max(iv.from, Date{f.from}), std::min(iv.to, Date{f.to})};
+      if (f.object != target) {
+        // A cycle that does not pass through target is reported by the check of its own fact.
+        bool on_path = f.object == node;
+        for (uint32_t pid : *path) on_path |= s_.facts[pid].subject == f.object;
+        if (on_path) continue;
+      }
+      path->push_back(id);
+      if (f.object == target) {
+        *at = j.from;
+        return true;
+      }
+      if (FindPath(f.object, j, target, pred, next_view, path, at, budget)) return true;
+      path->pop_back();
+    }
+    return false;
+  }
+
+  Status CheckCycle(uint32_t id, const SourceRegion& where) {
+    const Fact f = s_.facts[id];
+    std::vector<uint32_t> path{id};
+    Date at;
+    size_t budget = 100'000;
+    if (f.object != f.subject && !FindPath(f.object, f.interval(), f.subject, f.pred, f.persp, &path, &at, &budget)) {
+      return Status::Ok();
+    }
+    if (f.object == f.subject) at = Date{f.from};
+    std::string cycle = s_.entities[f.subject].key;
+    for (uint32_t pid : path) cycle += " -> " + s_.entities[s_.facts[pid].object].key;
+    Status st = Status::Violation(
+        fmt::format("relation '{}' would form a cycle on {}: {}", s_.preds[f.pred].name, FormatDate(at), cycle), where);
+    for (size_t i = 1; i < path.size(); ++i) {
+      const Fact& g = s_.facts[path[i]];
+      st.AddNote(fmt::format("'{}' {} was asserted by order '{}'", DescribeFact(s_, g), DescribeInterval(g),
+                             s_.orders[g.order].row.key),
+                 OrderRegion(s_, g.order));
+    }
+    return st;
+  }
+
+  State& s_;
+  Instant now_;
+  store::BatchRows* rows_;
+  Checkpoint* cp_;
+  ApplySummary summary_;
+  uint32_t order_ = kNone;
+  std::vector<std::pair<uint32_t, SourceRegion>> new_facts_;
+  std::vector<std::pair<uint32_t, SourceRegion>> ended_;
+};
+
+}  // namespace
+
+std::string DisplayName(const State& s, uint32_t entity) {
+  auto it = s.pred_ids.find(std::string(kNamePrefix) + "en");
+  if (it == s.pred_ids.end()) return "";
+  std::string best;
+  int32_t best_from = Date::kMinDays;
+  for (uint32_t id : s.by_subject[entity]) {
+    const Fact& f = s.facts[id];
+    if (f.pred == it->second && f.live() && f.persp == 0 && (best.empty() || f.from >= best_from)) {
+      best = std::get<std::string>(s.values[f.object].v);
+      best_from = f.from;
+    }
+  }
+  return best;
+}
+
+std::string DescribeFact(const State& s, const Fact& f) {
+  const PredMeta& p = s.preds[f.pred];
+  std::string out = s.entities[f.subject].key + " " + p.name;
+  out += p.is_attribute ? " " + FormatValue(s.values[f.object]) : " -> " + s.entities[f.object].key;
+  if (f.persp != 0) out += " (according to " + s.persps[f.persp] + ")";
+  return out;
+}
+
+std::string DescribeInterval(const Fact& f) {
+  std::string out;
+  if (f.from != Date::kMinDays) out = "from " + FormatBound(f.from, f.from_flags);
+  if (f.to != Date::kMaxDays) out += (out.empty() ? "" : " ") + std::string("to ") + FormatBound(f.to, f.to_flags);
+  return out.empty() ? "at all times" : out;
+}
+
+Status UnknownEntity(const State& s, const std::string& key, const SourceRegion& where) {
+  std::vector<std::string> keys;
+  keys.reserve(s.entities.size());
+  for (const EntityMeta& e : s.entities) keys.push_back(e.key);
+  Status st = Status::NotFound(fmt::format("unknown id '{}'", key), where);
+  for (const std::string& n : Nearest(key, keys)) {
+    uint32_t id = s.entity_ids.at(n);
+    std::string name = DisplayName(s, id);
+    st.AddNote(name.empty() ? fmt::format("did you mean '{}'?", n) : fmt::format("did you mean '{}' ({})?", n, name));
+  }
+  return st;
+}
+
+Status UnknownPredicate(const State& s, const std::string& name, const SourceRegion& where) {
+  std::vector<std::string> names;
+  for (const PredMeta& p : s.preds) {
+    if (p.name.rfind(kNamePrefix, 0) != 0) names.push_back(p.name);
+  }
+  Status st = Status::NotFound(fmt::format("unknown relation or attribute '{}'", name), where);
+  for (const std::string& n : Nearest(name, names)) st.AddNote(fmt::format("did you mean '{}'?", n));
+  return st;
+}
+
+Result<ApplySummary> ApplyBatch(State& state, const Batch& batch, Instant now, store::BatchRows* rows,
+                                Checkpoint* checkpoint) {
+  Applier a(state, now, rows, checkpoint);
+  return a.Run(batch);
+}
+
+}  // namespace ordo::engine

@@ -1,0 +1,684 @@
+#include "ordo/database.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+#include <shared_mutex>
+
+#include "base/text.h"
+#include "engine/apply.h"
+#include "engine/state.h"
+#include "store/sqlite_store.h"
+
+namespace ordo {
+
+using engine::Fact;
+using engine::kNone;
+using engine::State;
+
+class Database::Impl {
+ public:
+  Options options;
+  std::unique_ptr<store::SqliteStore> store;
+  State s;
+  mutable std::shared_mutex mu;
+
+  Status LoadFromStore();
+  Status Bootstrap();
+
+  // ---- query helpers (callers hold mu) ----
+  struct ResolvedView {
+    const Instant* recorded;
+    uint32_t persp;  // kNone: every perspective
+    Date at;
+  };
+  Result<ResolvedView> Resolve(const View& v) const {
+    ResolvedView r{v.recorded ? &*v.recorded : nullptr, kNone, v.at};
+    if (!v.perspective.empty()) {
+      auto it = s.persp_ids.find(v.perspective);
+      if (it == s.persp_ids.end()) {
+        Status st = Status::NotFound(fmt::format("unknown perspective '{}'", v.perspective));
+        std::string known;
+        for (size_t i = 1; i < s.persps.size(); ++i) known += (i > 1 ? ", " : "") + s.persps[i];
+        st.AddNote(known.empty() ? "no fact in the record has a perspective" : "the record has facts according to " + known);
+        return st;
+      }
+      r.persp = it->second;
+    }
+    return r;
+  }
+  bool Visible(const Fact& f, const ResolvedView& v) const {
+    return State::PerspVisible(f.persp, v.persp) && s.VisibleAt(f, v.recorded);
+  }
+  Result<uint32_t> EntityId(const std::string& key) const {
+    auto it = s.entity_ids.find(key);
+    if (it == s.entity_ids.end()) return engine::UnknownEntity(s, key, {});
+    return it->second;
+  }
+  Result<uint32_t> PredId(const std::string& name) const {
+    auto it = s.pred_ids.find(name);
+    if (it == s.pred_ids.end()) return engine::UnknownPredicate(s, name, {});
+    return it->second;
+  }
+  Status CheckRows(size_t n) const {
+    if (n > options.max_result_rows) {
+      return Status::Limit(fmt::format("the answer has more than {} rows (the configured limit)", options.max_result_rows));
+    }
+    return Status::Ok();
+  }
+  FactInfo Info(uint32_t id) const;
+  OrderInfo OrderInfoOf(uint32_t order) const;
+  SourceInfo SourceInfoOf(uint32_t source) const;
+};
+
+namespace {
+
+FuzzyDate Bound(int32_t days, uint8_t flags) { return FuzzyDate::Unpack(Date{days}, flags & 0x0f); }
+
+}  // namespace
+
+FactInfo Database::Impl::Info(uint32_t id) const {
+  const Fact& f = s.facts[id];
+  const engine::PredMeta& p = s.preds[f.pred];
+  FactInfo out;
+  out.fact_id = id + 1;
+  out.subject = s.entities[f.subject].key;
+  out.predicate = p.name;
+  out.is_attribute = p.is_attribute;
+  if (p.is_attribute) {
+    out.value = s.values[f.object];
+  } else {
+    out.object = s.entities[f.object].key;
+  }
+  out.from = Bound(f.from, f.from_flags);
+  out.to = Bound(f.to, f.to_flags);
+  out.recorded_from = s.orders[f.row_order].row.recorded;
+  out.recorded_to = f.live() ? Instant::Max() : s.orders[f.retract_order].row.recorded;
+  out.perspective = s.persps[f.persp];
+  out.qualifiers = s.qual_sets[f.quals];
+  out.order = s.orders[f.order].row.key;
+  if (f.row_order != f.order) out.ended_by = s.orders[f.row_order].row.key;
+  out.correction = (f.from_flags & engine::kCorrectionBit) != 0;
+  return out;
+}
+
+SourceInfo Database::Impl::SourceInfoOf(uint32_t source) const {
+  const SourceDecl& d = s.sources[source].decl;
+  return SourceInfo{d.id, d.title, d.publisher, d.url, d.quote, d.note, d.date};
+}
+
+OrderInfo Database::Impl::OrderInfoOf(uint32_t order) const {
+  const store::OrderRow& r = s.orders[order].row;
+  OrderInfo o;
+  o.id = r.key;
+  o.title = r.title;
+  o.issuer = r.issuer;
+  o.perspective = r.perspective;
+  o.signed_on = r.signed_on;
+  o.effective = r.effective;
+  o.recorded = r.recorded;
+  for (uint32_t src : r.sources) o.sources.push_back(SourceInfoOf(src));
+  o.notes = r.notes;
+  o.where = r.where;
+  return o;
+}
+
+Status Database::Impl::LoadFromStore() {
+  store::LoadSink sink;
+  sink.kind = [this](store::KindRow&& r) {
+    s.kind_ids.emplace(r.name, r.id);
+    uint32_t parent = kNone;
+    if (!r.parent.empty()) {
+      auto it = s.kind_ids.find(r.parent);
+      if (it == s.kind_ids.end()) return Status::Io("corrupt database: kind parent '" + r.parent + "' is missing");
+      parent = it->second;
+    }
+    s.kinds.push_back(engine::KindMeta{r.name, parent, r.note});
+    return Status::Ok();
+  };
+  sink.predicate = [this](store::PredicateRow&& r) {
+    auto ids = [this](const std::vector<std::string>& names) {
+      std::vector<uint32_t> out;
+      for (const auto& n : names) {
+        auto it = s.kind_ids.find(n);
+        if (it != s.kind_ids.end()) out.push_back(it->second);
+      }
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    s.pred_ids.emplace(r.name, r.id);
+    s.preds.push_back(engine::PredMeta{r.name, r.is_attribute, r.type, r.exclusive, r.acyclic, ids(r.subject_kinds),
+                                       ids(r.object_kinds), r.note});
+    s.by_pred.emplace_back();
+    return Status::Ok();
+  };
+  sink.perspective = [this](store::PerspectiveRow&& r) {
+    if (r.id != s.persps.size()) return Status::Io("corrupt database: perspective ids are not dense");
+    s.persps.push_back(r.name);
+    s.persp_ids.emplace(r.name, r.id);
+    return Status::Ok();
+  };
+  sink.entity = [this](store::EntityRow&& r) {
+    if (r.id != s.entities.size()) return Status::Io("corrupt database: entity ids are not dense");
+    s.entity_ids.emplace(r.key, r.id);
+    s.entities.push_back(engine::EntityMeta{std::move(r.key), r.kind});
+    return Status::Ok();
+  };
+  sink.source = [this](store::SourceRow&& r) {
+    s.source_ids.emplace(r.decl.id, r.id);
+    s.sources.push_back(std::move(r));
+    return Status::Ok();
+  };
+  sink.order = [this](store::OrderRow&& r) {
+    if (r.id != s.orders.size()) return Status::Io("corrupt database: order ids are not dense");
+    s.order_ids.emplace(r.key, r.id);
+    s.orders.push_back(engine::OrderMeta{std::move(r)});
+    return Status::Ok();
+  };
+  sink.fact = [this](store::FactRow&& r) {
+    if (s.by_subject.size() != s.entities.size()) {
+      s.by_subject.resize(s.entities.size());
+      s.by_object.resize(s.entities.size());
+      s.facts.reserve(1024);
+    }
+    if (r.id != s.facts.size() || r.subject >= s.entities.size() || r.predicate >= s.preds.size() ||
+        r.order >= s.orders.size() || r.row_order >= s.orders.size()) {
+      return Status::Io("corrupt database: fact " + std::to_string(r.id + 1) + " refers to missing rows");
+    }
+    Fact f{};
+    f.subject = r.subject;
+    f.pred = r.predicate;
+    f.object = r.value ? s.InternValue(*r.value) : r.object;
+    f.from = r.from.date.days;
+    f.to = r.to.date.days;
+    f.order = r.order;
+    f.row_order = r.row_order;
+    f.retract_order = kNone;
+    f.quals = s.InternQuals(r.qualifiers);
+    f.persp = static_cast<uint16_t>(r.perspective);
+    f.from_flags = static_cast<uint8_t>(r.from.PackFlags() | (r.correction ? engine::kCorrectionBit : 0));
+    f.to_flags = r.to.PackFlags();
+    s.AddFact(f);
+    return Status::Ok();
+  };
+  sink.retraction = [this](store::RetractionRow&& r) {
+    if (r.fact >= s.facts.size() || r.order >= s.orders.size()) return Status::Io("corrupt database: bad retraction");
+    s.facts[r.fact].retract_order = r.order;
+    return Status::Ok();
+  };
+  if (Status st = store->Load(sink); !st.ok()) return st;
+  s.by_subject.resize(s.entities.size());
+  s.by_object.resize(s.entities.size());
+  s.SortEvents();
+  auto e = s.pred_ids.find(engine::kExists);
+  auto a = s.pred_ids.find(engine::kAlias);
+  if (e != s.pred_ids.end()) s.exists_pred = e->second;
+  if (a != s.pred_ids.end()) s.alias_pred = a->second;
+  return Status::Ok();
+}
+
+// Creates the built-in predicates in a new database.
+Status Database::Impl::Bootstrap() {
+  if (s.exists_pred != kNone && s.alias_pred != kNone) return Status::Ok();
+  if (options.read_only) return Status::Io("the database has no built-in predicates and is open read-only");
+  store::BatchRows rows;
+  auto add = [&](const char* name, ValueType type, bool exclusive, const char* note) {
+    uint32_t id = static_cast<uint32_t>(s.preds.size());
+    s.preds.push_back(engine::PredMeta{name, true, type, exclusive, false, {}, {}, note});
+    s.pred_ids.emplace(name, id);
+    s.by_pred.emplace_back();
+    rows.predicates.push_back(store::PredicateRow{id, name, true, type, exclusive, false, {}, {}, note});
+    return id;
+  };
+  s.exists_pred = add(engine::kExists, ValueType::kBoolean, true, "the entity's lifetime");
+  s.alias_pred = add(engine::kAlias, ValueType::kString, false, "other names the entity is known by");
+  return store->Write(rows);
+}
+
+Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, const Options& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  auto st = store::SqliteStore::Open(path, options);
+  if (!st.ok()) return st.status();
+  impl->store = std::move(*st);
+  if (Status s = impl->LoadFromStore(); !s.ok()) return s;
+  if (Status s = impl->Bootstrap(); !s.ok()) return s;
+  return std::unique_ptr<Database>(new Database(std::move(impl)));
+}
+
+Result<ApplySummary> Database::Apply(const Batch& batch, bool check_only) {
+  std::unique_lock lock(impl_->mu);
+  if (impl_->options.read_only && !check_only) return Status::Invalid("the database is open read-only");
+  engine::Checkpoint cp = impl_->s.Mark();
+  store::BatchRows rows;
+  auto result = engine::ApplyBatch(impl_->s, batch, Instant::Now(), &rows, &cp);
+  if (!result.ok() || check_only) {
+    impl_->s.Rollback(cp);
+    return result;
+  }
+  if (Status st = impl_->store->Write(rows); !st.ok()) {
+    impl_->s.Rollback(cp);
+    return st;
+  }
+  return result;
+}
+
+Result<std::vector<FactInfo>> Database::Objects(const std::string& subject, const std::string& predicate,
+                                                const View& view) const {
+  std::shared_lock lock(impl_->mu);
+  auto v = impl_->Resolve(view);
+  if (!v.ok()) return v.status();
+  auto e = impl_->EntityId(subject);
+  if (!e.ok()) return e.status();
+  auto p = impl_->PredId(predicate);
+  if (!p.ok()) return p.status();
+  std::vector<FactInfo> out;
+  for (uint32_t id : impl_->s.by_subject[*e]) {
+    const Fact& f = impl_->s.facts[id];
+    if (f.pred == *p && f.interval().contains(v->at) && impl_->Visible(f, *v)) out.push_back(impl_->Info(id));
+  }
+  return out;
+}
+
+Result<std::vector<FactInfo>> Database::Members(const std::string& object, const std::string& relation,
+                                                const View& view) const {
+  std::shared_lock lock(impl_->mu);
+  auto v = impl_->Resolve(view);
+  if (!v.ok()) return v.status();
+  auto e = impl_->EntityId(object);
+  if (!e.ok()) return e.status();
+  auto p = impl_->PredId(relation);
+  if (!p.ok()) return p.status();
+  if (impl_->s.preds[*p].is_attribute) {
+    return Status::Invalid(fmt::format("'{}' is an attribute; members needs a relation", relation));
+  }
+  std::vector<uint32_t> ids;
+  for (uint32_t id : impl_->s.by_object[*e]) {
+    const Fact& f = impl_->s.facts[id];
+    if (f.pred == *p && f.interval().contains(v->at) && impl_->Visible(f, *v)) ids.push_back(id);
+  }
+  if (Status st = impl_->CheckRows(ids.size()); !st.ok()) return st;
+  std::vector<FactInfo> out;
+  for (uint32_t id : ids) out.push_back(impl_->Info(id));
+  std::sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
+    return std::tie(a.subject, a.perspective, a.fact_id) < std::tie(b.subject, b.perspective, b.fact_id);
+  });
+  return out;
+}
+
+Result<std::vector<FactInfo>> Database::Snapshot(const std::string& predicate, const View& view) const {
+  std::shared_lock lock(impl_->mu);
+  auto v = impl_->Resolve(view);
+  if (!v.ok()) return v.status();
+  auto p = impl_->PredId(predicate);
+  if (!p.ok()) return p.status();
+  std::vector<uint32_t> ids;
+  for (uint32_t id : impl_->s.by_pred[*p]) {
+    const Fact& f = impl_->s.facts[id];
+    if (f.interval().contains(v->at) && impl_->Visible(f, *v)) ids.push_back(id);
+  }
+  if (Status st = impl_->CheckRows(ids.size()); !st.ok()) return st;
+  std::vector<FactInfo> out;
+  out.reserve(ids.size());
+  for (uint32_t id : ids) out.push_back(impl_->Info(id));
+  std::sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
+    return std::tie(a.subject, a.perspective, a.fact_id) < std::tie(b.subject, b.perspective, b.fact_id);
+  });
+  return out;
+}
+
+Result<std::vector<FactInfo>> Database::History(const std::string& subject, const std::string& predicate,
+                                                const View& view) const {
+  std::shared_lock lock(impl_->mu);
+  auto v = impl_->Resolve(view);
+  if (!v.ok()) return v.status();
+  auto e = impl_->EntityId(subject);
+  if (!e.ok()) return e.status();
+  uint32_t pred = kNone;
+  if (!predicate.empty()) {
+    auto p = impl_->PredId(predicate);
+    if (!p.ok()) return p.status();
+    pred = *p;
+  }
+  std::vector<FactInfo> out;
+  for (uint32_t id : impl_->s.by_subject[*e]) {
+    const Fact& f = impl_->s.facts[id];
+    if ((pred == kNone || f.pred == pred) && impl_->Visible(f, *v)) out.push_back(impl_->Info(id));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
+    return std::tie(a.predicate, a.from.date, a.perspective) < std::tie(b.predicate, b.from.date, b.perspective);
+  });
+  return out;
+}
+
+Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& predicate, const View& view) const {
+  {
+    // Events added since the last diff are merged under the exclusive lock.
+    std::unique_lock lock(impl_->mu);
+    impl_->s.SortEvents();
+  }
+  std::shared_lock lock(impl_->mu);
+  auto v = impl_->Resolve(view);
+  if (!v.ok()) return v.status();
+  uint32_t pred = kNone;
+  if (!predicate.empty()) {
+    auto p = impl_->PredId(predicate);
+    if (!p.ok()) return p.status();
+    pred = *p;
+  }
+  const State& s = impl_->s;
+  const Date lo = std::min(d1, d2), hi = std::max(d1, d2);
+  // A fact valid at exactly one of the dates starts or ends in (lo, hi].
+  auto first = std::upper_bound(s.events.begin(), s.events.end(), std::make_pair(lo.days, kNone));
+  auto last = std::upper_bound(s.events.begin(), s.events.end(), std::make_pair(hi.days, kNone));
+  std::set<std::tuple<uint32_t, uint32_t, uint16_t>> keys;  // (subject, pred, persp)
+  for (auto it = first; it != last; ++it) {
+    const Fact& f = s.facts[it->second];
+    if ((pred == kNone || f.pred == pred) && impl_->Visible(f, *v)) keys.emplace(f.subject, f.pred, f.persp);
+  }
+  if (Status st = impl_->CheckRows(keys.size()); !st.ok()) return st;
+  std::vector<Change> out;
+  for (const auto& [subject, p, persp] : keys) {
+    Change c;
+    c.subject = s.entities[subject].key;
+    c.predicate = s.preds[p].name;
+    c.perspective = s.persps[persp];
+    std::vector<uint32_t> before, after;
+    for (uint32_t id : s.by_subject[subject]) {
+      const Fact& f = s.facts[id];
+      if (f.pred != p || f.persp != persp || !s.VisibleAt(f, v->recorded)) continue;
+      if (f.interval().contains(d1)) before.push_back(id);
+      if (f.interval().contains(d2)) after.push_back(id);
+    }
+    auto objects = [&](const std::vector<uint32_t>& ids) {
+      std::vector<uint32_t> o;
+      for (uint32_t id : ids) o.push_back(s.facts[id].object);
+      std::sort(o.begin(), o.end());
+      return o;
+    };
+    if (objects(before) == objects(after)) continue;
+    for (uint32_t id : before) c.before.push_back(impl_->Info(id));
+    for (uint32_t id : after) c.after.push_back(impl_->Info(id));
+    out.push_back(std::move(c));
+  }
+  std::sort(out.begin(), out.end(), [](const Change& a, const Change& b) {
+    return std::tie(a.subject, a.predicate, a.perspective) < std::tie(b.subject, b.predicate, b.perspective);
+  });
+  return out;
+}
+
+Result<std::vector<FactInfo>> Database::PathUp(const std::string& subject, const std::string& relation,
+                                               const View& view) const {
+  std::shared_lock lock(impl_->mu);
+  auto v = impl_->Resolve(view);
+  if (!v.ok()) return v.status();
+  auto e = impl_->EntityId(subject);
+  if (!e.ok()) return e.status();
+  auto p = impl_->PredId(relation);
+  if (!p.ok()) return p.status();
+  const State& s = impl_->s;
+  if (s.preds[*p].is_attribute || !s.preds[*p].exclusive) {
+    return Status::Invalid(fmt::format("path needs an exclusive relation; '{}' is not one", relation));
+  }
+  std::vector<FactInfo> out;
+  std::set<uint32_t> seen{*e};
+  uint32_t node = *e;
+  while (true) {
+    uint32_t next = kNone;
+    for (uint32_t id : s.by_subject[node]) {
+      const Fact& f = s.facts[id];
+      if (f.pred == *p && f.interval().contains(v->at) && impl_->Visible(f, *v)) {
+        out.push_back(impl_->Info(id));
+        next = f.object;
+        break;
+      }
+    }
+    if (next == kNone || !seen.insert(next).second) break;
+    node = next;
+  }
+  return out;
+}
+
+Result<EntityInfo> Database::Entity(const std::string& id, const View& view) const {
+  std::shared_lock lock(impl_->mu);
+  auto v = impl_->Resolve(view);
+  if (!v.ok()) return v.status();
+  auto e = impl_->EntityId(id);
+  if (!e.ok()) return e.status();
+  const State& s = impl_->s;
+  EntityInfo out;
+  out.id = id;
+  out.kind = s.kinds[s.entities[*e].kind].name;
+  for (uint32_t fid : s.by_subject[*e]) {
+    const Fact& f = s.facts[fid];
+    if (!impl_->Visible(f, *v)) continue;
+    if (f.pred == s.exists_pred) {
+      out.lifetime.push_back(f.interval());
+      if (f.interval().contains(v->at)) out.alive = true;
+      continue;
+    }
+    if (!f.interval().contains(v->at)) continue;
+    const std::string& pname = s.preds[f.pred].name;
+    if (pname.rfind(engine::kNamePrefix, 0) == 0) {
+      out.names.push_back(Name{pname.substr(5), std::get<std::string>(s.values[f.object].v)});
+    } else if (f.pred == s.alias_pred) {
+      std::string lang;
+      for (const Qualifier& q : s.qual_sets[f.quals]) {
+        if (q.key == "lang") lang = std::get<std::string>(q.value.v);
+      }
+      out.aliases.push_back(Name{lang, std::get<std::string>(s.values[f.object].v)});
+    } else {
+      out.facts.push_back(impl_->Info(fid));
+    }
+  }
+  std::sort(out.lifetime.begin(), out.lifetime.end(), [](const Interval& a, const Interval& b) { return a.from < b.from; });
+  std::stable_sort(out.names.begin(), out.names.end(), [](const Name& a, const Name& b) {
+    return (a.lang != "en") < (b.lang != "en") || ((a.lang != "en") == (b.lang != "en") && a.lang < b.lang);
+  });
+  return out;
+}
+
+std::vector<std::string> Database::EntityIds(const std::string& kind) const {
+  std::shared_lock lock(impl_->mu);
+  const State& s = impl_->s;
+  uint32_t k = kNone;
+  if (!kind.empty()) {
+    auto it = s.kind_ids.find(kind);
+    if (it == s.kind_ids.end()) return {};
+    k = it->second;
+  }
+  std::vector<std::string> out;
+  for (const auto& e : s.entities) {
+    if (k == kNone || s.KindIsA(e.kind, k)) out.push_back(e.key);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<OrderInfo> Database::Orders() const {
+  std::shared_lock lock(impl_->mu);
+  std::vector<OrderInfo> out;
+  for (uint32_t i = 0; i < impl_->s.orders.size(); ++i) out.push_back(impl_->OrderInfoOf(i));
+  for (const Fact& f : impl_->s.facts) {
+    ++out[f.row_order].facts_asserted;
+    if (!f.live()) ++out[f.retract_order].facts_superseded;
+  }
+  return out;
+}
+
+Result<OrderChanges> Database::Order(const std::string& id) const {
+  std::shared_lock lock(impl_->mu);
+  const State& s = impl_->s;
+  auto it = s.order_ids.find(id);
+  if (it == s.order_ids.end()) {
+    std::vector<std::string> keys;
+    for (const auto& o : s.orders) keys.push_back(o.row.key);
+    Status st = Status::NotFound(fmt::format("unknown order '{}'", id));
+    for (const std::string& n : Nearest(id, keys)) st.AddNote(fmt::format("did you mean '{}'?", n));
+    return st;
+  }
+  OrderChanges out;
+  out.order = impl_->OrderInfoOf(it->second);
+  for (uint32_t fid = 0; fid < s.facts.size(); ++fid) {
+    const Fact& f = s.facts[fid];
+    if (f.row_order == it->second) out.asserted.push_back(impl_->Info(fid));
+    if (f.retract_order == it->second) out.superseded.push_back(impl_->Info(fid));
+  }
+  out.order.facts_asserted = out.asserted.size();
+  out.order.facts_superseded = out.superseded.size();
+  return out;
+}
+
+Result<SourceInfo> Database::Source(const std::string& id) const {
+  std::shared_lock lock(impl_->mu);
+  auto it = impl_->s.source_ids.find(id);
+  if (it == impl_->s.source_ids.end()) return Status::NotFound(fmt::format("unknown source '{}'", id));
+  return impl_->SourceInfoOf(it->second);
+}
+
+std::vector<Match> Database::Search(const std::string& text, size_t limit) const {
+  std::shared_lock lock(impl_->mu);
+  const State& s = impl_->s;
+  const std::string needle = AsciiLower(text);
+  if (needle.empty()) return {};
+  // Best match per entity: (rank, distance) where rank 0 = exact, 1 = prefix, 2 = substring, 3 = fuzzy.
+  std::map<uint32_t, std::pair<std::pair<int, int>, Match>> best;
+  auto consider = [&](uint32_t entity, const std::string& name, const std::string& lang) {
+    const std::string hay = AsciiLower(name);
+    int rank, dist = 0;
+    if (hay == needle) {
+      rank = 0;
+    } else if (hay.rfind(needle, 0) == 0) {
+      rank = 1;
+    } else if (hay.find(needle) != std::string::npos) {
+      rank = 2;
+    } else {
+      dist = EditDistance(needle, hay, 2);
+      if (dist > 2) return;
+      rank = 3;
+    }
+    auto key = std::make_pair(rank, dist);
+    auto it = best.find(entity);
+    if (it != best.end() && it->second.first <= key) return;
+    best[entity] = {key, Match{s.entities[entity].key, s.kinds[s.entities[entity].kind].name, name, lang, dist}};
+  };
+  for (uint32_t e = 0; e < s.entities.size(); ++e) consider(e, s.entities[e].key, "");
+  for (uint32_t p = 0; p < s.preds.size(); ++p) {
+    const std::string& pname = s.preds[p].name;
+    const bool is_name = pname.rfind(engine::kNamePrefix, 0) == 0;
+    if (!is_name && p != s.alias_pred) continue;
+    for (uint32_t id : s.by_pred[p]) {
+      const Fact& f = s.facts[id];
+      if (!f.live()) continue;
+      std::string lang = is_name ? pname.substr(5) : "";
+      if (!is_name) {
+        for (const Qualifier& q : s.qual_sets[f.quals]) {
+          if (q.key == "lang") lang = std::get<std::string>(q.value.v);
+        }
+      }
+      consider(f.subject, std::get<std::string>(s.values[f.object].v), lang);
+    }
+  }
+  std::vector<std::pair<std::pair<int, int>, Match>> all;
+  for (auto& [e, m] : best) all.push_back(std::move(m));
+  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    return a.first < b.first || (a.first == b.first && a.second.id < b.second.id);
+  });
+  std::vector<Match> out;
+  for (size_t i = 0; i < all.size() && i < limit; ++i) out.push_back(std::move(all[i].second));
+  return out;
+}
+
+std::vector<KindDecl> Database::Kinds() const {
+  std::shared_lock lock(impl_->mu);
+  std::vector<KindDecl> out;
+  for (const auto& k : impl_->s.kinds) {
+    out.push_back(KindDecl{k.name, k.parent == kNone ? "" : impl_->s.kinds[k.parent].name, k.note, {}});
+  }
+  return out;
+}
+
+namespace {
+std::vector<std::string> KindNames(const State& s, const std::vector<uint32_t>& ids) {
+  std::vector<std::string> out;
+  for (uint32_t k : ids) out.push_back(s.kinds[k].name);
+  return out;
+}
+}  // namespace
+
+std::vector<RelationDecl> Database::Relations() const {
+  std::shared_lock lock(impl_->mu);
+  std::vector<RelationDecl> out;
+  for (const auto& p : impl_->s.preds) {
+    if (p.is_attribute) continue;
+    out.push_back(RelationDecl{p.name, KindNames(impl_->s, p.subject_kinds), KindNames(impl_->s, p.object_kinds),
+                               p.exclusive, p.acyclic, p.note, {}});
+  }
+  return out;
+}
+
+std::vector<AttributeDecl> Database::Attributes() const {
+  std::shared_lock lock(impl_->mu);
+  std::vector<AttributeDecl> out;
+  for (const auto& p : impl_->s.preds) {
+    if (!p.is_attribute) continue;
+    out.push_back(AttributeDecl{p.name, KindNames(impl_->s, p.subject_kinds), p.type, p.note, {}});
+  }
+  return out;
+}
+
+uint32_t Database::EntityHandle(const std::string& id) const {
+  std::shared_lock lock(impl_->mu);
+  auto it = impl_->s.entity_ids.find(id);
+  return it == impl_->s.entity_ids.end() ? kNone : it->second;
+}
+
+uint32_t Database::PredicateHandle(const std::string& name) const {
+  std::shared_lock lock(impl_->mu);
+  auto it = impl_->s.pred_ids.find(name);
+  return it == impl_->s.pred_ids.end() ? kNone : it->second;
+}
+
+uint32_t Database::PerspectiveHandle(const std::string& name) const {
+  std::shared_lock lock(impl_->mu);
+  auto it = impl_->s.persp_ids.find(name);
+  return it == impl_->s.persp_ids.end() ? kNone : it->second;
+}
+
+const std::string& Database::EntityKey(uint32_t handle) const { return impl_->s.entities[handle].key; }
+
+uint32_t Database::ObjectAt(uint32_t subject, uint32_t predicate, Date at, uint32_t perspective) const {
+  std::shared_lock lock(impl_->mu);
+  const State& s = impl_->s;
+  const auto& ids = s.by_subject[subject];
+  // Facts are sorted by (pred, persp, from): find the last fact of pred starting on or before `at`.
+  auto lo = std::lower_bound(ids.begin(), ids.end(), predicate,
+                             [&s](uint32_t id, uint32_t p) { return s.facts[id].pred < p; });
+  for (auto it = lo; it != ids.end() && s.facts[*it].pred == predicate; ++it) {
+    const Fact& f = s.facts[*it];
+    if (f.from > at.days) continue;
+    if (at.days < f.to && f.live() && (f.persp == 0 || f.persp == perspective)) return f.object;
+  }
+  return kNone;
+}
+
+size_t Database::fact_count() const {
+  std::shared_lock lock(impl_->mu);
+  return impl_->s.facts.size();
+}
+size_t Database::entity_count() const {
+  std::shared_lock lock(impl_->mu);
+  return impl_->s.entities.size();
+}
+size_t Database::memory_bytes() const {
+  std::shared_lock lock(impl_->mu);
+  return impl_->s.MemoryBytes();
+}
+
+}  // namespace ordo

@@ -1,0 +1,140 @@
+// The in-memory record: dense ids, flat fact rows, per-entity sorted indexes.
+// Everything here is rebuilt from the SQLite file on open.
+#ifndef ORDO_ENGINE_STATE_H_
+#define ORDO_ENGINE_STATE_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "ordo/database.h"
+#include "ordo/order.h"
+#include "store/sqlite_store.h"
+
+namespace ordo::engine {
+
+inline constexpr uint32_t kNone = Database::kNone;
+
+// One row of the record: a fact over a valid interval, current until retract_order.
+// 40 bytes; see docs/benchmarks.md for the memory budget.
+struct Fact {
+  uint32_t subject;
+  uint32_t pred;
+  uint32_t object;         // entity id (relations) or value id (attributes)
+  int32_t from;            // valid interval [from, to) in days
+  int32_t to;
+  uint32_t order;          // the order that asserted the fact
+  uint32_t row_order;      // the order that wrote this row (record-time start)
+  uint32_t retract_order;  // the order that closed the row's record interval; kNone while current
+  uint32_t quals;          // qualifier set id; 0 = none
+  uint16_t persp;          // 0 = undisputed
+  uint8_t from_flags;      // FuzzyDate::PackFlags() of from; bit 7 = correction
+  uint8_t to_flags;        // FuzzyDate::PackFlags() of to
+  bool live() const { return retract_order == kNone; }
+  Interval interval() const { return Interval{Date{from}, Date{to}}; }
+};
+static_assert(sizeof(Fact) == 40);
+inline constexpr uint8_t kCorrectionBit = 0x80;
+
+struct KindMeta {
+  std::string name;
+  uint32_t parent = kNone;
+  std::string note;
+};
+
+struct PredMeta {
+  std::string name;
+  bool is_attribute = false;
+  ValueType type = ValueType::kString;
+  bool exclusive = false;
+  bool acyclic = false;
+  std::vector<uint32_t> subject_kinds;  // empty: any
+  std::vector<uint32_t> object_kinds;
+  std::string note;
+};
+
+struct EntityMeta {
+  std::string key;
+  uint32_t kind;
+};
+
+struct OrderMeta {
+  store::OrderRow row;
+};
+
+// Built-in predicates, created on first open.
+inline constexpr const char* kExists = "exists";  // boolean; the entity's lifetime
+inline constexpr const char* kAlias = "alias";    // string, many at a time
+inline constexpr const char* kNamePrefix = "name@";
+
+// Sizes of every table at a moment; Rollback returns the state to them.
+struct Checkpoint {
+  size_t kinds, preds, persps, entities, sources, orders, values, quals, facts, events_tail;
+  std::vector<uint32_t> retracted;  // rows whose retract_order was set since the checkpoint
+};
+
+class State {
+ public:
+  Checkpoint Mark() const;
+  void Rollback(const Checkpoint& c);
+
+  // ---- catalog ----
+  std::vector<KindMeta> kinds;
+  std::unordered_map<std::string, uint32_t> kind_ids;
+  std::vector<PredMeta> preds;
+  std::unordered_map<std::string, uint32_t> pred_ids;
+  std::vector<std::string> persps{""};  // 0 = undisputed
+  std::unordered_map<std::string, uint32_t> persp_ids{{"", 0}};
+  std::vector<EntityMeta> entities;
+  std::unordered_map<std::string, uint32_t> entity_ids;
+  std::vector<store::SourceRow> sources;
+  std::unordered_map<std::string, uint32_t> source_ids;
+  std::vector<OrderMeta> orders;
+  std::unordered_map<std::string, uint32_t> order_ids;
+
+  // ---- values and qualifier sets, interned ----
+  std::vector<Value> values;
+  std::unordered_map<std::string, uint32_t> value_ids;
+  std::vector<std::vector<Qualifier>> qual_sets{{}};  // 0 = none
+  std::unordered_map<std::string, uint32_t> qual_ids;
+
+  // ---- facts and indexes ----
+  std::vector<Fact> facts;
+  // Per entity: its facts as subject, sorted by (pred, persp, from, id).
+  std::vector<std::vector<uint32_t>> by_subject;
+  // Per entity: relation facts pointing at it, sorted by (pred, subject, from, id).
+  std::vector<std::vector<uint32_t>> by_object;
+  // Per predicate: all its facts in id order.
+  std::vector<std::vector<uint32_t>> by_pred;
+  // (date, fact) for every finite bound, sorted; new events wait in events_tail until a diff.
+  std::vector<std::pair<int32_t, uint32_t>> events;
+  std::vector<std::pair<int32_t, uint32_t>> events_tail;
+
+  uint32_t exists_pred = kNone;
+  uint32_t alias_pred = kNone;
+
+  // ---- helpers ----
+  uint32_t InternValue(const Value& v);
+  uint32_t InternQuals(const std::vector<Qualifier>& q);
+  uint32_t AddFact(const Fact& f);  // appends and indexes
+  bool KindIsA(uint32_t kind, uint32_t ancestor) const;
+  bool KindAccepted(uint32_t kind, const std::vector<uint32_t>& accepted) const;
+  // Whether a row is part of the record as known at `recorded` (nullptr: now).
+  bool VisibleAt(const Fact& f, const Instant* recorded) const {
+    if (recorded == nullptr) return f.live();
+    if (orders[f.row_order].row.recorded > *recorded) return false;
+    return f.live() || orders[f.retract_order].row.recorded > *recorded;
+  }
+  // Whether a fact of perspective p is seen in view v (v == kNone: every perspective).
+  static bool PerspVisible(uint16_t p, uint32_t v) { return v == kNone || p == 0 || p == v; }
+  // Two facts' perspectives can conflict: both are seen in some view.
+  static bool PerspClash(uint16_t a, uint16_t b) { return a == 0 || b == 0 || a == b; }
+  void SortEvents();
+  size_t MemoryBytes() const;
+};
+
+}  // namespace ordo::engine
+
+#endif  // ORDO_ENGINE_STATE_H_

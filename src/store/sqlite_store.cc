@@ -1,0 +1,517 @@
+#include "store/sqlite_store.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+namespace ordo::store {
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS kinds(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, parent TEXT, note TEXT);
+CREATE TABLE IF NOT EXISTS predicates(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, is_attribute INTEGER NOT NULL,
+  value_type INTEGER NOT NULL, exclusive INTEGER NOT NULL, acyclic INTEGER NOT NULL,
+  subject_kinds TEXT NOT NULL, object_kinds TEXT NOT NULL, note TEXT);
+CREATE TABLE IF NOT EXISTS perspectives(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS entities(
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, kind_id INTEGER NOT NULL REFERENCES kinds(id));
+CREATE TABLE IF NOT EXISTS sources(
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, title TEXT NOT NULL, publisher TEXT,
+  date TEXT, url TEXT, quote TEXT, note TEXT);
+CREATE TABLE IF NOT EXISTS orders(
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, title TEXT, issuer TEXT, signed TEXT,
+  effective TEXT NOT NULL, recorded_us INTEGER NOT NULL, perspective TEXT, notes TEXT,
+  file TEXT, line INTEGER, col INTEGER);
+CREATE TABLE IF NOT EXISTS order_sources(
+  order_id INTEGER NOT NULL REFERENCES orders(id), position INTEGER NOT NULL,
+  source_id INTEGER NOT NULL REFERENCES sources(id), PRIMARY KEY(order_id, position));
+CREATE TABLE IF NOT EXISTS facts(
+  id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL, predicate_id INTEGER NOT NULL,
+  object_id INTEGER, value_type INTEGER, value,
+  valid_from INTEGER, valid_from_flags INTEGER NOT NULL, valid_to INTEGER, valid_to_flags INTEGER NOT NULL,
+  perspective_id INTEGER, qualifiers TEXT, order_id INTEGER NOT NULL, row_order_id INTEGER NOT NULL,
+  correction INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS retractions(
+  fact_id INTEGER PRIMARY KEY REFERENCES facts(id), order_id INTEGER NOT NULL REFERENCES orders(id));
+CREATE VIEW IF NOT EXISTS facts_readable AS
+  SELECT f.id, s.key AS subject, p.name AS predicate, o.key AS object, f.value,
+         CASE WHEN f.valid_from IS NULL THEN NULL ELSE date(f.valid_from * 86400, 'unixepoch') END AS valid_from,
+         CASE WHEN f.valid_to IS NULL THEN NULL ELSE date(f.valid_to * 86400, 'unixepoch') END AS valid_to,
+         ps.name AS perspective, f.qualifiers,
+         ord.key AS asserted_by, rord.key AS recorded_by,
+         strftime('%Y-%m-%dT%H:%M:%fZ', rord.recorded_us / 1e6, 'unixepoch') AS recorded_from,
+         strftime('%Y-%m-%dT%H:%M:%fZ', xord.recorded_us / 1e6, 'unixepoch') AS recorded_to
+  FROM facts f
+  JOIN entities s ON s.id = f.subject_id
+  JOIN predicates p ON p.id = f.predicate_id
+  LEFT JOIN entities o ON o.id = f.object_id
+  LEFT JOIN perspectives ps ON ps.id = f.perspective_id
+  JOIN orders ord ON ord.id = f.order_id
+  JOIN orders rord ON rord.id = f.row_order_id
+  LEFT JOIN retractions r ON r.fact_id = f.id
+  LEFT JOIN orders xord ON xord.id = r.order_id;
+)sql";
+
+// A prepared statement that finalizes itself.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  bool ok() const { return rc_ == SQLITE_OK; }
+  sqlite3_stmt* get() const { return s_; }
+  void Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
+  void Bind(int i, double v) { sqlite3_bind_double(s_, i, v); }
+  void Bind(int i, const std::string& v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void BindNull(int i) { sqlite3_bind_null(s_, i); }
+  void BindOpt(int i, const std::string& v) {
+    if (v.empty()) BindNull(i); else Bind(i, v);
+  }
+  int Step() { return sqlite3_step(s_); }
+  void Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+  std::string Text(int i) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, i));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s_, i))) : std::string();
+  }
+  int64_t Int(int i) const { return sqlite3_column_int64(s_, i); }
+  bool IsNull(int i) const { return sqlite3_column_type(s_, i) == SQLITE_NULL; }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  int rc_ = SQLITE_ERROR;
+};
+
+std::string JoinKinds(const std::vector<std::string>& v) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + v[i];
+  return out;
+}
+std::vector<std::string> SplitKinds(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t comma = s.find(',', start);
+    if (comma == std::string::npos) comma = s.size();
+    out.push_back(s.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string FuzzyText(const std::optional<FuzzyDate>& d) { return d ? FormatFuzzyDate(*d) : std::string(); }
+Result<std::optional<FuzzyDate>> ParseOptFuzzy(const std::string& s) {
+  if (s.empty()) return std::optional<FuzzyDate>();
+  auto r = ParseFuzzyDate(s);
+  if (!r.ok()) return Status::Io("corrupt date in database: " + r.status().message());
+  return std::optional<FuzzyDate>(*r);
+}
+
+nlohmann::json ValueToJson(const Value& v) {
+  switch (v.type()) {
+    case ValueType::kString: return std::get<std::string>(v.v);
+    case ValueType::kInteger: return std::get<int64_t>(v.v);
+    case ValueType::kNumber: return std::get<double>(v.v);
+    case ValueType::kDate: return FormatFuzzyDate(std::get<FuzzyDate>(v.v));
+    case ValueType::kBoolean: return std::get<bool>(v.v);
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string QualifiersToJson(const std::vector<Qualifier>& q) {
+  if (q.empty()) return "";
+  nlohmann::json arr = nlohmann::json::array();
+  for (const Qualifier& x : q) {
+    arr.push_back({{"key", x.key}, {"type", static_cast<int>(x.value.type())}, {"value", ValueToJson(x.value)}});
+  }
+  return arr.dump();
+}
+
+Result<std::vector<Qualifier>> QualifiersFromJson(const std::string& text) {
+  std::vector<Qualifier> out;
+  if (text.empty()) return out;
+  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_array()) return Status::Io("corrupt qualifiers in database: " + text);
+  for (const auto& e : j) {
+    if (!e.is_object() || !e.contains("key") || !e.contains("type") || !e.contains("value")) {
+      return Status::Io("corrupt qualifiers in database: " + text);
+    }
+    Qualifier q;
+    q.key = e["key"].get<std::string>();
+    const auto& v = e["value"];
+    switch (static_cast<ValueType>(e["type"].get<int>())) {
+      case ValueType::kString: q.value.v = v.get<std::string>(); break;
+      case ValueType::kInteger: q.value.v = v.get<int64_t>(); break;
+      case ValueType::kNumber: q.value.v = v.get<double>(); break;
+      case ValueType::kBoolean: q.value.v = v.get<bool>(); break;
+      case ValueType::kDate: {
+        auto d = ParseFuzzyDate(v.get<std::string>());
+        if (!d.ok()) return Status::Io("corrupt qualifier date in database: " + text);
+        q.value.v = *d;
+        break;
+      }
+      default: return Status::Io("corrupt qualifier type in database: " + text);
+    }
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+SqliteStore::~SqliteStore() {
+  if (db_) sqlite3_close_v2(db_);
+}
+
+Status SqliteStore::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status::Io("sqlite: " + msg);
+  }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const Options& options) {
+  std::unique_ptr<SqliteStore> s(new SqliteStore());
+  s->read_only_ = options.read_only;
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (!options.read_only && options.create_if_missing) flags |= SQLITE_OPEN_CREATE;
+  flags |= SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &s->db_, flags, nullptr) != SQLITE_OK) {
+    std::string msg = s->db_ ? sqlite3_errmsg(s->db_) : "out of memory";
+    return Status::Io(fmt::format("cannot open database '{}': {}", path, msg));
+  }
+  sqlite3_busy_timeout(s->db_, 5000);
+  if (!options.read_only) {
+    if (path != ":memory:") {
+      if (Status st = s->Exec("PRAGMA journal_mode=WAL;"); !st.ok()) return st;
+    }
+    if (Status st = s->Exec(options.sync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;"); !st.ok()) return st;
+    if (Status st = s->Exec("PRAGMA foreign_keys=ON;"); !st.ok()) return st;
+  }
+  // A file with tables but no meta row is not ours; a newer schema version is refused.
+  Stmt q(s->db_, "SELECT value FROM meta WHERE key='schema_version'");
+  if (q.ok() && q.Step() == SQLITE_ROW) {
+    int v = std::atoi(q.Text(0).c_str());
+    if (v != kSchemaVersion) {
+      return Status::Io(fmt::format("database '{}' has schema version {}; this ordo reads version {}", path, v,
+                                    kSchemaVersion));
+    }
+    return s;
+  }
+  if (options.read_only) return Status::Io(fmt::format("'{}' is not an ordo database", path));
+  Stmt tables(s->db_, "SELECT count(*) FROM sqlite_master WHERE type='table'");
+  if (!tables.ok() || tables.Step() != SQLITE_ROW) {
+    return Status::Io(fmt::format("'{}' is not a readable SQLite database: {}", path, sqlite3_errmsg(s->db_)));
+  }
+  if (tables.Int(0) != 0) return Status::Io(fmt::format("'{}' is a SQLite database but not an ordo database", path));
+  if (Status st = s->Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
+  if (Status st = s->Exec(kSchema); !st.ok()) return st;
+  if (Status st = s->Exec(fmt::format("INSERT INTO meta VALUES('schema_version','{}');", kSchemaVersion).c_str());
+      !st.ok()) {
+    return st;
+  }
+  if (Status st = s->Exec("COMMIT;"); !st.ok()) return st;
+  return s;
+}
+
+Status SqliteStore::Load(const LoadSink& sink) {
+  auto fail = [this](const char* what) {
+    return Status::Io(fmt::format("cannot read {}: {}", what, sqlite3_errmsg(db_)));
+  };
+  {
+    Stmt q(db_, "SELECT id, name, parent, note FROM kinds ORDER BY id");
+    if (!q.ok()) return fail("kinds");
+    while (q.Step() == SQLITE_ROW) {
+      if (Status st = sink.kind(KindRow{static_cast<uint32_t>(q.Int(0) - 1), q.Text(1), q.Text(2), q.Text(3)}); !st.ok()) {
+        return st;
+      }
+    }
+  }
+  {
+    Stmt q(db_,
+           "SELECT id, name, is_attribute, value_type, exclusive, acyclic, subject_kinds, object_kinds, note "
+           "FROM predicates ORDER BY id");
+    if (!q.ok()) return fail("predicates");
+    while (q.Step() == SQLITE_ROW) {
+      PredicateRow r{static_cast<uint32_t>(q.Int(0) - 1), q.Text(1), q.Int(2) != 0, static_cast<ValueType>(q.Int(3)),
+                     q.Int(4) != 0, q.Int(5) != 0, SplitKinds(q.Text(6)), SplitKinds(q.Text(7)), q.Text(8)};
+      if (Status st = sink.predicate(std::move(r)); !st.ok()) return st;
+    }
+  }
+  {
+    Stmt q(db_, "SELECT id, name FROM perspectives ORDER BY id");
+    if (!q.ok()) return fail("perspectives");
+    while (q.Step() == SQLITE_ROW) {
+      if (Status st = sink.perspective(PerspectiveRow{static_cast<uint32_t>(q.Int(0)), q.Text(1)}); !st.ok()) return st;
+    }
+  }
+  {
+    Stmt q(db_, "SELECT id, key, kind_id FROM entities ORDER BY id");
+    if (!q.ok()) return fail("entities");
+    while (q.Step() == SQLITE_ROW) {
+      EntityRow r{static_cast<uint32_t>(q.Int(0) - 1), q.Text(1), static_cast<uint32_t>(q.Int(2) - 1)};
+      if (Status st = sink.entity(std::move(r)); !st.ok()) return st;
+    }
+  }
+  {
+    Stmt q(db_, "SELECT id, key, title, publisher, date, url, quote, note FROM sources ORDER BY id");
+    if (!q.ok()) return fail("sources");
+    while (q.Step() == SQLITE_ROW) {
+      SourceRow r;
+      r.id = static_cast<uint32_t>(q.Int(0) - 1);
+      r.decl.id = q.Text(1);
+      r.decl.title = q.Text(2);
+      r.decl.publisher = q.Text(3);
+      auto d = ParseOptFuzzy(q.Text(4));
+      if (!d.ok()) return d.status();
+      r.decl.date = *d;
+      r.decl.url = q.Text(5);
+      r.decl.quote = q.Text(6);
+      r.decl.note = q.Text(7);
+      if (Status st = sink.source(std::move(r)); !st.ok()) return st;
+    }
+  }
+  {
+    Stmt src(db_, "SELECT source_id FROM order_sources WHERE order_id=? ORDER BY position");
+    Stmt q(db_,
+           "SELECT id, key, title, issuer, signed, effective, recorded_us, perspective, notes, file, line, col "
+           "FROM orders ORDER BY id");
+    if (!q.ok() || !src.ok()) return fail("orders");
+    while (q.Step() == SQLITE_ROW) {
+      OrderRow r;
+      r.id = static_cast<uint32_t>(q.Int(0) - 1);
+      r.key = q.Text(1);
+      r.title = q.Text(2);
+      r.issuer = q.Text(3);
+      auto sd = ParseOptFuzzy(q.Text(4));
+      auto ed = ParseOptFuzzy(q.Text(5));
+      if (!sd.ok()) return sd.status();
+      if (!ed.ok() || !ed->has_value()) return Status::Io("corrupt effective date in orders");
+      r.signed_on = *sd;
+      r.effective = **ed;
+      r.recorded = Instant{q.Int(6)};
+      r.perspective = q.Text(7);
+      auto notes = nlohmann::json::parse(q.Text(8), nullptr, false);
+      if (notes.is_array()) {
+        for (const auto& n : notes) {
+          if (n.is_string()) r.notes.push_back(n.get<std::string>());
+        }
+      }
+      r.where.file = q.Text(9);
+      r.where.begin.line = static_cast<uint32_t>(q.Int(10));
+      r.where.begin.column = static_cast<uint32_t>(q.Int(11));
+      src.Bind(1, q.Int(0));
+      while (src.Step() == SQLITE_ROW) r.sources.push_back(static_cast<uint32_t>(src.Int(0) - 1));
+      src.Reset();
+      if (Status st = sink.order(std::move(r)); !st.ok()) return st;
+    }
+  }
+  {
+    Stmt q(db_,
+           "SELECT id, subject_id, predicate_id, object_id, value_type, value, valid_from, valid_from_flags, "
+           "valid_to, valid_to_flags, perspective_id, qualifiers, order_id, row_order_id, correction "
+           "FROM facts ORDER BY id");
+    if (!q.ok()) return fail("facts");
+    while (q.Step() == SQLITE_ROW) {
+      FactRow r;
+      r.id = static_cast<uint32_t>(q.Int(0) - 1);
+      r.subject = static_cast<uint32_t>(q.Int(1) - 1);
+      r.predicate = static_cast<uint32_t>(q.Int(2) - 1);
+      r.object = q.IsNull(3) ? Database::kNone : static_cast<uint32_t>(q.Int(3) - 1);
+      if (!q.IsNull(4)) {
+        Value v;
+        switch (static_cast<ValueType>(q.Int(4))) {
+          case ValueType::kString: v.v = q.Text(5); break;
+          case ValueType::kInteger: v.v = q.Int(5); break;
+          case ValueType::kNumber: v.v = sqlite3_column_double(q.get(), 5); break;
+          case ValueType::kBoolean: v.v = q.Int(5) != 0; break;
+          case ValueType::kDate: {
+            auto d = ParseFuzzyDate(q.Text(5));
+            if (!d.ok()) return Status::Io("corrupt date value in facts");
+            v.v = *d;
+            break;
+          }
+          default: return Status::Io("corrupt value type in facts");
+        }
+        r.value = std::move(v);
+      }
+      r.from = FuzzyDate::Unpack(q.IsNull(6) ? Date::Min() : Date{static_cast<int32_t>(q.Int(6))},
+                                 static_cast<uint8_t>(q.Int(7)));
+      r.to = FuzzyDate::Unpack(q.IsNull(8) ? Date::Max() : Date{static_cast<int32_t>(q.Int(8))},
+                               static_cast<uint8_t>(q.Int(9)));
+      r.perspective = q.IsNull(10) ? 0 : static_cast<uint32_t>(q.Int(10));
+      auto quals = QualifiersFromJson(q.Text(11));
+      if (!quals.ok()) return quals.status();
+      r.qualifiers = std::move(*quals);
+      r.order = static_cast<uint32_t>(q.Int(12) - 1);
+      r.row_order = static_cast<uint32_t>(q.Int(13) - 1);
+      r.correction = q.Int(14) != 0;
+      if (Status st = sink.fact(std::move(r)); !st.ok()) return st;
+    }
+  }
+  {
+    Stmt q(db_, "SELECT fact_id, order_id FROM retractions ORDER BY order_id, fact_id");
+    if (!q.ok()) return fail("retractions");
+    while (q.Step() == SQLITE_ROW) {
+      RetractionRow r{static_cast<uint32_t>(q.Int(0) - 1), static_cast<uint32_t>(q.Int(1) - 1)};
+      if (Status st = sink.retraction(std::move(r)); !st.ok()) return st;
+    }
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::Write(const BatchRows& rows) {
+  if (read_only_) return Status::Invalid("the database is open read-only");
+  if (Status st = Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
+  auto fail = [this](const std::string& what) {
+    std::string msg = fmt::format("cannot write {}: {}", what, sqlite3_errmsg(db_));
+    Exec("ROLLBACK;").ok();  // best effort; the write already failed
+    return Status::Io(msg);
+  };
+  {
+    Stmt q(db_, "INSERT INTO kinds(id, name, parent, note) VALUES(?,?,?,?)");
+    for (const KindRow& r : rows.kinds) {
+      q.Bind(1, int64_t{r.id} + 1);
+      q.Bind(2, r.name);
+      q.BindOpt(3, r.parent);
+      q.BindOpt(4, r.note);
+      if (q.Step() != SQLITE_DONE) return fail("kinds");
+      q.Reset();
+    }
+  }
+  {
+    Stmt q(db_, "INSERT INTO predicates VALUES(?,?,?,?,?,?,?,?,?)");
+    for (const PredicateRow& r : rows.predicates) {
+      q.Bind(1, int64_t{r.id} + 1);
+      q.Bind(2, r.name);
+      q.Bind(3, int64_t{r.is_attribute});
+      q.Bind(4, static_cast<int64_t>(r.type));
+      q.Bind(5, int64_t{r.exclusive});
+      q.Bind(6, int64_t{r.acyclic});
+      q.Bind(7, JoinKinds(r.subject_kinds));
+      q.Bind(8, JoinKinds(r.object_kinds));
+      q.BindOpt(9, r.note);
+      if (q.Step() != SQLITE_DONE) return fail("predicates");
+      q.Reset();
+    }
+  }
+  {
+    Stmt q(db_, "INSERT INTO perspectives(id, name) VALUES(?,?)");
+    for (const PerspectiveRow& r : rows.perspectives) {
+      q.Bind(1, int64_t{r.id});
+      q.Bind(2, r.name);
+      if (q.Step() != SQLITE_DONE) return fail("perspectives");
+      q.Reset();
+    }
+  }
+  {
+    Stmt q(db_, "INSERT INTO entities(id, key, kind_id) VALUES(?,?,?)");
+    for (const EntityRow& r : rows.entities) {
+      q.Bind(1, int64_t{r.id} + 1);
+      q.Bind(2, r.key);
+      q.Bind(3, int64_t{r.kind} + 1);
+      if (q.Step() != SQLITE_DONE) return fail("entities");
+      q.Reset();
+    }
+  }
+  {
+    Stmt q(db_, "INSERT INTO sources VALUES(?,?,?,?,?,?,?,?)");
+    for (const SourceRow& r : rows.sources) {
+      q.Bind(1, int64_t{r.id} + 1);
+      q.Bind(2, r.decl.id);
+      q.Bind(3, r.decl.title);
+      q.BindOpt(4, r.decl.publisher);
+      q.BindOpt(5, FuzzyText(r.decl.date));
+      q.BindOpt(6, r.decl.url);
+      q.BindOpt(7, r.decl.quote);
+      q.BindOpt(8, r.decl.note);
+      if (q.Step() != SQLITE_DONE) return fail("sources");
+      q.Reset();
+    }
+  }
+  {
+    Stmt q(db_, "INSERT INTO orders VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt s(db_, "INSERT INTO order_sources(order_id, position, source_id) VALUES(?,?,?)");
+    for (const OrderRow& r : rows.orders) {
+      q.Bind(1, int64_t{r.id} + 1);
+      q.Bind(2, r.key);
+      q.BindOpt(3, r.title);
+      q.BindOpt(4, r.issuer);
+      q.BindOpt(5, FuzzyText(r.signed_on));
+      q.Bind(6, FormatFuzzyDate(r.effective));
+      q.Bind(7, r.recorded.micros);
+      q.BindOpt(8, r.perspective);
+      q.Bind(9, nlohmann::json(r.notes).dump());
+      q.BindOpt(10, r.where.file);
+      q.Bind(11, int64_t{r.where.begin.line});
+      q.Bind(12, int64_t{r.where.begin.column});
+      if (q.Step() != SQLITE_DONE) return fail("orders");
+      q.Reset();
+      for (size_t i = 0; i < r.sources.size(); ++i) {
+        s.Bind(1, int64_t{r.id} + 1);
+        s.Bind(2, static_cast<int64_t>(i));
+        s.Bind(3, int64_t{r.sources[i]} + 1);
+        if (s.Step() != SQLITE_DONE) return fail("order sources");
+        s.Reset();
+      }
+    }
+  }
+  {
+    Stmt q(db_, "INSERT INTO facts VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const FactRow& r : rows.facts) {
+      q.Bind(1, int64_t{r.id} + 1);
+      q.Bind(2, int64_t{r.subject} + 1);
+      q.Bind(3, int64_t{r.predicate} + 1);
+      if (r.object == Database::kNone) q.BindNull(4); else q.Bind(4, int64_t{r.object} + 1);
+      if (r.value) {
+        q.Bind(5, static_cast<int64_t>(r.value->type()));
+        const auto& v = r.value->v;
+        switch (r.value->type()) {
+          case ValueType::kString: q.Bind(6, std::get<std::string>(v)); break;
+          case ValueType::kInteger: q.Bind(6, std::get<int64_t>(v)); break;
+          case ValueType::kNumber: q.Bind(6, std::get<double>(v)); break;
+          case ValueType::kBoolean: q.Bind(6, int64_t{std::get<bool>(v)}); break;
+          case ValueType::kDate: q.Bind(6, FormatFuzzyDate(std::get<FuzzyDate>(v))); break;
+        }
+      } else {
+        q.BindNull(5);
+        q.BindNull(6);
+      }
+      if (r.from.date.is_min()) q.BindNull(7); else q.Bind(7, int64_t{r.from.date.days});
+      q.Bind(8, int64_t{r.from.PackFlags()});
+      if (r.to.date.is_max()) q.BindNull(9); else q.Bind(9, int64_t{r.to.date.days});
+      q.Bind(10, int64_t{r.to.PackFlags()});
+      if (r.perspective == 0) q.BindNull(11); else q.Bind(11, int64_t{r.perspective});
+      q.BindOpt(12, QualifiersToJson(r.qualifiers));
+      q.Bind(13, int64_t{r.order} + 1);
+      q.Bind(14, int64_t{r.row_order} + 1);
+      q.Bind(15, int64_t{r.correction});
+      if (q.Step() != SQLITE_DONE) return fail("facts");
+      q.Reset();
+    }
+  }
+  {
+    Stmt q(db_, "INSERT INTO retractions(fact_id, order_id) VALUES(?,?)");
+    for (const RetractionRow& r : rows.retractions) {
+      q.Bind(1, int64_t{r.fact} + 1);
+      q.Bind(2, int64_t{r.order} + 1);
+      if (q.Step() != SQLITE_DONE) return fail("retractions");
+      q.Reset();
+    }
+  }
+  if (sqlite3_exec(db_, "COMMIT;", nullptr, nullptr, nullptr) != SQLITE_OK) return fail("commit");
+  return Status::Ok();
+}
+
+}  // namespace ordo::store
