@@ -50,7 +50,7 @@ struct FactInfo {
   FuzzyDate from;                  // as written; from.date == Date::Min() when unbounded
   FuzzyDate to;                    // to.date == Date::Max() when open-ended
   Instant recorded_from;           // record interval [recorded_from, recorded_to)
-  Instant recorded_to;             // Instant::Max() while current
+  Instant recorded_to;             // Instant::Max() while current (as of the view's record time)
   std::string perspective;         // "" = undisputed
   std::vector<Qualifier> qualifiers;
   std::string order;               // the order that asserted the fact
@@ -58,12 +58,18 @@ struct FactInfo {
   bool correction = false;         // asserted by a `correct` operation
 };
 
+// A stretch of an entity's existence, with its bounds as written.
+struct Span {
+  FuzzyDate from;
+  FuzzyDate to;
+};
+
 struct EntityInfo {
   std::string id;
   std::string kind;
   std::vector<Name> names;          // valid at the view's date, one per language
   std::vector<Name> aliases;        // valid at the view's date
-  std::vector<Interval> lifetime;   // as recorded at the view's record time (gaps possible)
+  std::vector<Span> lifetime;       // as recorded at the view's record time (gaps possible)
   bool alive = false;               // whether it exists at the view's date
   std::vector<FactInfo> facts;      // relations and attributes with this subject, valid at the date
 };
@@ -92,7 +98,9 @@ struct OrderChanges {
   std::vector<FactInfo> superseded;
 };
 
-// One net change between two valid dates for a (subject, predicate, perspective).
+// One net change between two valid dates for a (subject, predicate) as seen in the view: with
+// a perspective, undisputed facts and that perspective's are compared together (perspective
+// is then the view's); without one, each perspective is compared on its own.
 struct Change {
   std::string subject;
   std::string predicate;

@@ -268,8 +268,9 @@ class Applier {
       if (!d.ok()) return Status::Invalid(d.status().message(), where);
       return Value{*d};
     }
-    return Status::Invalid(fmt::format("attribute '{}' takes a {} value, not a {} ({})", attr, ValueTypeName(want),
-                                       ValueTypeName(v.type()), FormatValue(v)),
+    auto article = [](ValueType t) { return t == ValueType::kInteger ? "an" : "a"; };
+    return Status::Invalid(fmt::format("attribute '{}' takes {} {} value, not {} {} ({})", attr, article(want),
+                                       ValueTypeName(want), article(v.type()), ValueTypeName(v.type()), FormatValue(v)),
                            where);
   }
 
@@ -640,7 +641,9 @@ class Applier {
       if (other == id) continue;
       const Fact& g = s_.facts[other];
       if (!State::PerspClash(f.persp, g.persp) || !f.interval().overlaps(g.interval())) continue;
-      if (!p.exclusive && g.object != f.object) continue;
+      // Facts of a many-valued relation clash only when they say the same thing: the same
+      // object with the same qualifiers (an alias in two languages is two facts).
+      if (!p.exclusive && (g.object != f.object || g.quals != f.quals)) continue;
       const std::string what = p.is_attribute ? "value" : p.name;
       std::string msg;
       if (p.exclusive) {

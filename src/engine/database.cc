@@ -69,7 +69,8 @@ class Database::Impl {
     }
     return Status::Ok();
   }
-  FactInfo Info(uint32_t id) const;
+  // recorded: the view's record time; a retraction after it is not shown.
+  FactInfo Info(uint32_t id, const Instant* recorded = nullptr) const;
   OrderInfo OrderInfoOf(uint32_t order) const;
   SourceInfo SourceInfoOf(uint32_t source) const;
 };
@@ -80,7 +81,7 @@ FuzzyDate Bound(int32_t days, uint8_t flags) { return FuzzyDate::Unpack(Date{day
 
 }  // namespace
 
-FactInfo Database::Impl::Info(uint32_t id) const {
+FactInfo Database::Impl::Info(uint32_t id, const Instant* recorded) const {
   const Fact& f = s.facts[id];
   const engine::PredMeta& p = s.preds[f.pred];
   FactInfo out;
@@ -97,6 +98,7 @@ FactInfo Database::Impl::Info(uint32_t id) const {
   out.to = Bound(f.to, f.to_flags);
   out.recorded_from = s.orders[f.row_order].row.recorded;
   out.recorded_to = f.live() ? Instant::Max() : s.orders[f.retract_order].row.recorded;
+  if (recorded != nullptr && out.recorded_to > *recorded) out.recorded_to = Instant::Max();
   out.perspective = s.persps[f.persp];
   out.qualifiers = s.qual_sets[f.quals];
   out.order = s.orders[f.order].row.key;
@@ -213,6 +215,7 @@ Status Database::Impl::LoadFromStore() {
   s.by_subject.resize(s.entities.size());
   s.by_object.resize(s.entities.size());
   s.SortEvents();
+  s.ReleaseSlack();
   auto e = s.pred_ids.find(engine::kExists);
   auto a = s.pred_ids.find(engine::kAlias);
   if (e != s.pred_ids.end()) s.exists_pred = e->second;
@@ -281,7 +284,7 @@ Result<std::vector<FactInfo>> Database::Objects(const std::string& subject, cons
   std::vector<FactInfo> out;
   for (uint32_t id : impl_->s.by_subject[*e]) {
     const Fact& f = impl_->s.facts[id];
-    if (f.pred == *p && f.interval().contains(v->at) && impl_->Visible(f, *v)) out.push_back(impl_->Info(id));
+    if (f.pred == *p && f.interval().contains(v->at) && impl_->Visible(f, *v)) out.push_back(impl_->Info(id, v->recorded));
   }
   return out;
 }
@@ -305,7 +308,7 @@ Result<std::vector<FactInfo>> Database::Members(const std::string& object, const
   }
   if (Status st = impl_->CheckRows(ids.size()); !st.ok()) return st;
   std::vector<FactInfo> out;
-  for (uint32_t id : ids) out.push_back(impl_->Info(id));
+  for (uint32_t id : ids) out.push_back(impl_->Info(id, v->recorded));
   std::sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
     return std::tie(a.subject, a.perspective, a.fact_id) < std::tie(b.subject, b.perspective, b.fact_id);
   });
@@ -326,7 +329,7 @@ Result<std::vector<FactInfo>> Database::Snapshot(const std::string& predicate, c
   if (Status st = impl_->CheckRows(ids.size()); !st.ok()) return st;
   std::vector<FactInfo> out;
   out.reserve(ids.size());
-  for (uint32_t id : ids) out.push_back(impl_->Info(id));
+  for (uint32_t id : ids) out.push_back(impl_->Info(id, v->recorded));
   std::sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
     return std::tie(a.subject, a.perspective, a.fact_id) < std::tie(b.subject, b.perspective, b.fact_id);
   });
@@ -349,7 +352,7 @@ Result<std::vector<FactInfo>> Database::History(const std::string& subject, cons
   std::vector<FactInfo> out;
   for (uint32_t id : impl_->s.by_subject[*e]) {
     const Fact& f = impl_->s.facts[id];
-    if ((pred == kNone || f.pred == pred) && impl_->Visible(f, *v)) out.push_back(impl_->Info(id));
+    if ((pred == kNone || f.pred == pred) && impl_->Visible(f, *v)) out.push_back(impl_->Info(id, v->recorded));
   }
   std::stable_sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
     return std::tie(a.predicate, a.from.date, a.perspective) < std::tie(b.predicate, b.from.date, b.perspective);
@@ -377,10 +380,14 @@ Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& 
   // A fact valid at exactly one of the dates starts or ends in (lo, hi].
   auto first = std::upper_bound(s.events.begin(), s.events.end(), std::make_pair(lo.days, kNone));
   auto last = std::upper_bound(s.events.begin(), s.events.end(), std::make_pair(hi.days, kNone));
-  std::set<std::tuple<uint32_t, uint32_t, uint16_t>> keys;  // (subject, pred, persp)
+  // Keys are (subject, pred, persp); in a perspective view every persp folds into the view's.
+  const bool folded = v->persp != kNone;
+  std::set<std::tuple<uint32_t, uint32_t, uint32_t>> keys;
   for (auto it = first; it != last; ++it) {
     const Fact& f = s.facts[it->second];
-    if ((pred == kNone || f.pred == pred) && impl_->Visible(f, *v)) keys.emplace(f.subject, f.pred, f.persp);
+    if ((pred == kNone || f.pred == pred) && impl_->Visible(f, *v)) {
+      keys.emplace(f.subject, f.pred, folded ? v->persp : f.persp);
+    }
   }
   if (Status st = impl_->CheckRows(keys.size()); !st.ok()) return st;
   std::vector<Change> out;
@@ -392,7 +399,8 @@ Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& 
     std::vector<uint32_t> before, after;
     for (uint32_t id : s.by_subject[subject]) {
       const Fact& f = s.facts[id];
-      if (f.pred != p || f.persp != persp || !s.VisibleAt(f, v->recorded)) continue;
+      if (f.pred != p || !s.VisibleAt(f, v->recorded)) continue;
+      if (folded ? !State::PerspVisible(f.persp, persp) : f.persp != persp) continue;
       if (f.interval().contains(d1)) before.push_back(id);
       if (f.interval().contains(d2)) after.push_back(id);
     }
@@ -403,8 +411,8 @@ Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& 
       return o;
     };
     if (objects(before) == objects(after)) continue;
-    for (uint32_t id : before) c.before.push_back(impl_->Info(id));
-    for (uint32_t id : after) c.after.push_back(impl_->Info(id));
+    for (uint32_t id : before) c.before.push_back(impl_->Info(id, v->recorded));
+    for (uint32_t id : after) c.after.push_back(impl_->Info(id, v->recorded));
     out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(), [](const Change& a, const Change& b) {
@@ -434,7 +442,7 @@ Result<std::vector<FactInfo>> Database::PathUp(const std::string& subject, const
     for (uint32_t id : s.by_subject[node]) {
       const Fact& f = s.facts[id];
       if (f.pred == *p && f.interval().contains(v->at) && impl_->Visible(f, *v)) {
-        out.push_back(impl_->Info(id));
+        out.push_back(impl_->Info(id, v->recorded));
         next = f.object;
         break;
       }
@@ -459,7 +467,7 @@ Result<EntityInfo> Database::Entity(const std::string& id, const View& view) con
     const Fact& f = s.facts[fid];
     if (!impl_->Visible(f, *v)) continue;
     if (f.pred == s.exists_pred) {
-      out.lifetime.push_back(f.interval());
+      out.lifetime.push_back(Span{Bound(f.from, f.from_flags), Bound(f.to, f.to_flags)});
       if (f.interval().contains(v->at)) out.alive = true;
       continue;
     }
@@ -474,10 +482,11 @@ Result<EntityInfo> Database::Entity(const std::string& id, const View& view) con
       }
       out.aliases.push_back(Name{lang, std::get<std::string>(s.values[f.object].v)});
     } else {
-      out.facts.push_back(impl_->Info(fid));
+      out.facts.push_back(impl_->Info(fid, v->recorded));
     }
   }
-  std::sort(out.lifetime.begin(), out.lifetime.end(), [](const Interval& a, const Interval& b) { return a.from < b.from; });
+  std::sort(out.lifetime.begin(), out.lifetime.end(),
+            [](const Span& a, const Span& b) { return a.from.date < b.from.date; });
   std::stable_sort(out.names.begin(), out.names.end(), [](const Name& a, const Name& b) {
     return (a.lang != "en") < (b.lang != "en") || ((a.lang != "en") == (b.lang != "en") && a.lang < b.lang);
   });

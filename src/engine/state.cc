@@ -42,8 +42,14 @@ uint32_t State::AddFact(const Fact& f) {
     if (x.from != y.from) return x.from < y.from;
     return a < b;
   };
+  // Rows usually arrive in index order (loads, and new facts of one subject): append without a
+  // binary search, which on large indexes costs a cache miss per probe.
   auto& subj = by_subject[f.subject];
-  subj.insert(std::upper_bound(subj.begin(), subj.end(), id, subject_less), id);
+  if (subj.empty() || !subject_less(id, subj.back())) {
+    subj.push_back(id);
+  } else {
+    subj.insert(std::upper_bound(subj.begin(), subj.end(), id, subject_less), id);
+  }
   if (!preds[f.pred].is_attribute) {
     auto object_less = [this](uint32_t a, uint32_t b) {
       const Fact& x = facts[a];
@@ -54,7 +60,11 @@ uint32_t State::AddFact(const Fact& f) {
       return a < b;
     };
     auto& obj = by_object[f.object];
-    obj.insert(std::upper_bound(obj.begin(), obj.end(), id, object_less), id);
+    if (obj.empty() || !object_less(id, obj.back())) {
+      obj.push_back(id);
+    } else {
+      obj.insert(std::upper_bound(obj.begin(), obj.end(), id, object_less), id);
+    }
   }
   by_pred[f.pred].push_back(id);
   if (f.from != Date::kMinDays) events_tail.emplace_back(f.from, id);
@@ -81,6 +91,13 @@ void State::SortEvents() {
   events.insert(events.end(), events_tail.begin(), events_tail.end());
   std::inplace_merge(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(mid), events.end());
   events_tail.clear();
+}
+
+void State::ReleaseSlack() {
+  facts.shrink_to_fit();
+  for (auto& v : by_pred) v.shrink_to_fit();
+  events.shrink_to_fit();
+  std::vector<std::pair<int32_t, uint32_t>>().swap(events_tail);
 }
 
 Checkpoint State::Mark() const {

@@ -132,6 +132,8 @@ class State {
   // Two facts' perspectives can conflict: both are seen in some view.
   static bool PerspClash(uint16_t a, uint16_t b) { return a == 0 || b == 0 || a == b; }
   void SortEvents();
+  // Returns the spare capacity that a bulk load leaves in the big arrays (after open).
+  void ReleaseSlack();
   size_t MemoryBytes() const;
 };
 

@@ -1,0 +1,67 @@
+// ordo as a system under test: answers through the fast path (dense handles, ObjectAt) where
+// the public API has one, and through the string API (FactInfo) otherwise; both are measured.
+#ifndef ORDO_BENCH_ORDO_PEER_H_
+#define ORDO_BENCH_ORDO_PEER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ordo/database.h"
+#include "peer.h"
+
+namespace ordo::bench {
+
+inline constexpr const char* kPlacedIn = "in-district";
+inline constexpr const char* kSubordinate = "subordinate-to";
+
+// Batches that load a History: the schema, the entities, the placements in chunks of about
+// chunk_facts facts (one order per chunk), the subordinations, then the corrections.
+std::vector<Batch> HistoryBatches(const History& h, size_t chunk_facts = 500'000);
+// An order asserting rows[begin, end) with explicit valid intervals.
+OrderDecl PlacementOrder(const std::string& id, const std::vector<Placement>& rows, size_t begin, size_t end,
+                         std::optional<Instant> recorded);
+
+class OrdoPeer : public Peer {
+ public:
+  // path: the database file ("" for :memory:); scratch: a directory for the ingest databases.
+  OrdoPeer(std::string path, std::string scratch) : path_(std::move(path)), scratch_(std::move(scratch)) {}
+  std::string Name() const override { return "ordo"; }
+  void Load(const History& h) override;
+  int64_t PointLookup(uint32_t t, int32_t day) override;
+  int64_t PointAsOf(uint32_t t, int32_t day) override;
+  Answer Snapshot(int32_t day) override;
+  Answer Diff(int32_t d1, int32_t d2) override;
+  Answer PathUp(uint32_t unit, int32_t day) override;
+  void PrepareIngest(const IngestRows& rows, bool durable) override { PrepareIngestSized(rows, durable, 0); }
+  void PrepareIngestSized(const IngestRows& rows, bool durable, size_t tx_size);
+  void IngestBulk(const IngestRows& rows) override;
+  void IngestTransaction(const IngestRows& rows, size_t begin, size_t end) override;
+  void FinishIngest() override;
+  uint64_t StorageBytes() override;
+
+  // The string API for the same questions.
+  int64_t PointLookupApi(uint32_t t, int32_t day);
+  Answer SnapshotApi(int32_t day);
+  Answer PathUpApi(uint32_t unit, int32_t day);
+
+  // Closes the database and opens it again; returns the seconds Open took.
+  double Reopen();
+  Database& db() { return *db_; }
+
+ private:
+  std::string path_, scratch_;
+  std::unique_ptr<Database> db_;
+  const History* h_ = nullptr;
+  std::vector<uint32_t> territory_, unit_;
+  std::vector<std::string> territory_key_, unit_key_;
+  uint32_t district_base_ = 0, unit_base_ = 0, placed_ = 0, subordinate_ = 0;
+  // ingest
+  std::unique_ptr<Database> ingest_db_;
+  std::vector<Batch> ingest_batches_;
+  size_t ingest_tx_size_ = 0;
+};
+
+}  // namespace ordo::bench
+
+#endif  // ORDO_BENCH_ORDO_PEER_H_

@@ -1,0 +1,234 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+#include "base/text.h"
+#include "cli/commands.h"
+#include "cli/diagnostics.h"
+
+namespace ordo::cli {
+
+namespace {
+
+constexpr const char* kMainFooter = R"(Dates are EDTF (2024-03-01, 2014-12, 1991); record instants are 2024-02-26 or
+2024-02-26T17:30:00Z. Exit codes: 0 success, 1 not found or nothing matched, 2 bad input.
+
+Examples:
+  ordo load data/                                  apply every .ordo file below data/
+  ordo show RU-MUR --at 2024-02-29                 Murmansk Oblast the day before Decree 141
+  ordo members leningrad-md --relation military-district --at 2024-03-01
+  ordo diff 2024-02-29 2024-03-01 --relation military-district
+  ordo snapshot --relation military-district --format csv > districts.csv
+
+Run 'ordo COMMAND --help' for the options of a command.)";
+
+void AddJson(CLI::App* sub, Request* r) {
+  sub->add_flag("--json", r->json, "Print JSON (objects with an \"id\") instead of a table");
+}
+
+// --recorded and --perspective, which every query takes; --at for queries at one date.
+void AddView(CLI::App* sub, Request* r, bool with_at) {
+  if (with_at) {
+    sub->add_option("--at", r->at, "Valid date (EDTF, e.g. 2024-03-01); default: today")
+        ->type_name("DATE");
+  }
+  sub->add_option("--recorded", r->recorded,
+                  "What was known at this instant (2024-02-26, 2024-02-26T17:30:00Z); default: all")
+      ->type_name("INSTANT");
+  sub->add_option("--perspective", r->perspective,
+                  "Undisputed facts plus this party's (e.g. UA); default: all, labelled [P]")
+      ->type_name("P");
+}
+
+CLI::Option* AddRelation(CLI::App* sub, Request* r, const std::string& what) {
+  return sub->add_option("--relation,-r", r->relation, what)->type_name("REL");
+}
+
+CLI::App* Sub(CLI::App& app, Request* r, const char* name, const char* description, const char* footer) {
+  CLI::App* sub = app.add_subcommand(name, description);
+  sub->footer(footer);
+  sub->callback([r, name] { r->command = name; });
+  return sub;
+}
+
+// A command line CLI11 rejected: "ordo: error: ..." and where to find help; exit code 2.
+int ReportUsageError(const CLI::App& app, const CLI::ParseError& e, int argc, const char* const* argv,
+                     std::ostream& err) {
+  std::vector<const CLI::App*> chosen;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->parsed()) chosen.push_back(sub);
+  }
+  if (chosen.empty()) {
+    // The first word that is not an option or the value of --db names the command.
+    for (int i = 1; i < argc; ++i) {
+      const std::string arg = argv[i];
+      if (arg == "--db") {
+        ++i;
+        continue;
+      }
+      if (!arg.empty() && arg[0] == '-') continue;
+      std::vector<std::string> names;
+      for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+      err << "ordo: error: unknown command '" << arg << "'\n";
+      for (const std::string& near : Nearest(arg, names)) err << "note: did you mean '" << near << "'?\n";
+      err << "Run 'ordo --help' for the commands.\n";
+      return 2;
+    }
+    if (argc <= 1) {
+      err << app.help();
+      return 2;
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+      err << "ordo: error: a command is required\nRun 'ordo --help' for the commands.\n";
+      return 2;
+    }
+    err << "ordo: error: " << e.what() << "\nRun 'ordo --help' for the commands.\n";
+    return 2;
+  }
+  err << "ordo: error: " << e.what() << "\nRun 'ordo " << chosen.front()->get_name()
+      << " --help' for its options.\n";
+  return 2;
+}
+
+}  // namespace
+
+int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  Request r;
+  if (const char* env = std::getenv("ORDO_DB"); env != nullptr && env[0] != '\0') r.db = env;
+
+  CLI::App app("ordo — a bitemporal record of military-administrative structures, changed only by dated orders.",
+               "ordo");
+  app.footer(kMainFooter);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.set_version_flag("--version", "ordo 0.1.0");
+  app.get_formatter()->column_width(34);
+  app.add_option("--db", r.db,
+                 "Database file; default: $ORDO_DB, else ordo.db in the working directory (\":memory:\" for a "
+                 "throw-away one)")
+      ->type_name("PATH");
+
+  CLI::App* load = Sub(app, &r, "load", "Apply order files or directories as one atomic change",
+                       R"(All files are parsed first and every error in every file is reported; then the orders are
+applied as one change: if anything is wrong, nothing is recorded. A directory stands for every
+.ordo file below it, in sorted path order.
+
+Examples:
+  ordo load data/
+  ordo --db /tmp/test.db load schema.ordo decree-141.ordo)");
+  load->add_option("PATH", r.paths, "Order files (.ordo) or directories, applied in the order given")
+      ->required();
+
+  CLI::App* check = Sub(app, &r, "check", "Parse and validate order files against the database without writing",
+                        R"(Reports the same errors 'load' would, and changes nothing.
+
+Examples:
+  ordo check data/
+  ordo check new-order.ordo)");
+  check->add_option("PATH", r.paths, "Order files (.ordo) or directories")->required();
+
+  CLI::App* show = Sub(app, &r, "show", "An entity at a date: kind, names, every relation and attribute, their sources",
+                       R"(Examples:
+  ordo show RU-MUR --at 2024-02-29
+  ordo show RU-MUR --at 2024-03-01 --json
+  ordo show UA-43 --at 2024-03-01 --perspective UA)");
+  show->add_option("ID", r.id, "Entity id, e.g. RU-MUR")->required();
+  AddView(show, &r, true);
+  AddJson(show, &r);
+
+  CLI::App* members = Sub(app, &r, "members", "What points to an entity through a relation at a date",
+                          R"(Exit code 1 when nothing points to ID at that date.
+
+Examples:
+  ordo members leningrad-md --relation military-district --at 2024-03-01
+  ordo members leningrad-md -r military-district --at 2024-03-01 --json)");
+  members->add_option("ID", r.id, "Entity id of the object, e.g. leningrad-md")->required();
+  AddRelation(members, &r, "Relation to follow backwards, e.g. military-district")->required();
+  AddView(members, &r, true);
+  AddJson(members, &r);
+
+  CLI::App* history = Sub(app, &r, "history", "Every fact about an entity over all valid time, with orders and sources",
+                          R"(Examples:
+  ordo history RU-MUR
+  ordo history RU-MUR --relation military-district
+  ordo history RU-MUR --recorded 2024-02-25)");
+  history->add_option("ID", r.id, "Entity id, e.g. RU-MUR")->required();
+  AddRelation(history, &r, "Only facts of this relation or attribute");
+  AddView(history, &r, false);
+  AddJson(history, &r);
+
+  CLI::App* diff = Sub(app, &r, "diff", "What changed between two valid dates",
+                       R"(Shows, per subject and relation, what held at DATE1 and what holds at DATE2, and the order
+behind the change.
+
+Examples:
+  ordo diff 2024-02-29 2024-03-01
+  ordo diff 2024-02-29 2024-03-01 --relation military-district --json)");
+  diff->add_option("DATE1", r.date1, "The earlier date (EDTF)")->required();
+  diff->add_option("DATE2", r.date2, "The later date (EDTF)")->required();
+  AddRelation(diff, &r, "Only changes of this relation or attribute");
+  AddView(diff, &r, false);
+  AddJson(diff, &r);
+
+  CLI::App* snapshot = Sub(app, &r, "snapshot", "Every fact of one relation or attribute at a date",
+                           R"(Examples:
+  ordo snapshot --relation military-district --at 2024-03-01
+  ordo snapshot --relation military-district --format csv > districts.csv)");
+  AddRelation(snapshot, &r, "Relation or attribute, e.g. military-district")->required();
+  AddView(snapshot, &r, true);
+  snapshot->add_option("--format", r.format, "Output format: table, json or csv (RFC 4180); default: table")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->type_name("FORMAT");
+  AddJson(snapshot, &r);
+
+  CLI::App* orders = Sub(app, &r, "orders", "The orders in the order they were applied",
+                         R"(With --recorded, only the orders recorded by then; with --perspective, the undisputed ones
+and that party's.
+
+Examples:
+  ordo orders
+  ordo orders --recorded 2024-02-27 --json)");
+  AddView(orders, &r, false);
+  AddJson(orders, &r);
+
+  CLI::App* order = Sub(app, &r, "order", "One order: its header, sources, and exactly which facts it asserted and superseded",
+                        R"(Examples:
+  ordo order ru-decree-141-2024
+  ordo order ru-decree-141-2024 --json)");
+  order->add_option("ID", r.id, "Order id")->required();
+  AddView(order, &r, false);
+  AddJson(order, &r);
+
+  CLI::App* search = Sub(app, &r, "search", "Find entities by id, name or alias in any language",
+                         R"(Exact matches first, then prefixes (ignoring case), then near misses.
+
+Examples:
+  ordo search Murmansk
+  ordo search "Мурманская область" --json)");
+  search->add_option("TEXT", r.id, "Text to look for")->required();
+  search->add_option("--limit", r.limit, "Most results to show; default: 10")->type_name("N");
+  AddView(search, &r, false);
+  AddJson(search, &r);
+
+  CLI::App* path = Sub(app, &r, "path", "The chain up an exclusive, acyclic relation from an entity at a date",
+                       R"(Examples:
+  ordo path 6-army --relation subordinate-to --at 2024-03-01)");
+  path->add_option("ID", r.id, "Entity id to start from")->required();
+  AddRelation(path, &r, "Exclusive, acyclic relation to follow, e.g. subordinate-to")->required();
+  AddView(path, &r, true);
+  AddJson(path, &r);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e, out, err);  // --help, --version
+    return ReportUsageError(app, e, argc, argv, err);
+  }
+
+  Io io{out, err, StderrWantsColor(), StderrIsTerminal()};
+  return RunCommand(r, io);
+}
+
+}  // namespace ordo::cli

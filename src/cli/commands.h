@@ -1,0 +1,44 @@
+// The commands of `ordo`, independent of the argument parser: app.cc fills a Request from the
+// command line, RunCommand carries it out.
+#ifndef ORDO_CLI_COMMANDS_H_
+#define ORDO_CLI_COMMANDS_H_
+
+#include <cstddef>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace ordo::cli {
+
+// Everything a command may use, as typed on the command line (dates still unparsed).
+struct Request {
+  std::string command;                 // "load", "check", "show", ...
+  std::string db = "ordo.db";          // --db, ORDO_DB
+  std::vector<std::string> paths;      // load, check
+  std::string id;                      // show, members, history, order, path; search: the text
+  std::string relation;                // --relation
+  std::string at;                      // --at; empty: today
+  std::string date1, date2;            // diff
+  std::string recorded;                // --recorded; empty: everything recorded
+  std::string perspective;             // --perspective; empty: every perspective
+  std::string format = "table";        // table, json, csv
+  bool json = false;                   // --json (same as --format json)
+  size_t limit = 10;                   // search --limit
+};
+
+// Where a command writes. err_color: ANSI colours in diagnostics; progress: a progress bar on
+// stderr for long loads.
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+  bool err_color = false;
+  bool progress = false;
+};
+
+// Runs one command; returns the exit code: 0 success, 1 not found or nothing matched,
+// 2 bad input (the diagnostic is on io.err).
+int RunCommand(const Request& request, Io& io);
+
+}  // namespace ordo::cli
+
+#endif  // ORDO_CLI_COMMANDS_H_

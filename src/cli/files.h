@@ -1,0 +1,25 @@
+// Finding and reading order files for `ordo load` and `ordo check`.
+#ifndef ORDO_CLI_FILES_H_
+#define ORDO_CLI_FILES_H_
+
+#include <string>
+#include <vector>
+
+#include "ordo/status.h"
+
+namespace ordo::cli {
+
+// Expands paths into the order files to read, in application order: a file stands for itself
+// (whatever its extension); a directory for every *.ordo file below it, recursively, in sorted
+// full-path order. Paths keep the spelling given ("data/" -> "data/a.ordo"). A file reached
+// twice is read once, at its first place.
+// Fails with kInvalid naming the path when a path does not exist or a directory holds no
+// order file.
+Result<std::vector<std::string>> CollectOrderFiles(const std::vector<std::string>& paths);
+
+// The whole content of a file. Fails with kIo naming the path and the reason.
+Result<std::string> ReadTextFile(const std::string& path);
+
+}  // namespace ordo::cli
+
+#endif  // ORDO_CLI_FILES_H_

@@ -1,0 +1,264 @@
+#include "cli/format.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace ordo::cli {
+
+namespace {
+
+// Decodes one UTF-8 code point at s[*i] and advances *i; invalid bytes decode as themselves.
+uint32_t NextCodePoint(std::string_view s, size_t* i) {
+  const auto b0 = static_cast<unsigned char>(s[*i]);
+  size_t len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xe ? 3 : (b0 >> 3) == 0x1e ? 4 : 0;
+  if (len == 0 || *i + len > s.size()) {
+    ++*i;
+    return b0;
+  }
+  uint32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1f) : len == 3 ? (b0 & 0x0f) : (b0 & 0x07);
+  for (size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[*i + k]);
+    if ((b & 0xc0) != 0x80) {
+      ++*i;
+      return b0;
+    }
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  *i += len;
+  return cp;
+}
+
+bool IsCombining(uint32_t cp) {
+  return (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x0483 && cp <= 0x0489) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
+         (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfe20 && cp <= 0xfe2f) ||
+         cp == 0x200b || cp == 0x200c || cp == 0x200d || cp == 0xfeff;
+}
+
+bool IsWide(uint32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp != 0x303f) ||
+         (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
+         (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
+         (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+bool IsBareWord(const std::string& s) {
+  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+}  // namespace
+
+size_t DisplayWidth(std::string_view s) {
+  size_t width = 0;
+  for (size_t i = 0; i < s.size();) {
+    const uint32_t cp = NextCodePoint(s, &i);
+    if (IsCombining(cp)) continue;
+    width += IsWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+Table::Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
+
+void Table::AddRow(std::vector<std::string> cells) {
+  cells.resize(columns_.size());
+  rows_.push_back(std::move(cells));
+}
+
+std::string Table::Render() const {
+  if (rows_.empty()) return "";
+  std::vector<size_t> shown;
+  std::vector<size_t> width;
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    const bool any = std::any_of(rows_.begin(), rows_.end(), [c](const auto& row) { return !row[c].empty(); });
+    if (columns_[c].optional && !any) continue;
+    size_t w = DisplayWidth(columns_[c].header);
+    for (const auto& row : rows_) w = std::max(w, DisplayWidth(row[c]));
+    shown.push_back(c);
+    width.push_back(w);
+  }
+  std::string out;
+  auto emit = [&](auto cell_of) {
+    std::string line;
+    for (size_t k = 0; k < shown.size(); ++k) {
+      const std::string cell = cell_of(shown[k]);
+      const size_t pad = width[k] - std::min(width[k], DisplayWidth(cell));
+      const bool last = k + 1 == shown.size();
+      if (k > 0) line += "  ";
+      if (columns_[shown[k]].right_align) {
+        line.append(pad, ' ');
+        line += cell;
+      } else {
+        line += cell;
+        if (!last) line.append(pad, ' ');
+      }
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line;
+    out += '\n';
+  };
+  emit([&](size_t c) {
+    std::string h = columns_[c].header;
+    for (char& ch : h) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return h;
+  });
+  for (const auto& row : rows_) emit([&](size_t c) { return row[c]; });
+  return out;
+}
+
+std::string FormatFrom(const FuzzyDate& from) { return from.date.is_min() ? "…" : FormatFuzzyDate(from); }
+
+std::string FormatTo(const FuzzyDate& to) { return to.date.is_max() ? "open" : FormatFuzzyDate(to); }
+
+std::string FormatRange(const FuzzyDate& from, const FuzzyDate& to) {
+  return FormatFrom(from) + " – " + FormatTo(to);
+}
+
+std::string FormatInterval(const Interval& interval) {
+  return FormatRange(FuzzyDate::Exact(interval.from), FuzzyDate::Exact(interval.to));
+}
+
+std::string FormatRecordedTo(Instant t) { return t == Instant::Max() ? "" : FormatInstant(t); }
+
+std::string FormatPerspective(const std::string& perspective) {
+  return perspective.empty() ? "" : "[" + perspective + "]";
+}
+
+std::string FormatFactValue(const FactInfo& fact) {
+  if (fact.is_attribute) return fact.value ? FormatValue(*fact.value) : "none";
+  return fact.object.empty() ? "none" : fact.object;
+}
+
+std::string FormatQualifiers(const std::vector<Qualifier>& qualifiers) {
+  std::string out;
+  for (const Qualifier& q : qualifiers) {
+    if (!out.empty()) out += ", ";
+    const auto* s = std::get_if<std::string>(&q.value.v);
+    out += q.key + ": " + (s != nullptr && IsBareWord(*s) ? *s : FormatValue(q.value));
+  }
+  return out;
+}
+
+std::string FormatView(const View& view, bool with_date) {
+  std::string out;
+  if (with_date) out = "at " + FormatDate(view.at);
+  if (view.recorded) out += std::string(out.empty() ? "" : ", ") + "as recorded " + FormatInstant(*view.recorded);
+  if (!view.perspective.empty()) out += std::string(out.empty() ? "" : ", ") + "perspective " + view.perspective;
+  return out;
+}
+
+nlohmann::ordered_json ValueToJson(const Value& value) {
+  switch (value.type()) {
+    case ValueType::kString: return std::get<std::string>(value.v);
+    case ValueType::kInteger: return std::get<int64_t>(value.v);
+    case ValueType::kNumber: return std::get<double>(value.v);
+    case ValueType::kDate: return FormatFuzzyDate(std::get<FuzzyDate>(value.v));
+    case ValueType::kBoolean: return std::get<bool>(value.v);
+  }
+  return nullptr;
+}
+
+nlohmann::ordered_json FromToJson(const FuzzyDate& from) {
+  if (from.date.is_min()) return nullptr;
+  return FormatFuzzyDate(from);
+}
+
+nlohmann::ordered_json ToToJson(const FuzzyDate& to) {
+  if (to.date.is_max()) return nullptr;
+  return FormatFuzzyDate(to);
+}
+
+namespace {
+nlohmann::ordered_json NullIfEmpty(const std::string& s) {
+  if (s.empty()) return nullptr;
+  return s;
+}
+}  // namespace
+
+nlohmann::ordered_json FactToJson(const FactInfo& fact) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["id"] = fact.subject;
+  j["predicate"] = fact.predicate;
+  if (fact.is_attribute) {
+    j["value"] = fact.value ? ValueToJson(*fact.value) : nlohmann::ordered_json(nullptr);
+  } else {
+    j["object"] = NullIfEmpty(fact.object);
+  }
+  j["from"] = FromToJson(fact.from);
+  j["to"] = ToToJson(fact.to);
+  j["perspective"] = NullIfEmpty(fact.perspective);
+  nlohmann::ordered_json q = nlohmann::ordered_json::object();
+  for (const Qualifier& qual : fact.qualifiers) q[qual.key] = ValueToJson(qual.value);
+  j["qualifiers"] = std::move(q);
+  j["order"] = fact.order;
+  j["ended_by"] = NullIfEmpty(fact.ended_by);
+  j["correction"] = fact.correction;
+  j["recorded_from"] = FormatInstant(fact.recorded_from);
+  j["recorded_to"] = fact.recorded_to == Instant::Max() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(FormatInstant(fact.recorded_to));
+  j["fact_id"] = fact.fact_id;
+  return j;
+}
+
+nlohmann::ordered_json SourceToJson(const SourceInfo& source) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["id"] = source.id;
+  j["title"] = source.title;
+  j["publisher"] = NullIfEmpty(source.publisher);
+  j["date"] = source.date ? nlohmann::ordered_json(FormatFuzzyDate(*source.date)) : nlohmann::ordered_json(nullptr);
+  j["url"] = NullIfEmpty(source.url);
+  j["quote"] = NullIfEmpty(source.quote);
+  j["note"] = NullIfEmpty(source.note);
+  return j;
+}
+
+nlohmann::ordered_json OrderToJson(const OrderInfo& order) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["id"] = order.id;
+  j["title"] = order.title;
+  j["issuer"] = NullIfEmpty(order.issuer);
+  j["signed"] = order.signed_on ? nlohmann::ordered_json(FormatFuzzyDate(*order.signed_on)) : nlohmann::ordered_json(nullptr);
+  j["effective"] = FormatFuzzyDate(order.effective);
+  j["recorded"] = FormatInstant(order.recorded);
+  j["perspective"] = NullIfEmpty(order.perspective);
+  nlohmann::ordered_json sources = nlohmann::ordered_json::array();
+  for (const SourceInfo& s : order.sources) sources.push_back(SourceToJson(s));
+  j["sources"] = std::move(sources);
+  j["notes"] = order.notes;
+  if (order.where.known()) {
+    j["loaded_from"] = fmt::format("{}:{}", order.where.file, order.where.begin.line);
+  } else {
+    j["loaded_from"] = NullIfEmpty(order.where.file);
+  }
+  j["facts_asserted"] = order.facts_asserted;
+  j["facts_superseded"] = order.facts_superseded;
+  return j;
+}
+
+std::string DumpJson(const nlohmann::ordered_json& j) {
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string CsvField(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string CsvLine(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += CsvField(fields[i]);
+  }
+  return out + "\n";
+}
+
+}  // namespace ordo::cli

@@ -1,0 +1,87 @@
+// Formatting helpers of the `ordo` command: aligned tables, dates, values, facts as JSON and CSV.
+// Pure functions of their arguments; no I/O.
+#ifndef ORDO_CLI_FORMAT_H_
+#define ORDO_CLI_FORMAT_H_
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ordo/database.h"
+#include "ordo/order.h"
+#include "ordo/time.h"
+
+namespace ordo::cli {
+
+// Columns a UTF-8 string takes on a terminal: one per code point, two for East Asian wide
+// characters, none for combining marks. Invalid bytes count one column each.
+size_t DisplayWidth(std::string_view s);
+
+// An aligned text table: a header row in capitals, then rows; columns are separated by two
+// spaces; the last column is not padded and no line has trailing spaces.
+class Table {
+ public:
+  struct Column {
+    std::string header;
+    bool right_align = false;  // numbers
+    bool optional = false;     // dropped when every cell is empty
+  };
+  explicit Table(std::vector<Column> columns);
+  // Short rows are padded with empty cells; cells beyond the columns are ignored.
+  void AddRow(std::vector<std::string> cells);
+  size_t rows() const { return rows_.size(); }
+  // The rendered table, each line ending in '\n'; "" when there are no rows.
+  std::string Render() const;
+
+ private:
+  std::vector<Column> columns_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// Start of a valid interval as EDTF, "…" when unbounded.
+std::string FormatFrom(const FuzzyDate& from);
+// Exclusive end of a valid interval as EDTF, "open" when open-ended.
+std::string FormatTo(const FuzzyDate& to);
+// "2024-03-01 – open", "… – 2024-03-01".
+std::string FormatRange(const FuzzyDate& from, const FuzzyDate& to);
+// "2024-03-01 – open" for a plain interval of dates.
+std::string FormatInterval(const Interval& interval);
+// Record time: FormatInstant, "" for Instant::Max() (still current).
+std::string FormatRecordedTo(Instant t);
+// "[UA]" for a perspective, "" for undisputed facts.
+std::string FormatPerspective(const std::string& perspective);
+// What a fact says: the object id of a relation, the value of an attribute.
+std::string FormatFactValue(const FactInfo& fact);
+// Qualifiers as written in the order language: "extent: partial, size: 2000". Strings that
+// are bare words are shown without quotes.
+std::string FormatQualifiers(const std::vector<Qualifier>& qualifiers);
+// "2024-03-01 as recorded 2024-02-26T00:00:00Z in perspective UA" — the view a query reads,
+// for the heading of human-readable output. Skips what is default.
+std::string FormatView(const View& view, bool with_date);
+
+// ---- JSON -----------------------------------------------------------------
+
+// Strings as strings, numbers as numbers, dates as EDTF strings, booleans as booleans.
+nlohmann::ordered_json ValueToJson(const Value& value);
+// A valid-time bound as EDTF, null when unbounded or open.
+nlohmann::ordered_json FromToJson(const FuzzyDate& from);
+nlohmann::ordered_json ToToJson(const FuzzyDate& to);
+// A fact as a JSON object; "id" is the subject. Perspective and ended_by are null when empty.
+nlohmann::ordered_json FactToJson(const FactInfo& fact);
+nlohmann::ordered_json SourceToJson(const SourceInfo& source);
+nlohmann::ordered_json OrderToJson(const OrderInfo& order);
+// Pretty-printed with two spaces; invalid UTF-8 is replaced rather than thrown on.
+std::string DumpJson(const nlohmann::ordered_json& j);
+
+// ---- CSV (RFC 4180) -------------------------------------------------------
+
+// Quotes a field when it holds a comma, a quote, a CR or an LF.
+std::string CsvField(std::string_view s);
+// Fields joined by commas, ending in "\n".
+std::string CsvLine(const std::vector<std::string>& fields);
+
+}  // namespace ordo::cli
+
+#endif  // ORDO_CLI_FORMAT_H_

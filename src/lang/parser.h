@@ -1,0 +1,36 @@
+// The order language's parser: tokens -> Batch, with diagnostics. The public entry point is
+// ordo::ParseOrders (ordo/lang.h); this header exists for the parser's own tests.
+#ifndef ORDO_LANG_PARSER_H_
+#define ORDO_LANG_PARSER_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ordo/lang.h"
+
+namespace ordo::lang {
+
+// At most this many diagnostics are reported for one text; one more says the rest were dropped.
+inline constexpr size_t kMaxDiagnostics = 50;
+// The parser keeps at most this many of its own errors in memory (a binary file given by mistake
+// would otherwise make one per line); it only counts the others. Its errors come nearly in text
+// order, so the first kMaxDiagnostics by position are among those kept.
+inline constexpr size_t kMaxParserDiagnostics = 1000;
+
+// The keywords of each context, as listed in docs/language.md ("did you mean" draws on them).
+extern const std::vector<std::string> kTopLevelKeywords;  // order source kind relation attribute
+extern const std::vector<std::string> kHeaderKeywords;    // issuer signed effective recorded sources perspective note
+extern const std::vector<std::string> kOperationKeywords; // create end assign move set unset rename alias correct
+extern const std::vector<std::string> kClauseKeywords;    // from to perspective note
+extern const std::vector<std::string> kSourceFields;      // title publisher date url quote note
+extern const std::vector<std::string> kTypeNames;         // string integer number date boolean
+
+// True for a BCP 47-shaped tag: a 2-8 letter primary subtag, then 1-8 letter-or-digit subtags
+// separated by '-': ru, uk, en-GB, sr-Latn.
+bool IsLanguageTag(std::string_view tag);
+
+}  // namespace ordo::lang
+
+#endif  // ORDO_LANG_PARSER_H_

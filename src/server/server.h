@@ -1,0 +1,77 @@
+// `ordo serve`: the HTTP API (docs/http.md) and the web UI (web/) over one database.
+//
+// The server is thin: every route parses its query, calls the public API (ordo/database.h,
+// ordo/lang.h) and serializes with the CLI's JSON shapes (cli/format.h), so `ordo show --json`
+// and `GET /api/entity/ID` print the same objects.
+#ifndef ORDO_SERVER_SERVER_H_
+#define ORDO_SERVER_SERVER_H_
+
+#include <cstddef>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "ordo/status.h"
+
+namespace ordo::server {
+
+struct ServeOptions {
+  // The database file to serve; it must exist (load it first with `ordo load`). Default: ordo.db.
+  std::string db_path = "ordo.db";
+  // Address to bind. Default: loopback only.
+  std::string listen = "127.0.0.1";
+  // TCP port; 0 picks a free one (tests). Default: 8080.
+  int port = 8080;
+  // When non-empty, POST /api/orders applies orders sent with "Authorization: Bearer TOKEN" and
+  // the database is opened for writing. Empty: read-only, POST answers 405. Default: empty.
+  std::string write_token;
+  // Directory of the built web UI. Empty: web/dist next to the binary's source tree
+  // (<exe>/../web/dist, then ./web/dist); when none exists only the API is served.
+  std::string web_root;
+  // Largest request body accepted; larger ones get 413. Default: 1 MiB.
+  size_t max_body_bytes = 1 << 20;
+  // Largest answer of one query (Options::max_result_rows); larger ones get 413. Default: 100,000.
+  size_t max_result_rows = 100000;
+  // Largest `limit` of /api/search. Default: 1,000.
+  size_t max_search_results = 1000;
+  // Worker threads answering requests (each keep-alive connection holds one). Default: 16.
+  int threads = 16;
+};
+
+// A running server: listens on a background thread until Stop() or destruction.
+// Usable in-process (tests start it on port 0 and read port()).
+class Server {
+ public:
+  // Opens the database and binds the socket; fails with kIo/kInvalid naming the cause
+  // (missing database, port in use, unreadable web root). Does not serve yet.
+  static Result<std::unique_ptr<Server>> Create(const ServeOptions& options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Starts answering requests on a background thread. REQUIRES: called once.
+  void Start();
+  // Stops listening and joins the thread; idempotent.
+  void Stop();
+
+  int port() const;
+  // "http://127.0.0.1:8080/"
+  std::string url() const;
+  // The web root in use; empty when no web UI is served.
+  const std::string& web_root() const;
+
+  class Impl;
+
+ private:
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Runs `ordo serve`: opens, prints the address to open on `out`, and blocks until SIGINT or
+// SIGTERM. Returns the process exit code: 0 after a clean stop, 2 when it could not start
+// (the reason is on `err`).
+int Serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace ordo::server
+
+#endif  // ORDO_SERVER_SERVER_H_

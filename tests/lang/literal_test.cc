@@ -1,0 +1,64 @@
+#include "lang/literal.h"
+
+#include <gtest/gtest.h>
+
+namespace ordo::lang {
+namespace {
+
+TEST(Literal, Shapes) {
+  EXPECT_EQ(ShapeOf("5580"), LiteralShape::kInteger);
+  EXPECT_EQ(ShapeOf("-3"), LiteralShape::kInteger);
+  EXPECT_EQ(ShapeOf("1991"), LiteralShape::kInteger);  // a bare year is an integer
+  EXPECT_EQ(ShapeOf("12.5"), LiteralShape::kNumber);
+  EXPECT_EQ(ShapeOf("-0.25"), LiteralShape::kNumber);
+  EXPECT_EQ(ShapeOf("2024-03-01"), LiteralShape::kDate);
+  EXPECT_EQ(ShapeOf("2014-12"), LiteralShape::kDate);
+  EXPECT_EQ(ShapeOf("2014-12~"), LiteralShape::kDate);
+  EXPECT_EQ(ShapeOf("1992?"), LiteralShape::kDate);
+  EXPECT_EQ(ShapeOf("true"), LiteralShape::kBoolean);
+  EXPECT_EQ(ShapeOf("false"), LiteralShape::kBoolean);
+  EXPECT_EQ(ShapeOf("RU-MUR"), LiteralShape::kOther);
+  EXPECT_EQ(ShapeOf("UA-43"), LiteralShape::kOther);
+  EXPECT_EQ(ShapeOf("12.5.1"), LiteralShape::kOther);
+  EXPECT_EQ(ShapeOf("12."), LiteralShape::kOther);
+  EXPECT_EQ(ShapeOf("2024-03-01-02"), LiteralShape::kOther);
+  EXPECT_EQ(ShapeOf("-2024-03"), LiteralShape::kOther);
+  EXPECT_EQ(ShapeOf("2024-"), LiteralShape::kOther);
+  EXPECT_EQ(ShapeOf("2024-02-26T00:00Z"), LiteralShape::kOther);
+  EXPECT_EQ(ShapeOf(""), LiteralShape::kOther);
+  EXPECT_EQ(ShapeOf("-"), LiteralShape::kOther);
+}
+
+TEST(Literal, Values) {
+  EXPECT_EQ(*LiteralValue("5580"), Value{int64_t{5580}});
+  EXPECT_EQ(*LiteralValue("-3"), Value{int64_t{-3}});
+  EXPECT_EQ(*LiteralValue("12.5"), Value{12.5});
+  EXPECT_EQ(*LiteralValue("-0.25"), Value{-0.25});
+  EXPECT_EQ(*LiteralValue("true"), Value{true});
+  EXPECT_EQ(*LiteralValue("false"), Value{false});
+  const FuzzyDate d = std::get<FuzzyDate>(LiteralValue("2014-12~")->v);
+  EXPECT_EQ(d.date, Date::FromCivil(2014, 12, 1));
+  EXPECT_EQ(d.precision, Precision::kMonth);
+  EXPECT_TRUE(d.approximate);
+  EXPECT_EQ(std::get<FuzzyDate>(LiteralValue("1992?")->v).precision, Precision::kYear);
+}
+
+TEST(Literal, ValueErrors) {
+  EXPECT_EQ(LiteralValue("99999999999999999999").status().message(), "integer 99999999999999999999 is out of range");
+  EXPECT_EQ(LiteralValue("2024-02-30").status().message(), "2024-02-30: day 30 is out of range for February 2024");
+  EXPECT_FALSE(LiteralValue("RU-MUR").ok());
+}
+
+TEST(Literal, Ids) {
+  EXPECT_TRUE(IsId("RU-MUR"));
+  EXPECT_TRUE(IsId("leningrad-md"));
+  EXPECT_TRUE(IsId("name.2"));
+  EXPECT_TRUE(IsId("1991"));
+  EXPECT_FALSE(IsId("-3"));
+  EXPECT_FALSE(IsId("2014-12~"));
+  EXPECT_FALSE(IsId("2024-02-26T17:30Z:00"));
+  EXPECT_FALSE(IsId(""));
+}
+
+}  // namespace
+}  // namespace ordo::lang

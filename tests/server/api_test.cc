@@ -1,0 +1,428 @@
+// The JSON API against a server on loopback: answers, errors with their status codes and
+// messages, limits, the write token, and readers running while orders are applied.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "server_test_util.h"
+
+namespace ordo::server::testing {
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> Notes(const HttpAnswer& a) {
+  std::vector<std::string> out;
+  for (const auto& n : a.body["error"]["notes"]) out.push_back(n.get<std::string>());
+  return out;
+}
+
+TEST_F(ServerTest, IndexListsRoutesAndSaysReadOnly) {
+  StartServer();
+  HttpAnswer a = Get("/api");
+  ASSERT_EQ(a.status, 200);
+  EXPECT_EQ(a.content_type, "application/json; charset=utf-8");
+  EXPECT_EQ(a.body["service"], "ordo");
+  EXPECT_FALSE(a.body["writable"].get<bool>());
+  EXPECT_EQ(a.body["entities"], 12);
+}
+
+TEST_F(ServerTest, EntityAtTheDateBeforeAndAfterDecree141) {
+  StartServer();
+  HttpAnswer before = Get("/api/entity/RU-MUR?at=2024-02-29");
+  ASSERT_EQ(before.status, 200) << before.text;
+  EXPECT_EQ(before.body["id"], "RU-MUR");
+  EXPECT_EQ(before.body["at"], "2024-02-29");
+  std::string district;
+  for (const auto& f : before.body["facts"]) {
+    if (f["predicate"] == "military-district") district = f["object"];
+  }
+  EXPECT_EQ(district, "northern-fleet");
+  HttpAnswer after = Get("/api/entity/RU-MUR?at=2024-03-01");
+  for (const auto& f : after.body["facts"]) {
+    if (f["predicate"] == "military-district") {
+      EXPECT_EQ(f["object"], "leningrad-md");
+      EXPECT_EQ(f["order"], "ru-decree-141-2024");
+      EXPECT_EQ(f["sources"], json::array({"decree-141-2024"}));
+    }
+  }
+}
+
+TEST_F(ServerTest, EntityNamesAreThoseOfTheDateInEveryLanguage) {
+  StartServer();
+  HttpAnswer a = Get("/api/entity/leningrad-md?at=2024-03-01");
+  ASSERT_EQ(a.status, 200);
+  std::set<std::string> names;
+  for (const auto& n : a.body["names"]) names.insert(n["lang"].get<std::string>() + ":" + n["text"].get<std::string>());
+  EXPECT_TRUE(names.count("en:Leningrad Military District"));
+  EXPECT_TRUE(names.count("ru:Ленинградский военный округ"));
+}
+
+TEST_F(ServerTest, MapGivesAssignmentsAndANamedLegend) {
+  StartServer();
+  HttpAnswer a = Get("/api/map?relation=military-district&at=2024-02-29");
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.body["assignments"]["RU-MUR"], json::array({"northern-fleet"}));
+  EXPECT_EQ(a.body["assignments"]["RU-LEN"], json::array({"western-md"}));
+  bool found = false;
+  for (const auto& item : a.body["legend"]) {
+    if (item["id"] == "northern-fleet") {
+      found = true;
+      EXPECT_EQ(item["name"], "Northern Fleet");
+      EXPECT_EQ(item["kind"], "fleet");
+      EXPECT_EQ(item["count"], 2);
+    }
+  }
+  EXPECT_TRUE(found);
+  HttpAnswer b = Get("/api/map?relation=military-district&at=2024-03-01");
+  EXPECT_EQ(b.body["assignments"]["RU-MUR"], json::array({"leningrad-md"}));
+  ASSERT_EQ(b.body["legend"].size(), 1u);
+  EXPECT_EQ(b.body["legend"][0]["name"], "Leningrad Military District");
+}
+
+TEST_F(ServerTest, MapRedrawsContestedRegionsPerPerspective) {
+  StartServer();
+  EXPECT_EQ(Get("/api/map?relation=part-of&at=2024-01-01&perspective=RU").body["assignments"]["UA-43"],
+            json::array({"RU"}));
+  EXPECT_EQ(Get("/api/map?relation=part-of&at=2024-01-01&perspective=UA").body["assignments"]["UA-43"],
+            json::array({"UA"}));
+  EXPECT_EQ(Get("/api/map?relation=part-of&at=2024-01-01&perspective=UN").body["assignments"]["UA-43"],
+            json::array({"UA"}));
+  HttpAnswer all = Get("/api/map?relation=part-of&at=2024-01-01");
+  EXPECT_EQ(all.body["assignments"]["UA-43"], json::array({"RU", "UA"}));
+  EXPECT_EQ(all.body["disputed"]["UA-43"].size(), 3u);
+  EXPECT_EQ(all.body["perspective"], nullptr);
+  // Before 2014 the region is undisputed in every view.
+  EXPECT_EQ(Get("/api/map?relation=part-of&at=2010-01-01&perspective=RU").body["assignments"]["UA-43"],
+            json::array({"UA"}));
+}
+
+TEST_F(ServerTest, TreeOfCommands) {
+  StartServer();
+  HttpAnswer a = Get("/api/tree?at=2024-03-01");
+  ASSERT_EQ(a.status, 200) << a.text;
+  std::map<std::string, json> nodes;
+  for (const auto& n : a.body["nodes"]) nodes[n["id"]] = n;
+  EXPECT_EQ(nodes["leningrad-md"]["parent"], "ministry-of-defence");
+  EXPECT_EQ(nodes["ministry-of-defence"]["parent"], nullptr);
+  EXPECT_EQ(nodes.count("western-md"), 0u);
+  EXPECT_EQ(nodes["northern-fleet"]["kind"], "fleet");
+}
+
+TEST_F(ServerTest, SearchFindsNamesAndAliasesInEnglishAndRussian) {
+  StartServer();
+  EXPECT_EQ(Get("/api/search?q=NATO").body[0]["id"], "nato");
+  EXPECT_EQ(Get("/api/search?q=%D0%9D%D0%90%D0%A2%D0%9E").body[0]["id"], "nato");  // НАТО
+  EXPECT_EQ(Get("/api/search?q=%D0%9C%D1%83%D1%80%D0%BC%D0%B0%D0%BD%D1%81%D0%BA%D0%B0%D1%8F").body[0]["id"],
+            "RU-MUR");  // Мурманская (prefix)
+  EXPECT_EQ(Get("/api/search?q=Murmansk").body[0]["id"], "RU-MUR");
+}
+
+TEST_F(ServerTest, OrdersAndOneOrder) {
+  StartServer();
+  HttpAnswer list = Get("/api/orders");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(list.body.size(), 8u);
+  HttpAnswer ua = Get("/api/orders?perspective=UA");
+  for (const auto& o : ua.body) EXPECT_NE(o["perspective"], "RU");
+  HttpAnswer one = Get("/api/orders/ru-decree-141-2024");
+  ASSERT_EQ(one.status, 200);
+  EXPECT_EQ(one.body["effective"], "2024-03-01");
+  EXPECT_EQ(one.body["sources"][0]["url"], "http://publication.pravo.gov.ru/document/0001202402260001");
+  EXPECT_FALSE(one.body["asserted"].empty());
+  EXPECT_FALSE(one.body["superseded"].empty());
+}
+
+// ---- Bad requests ----
+
+TEST_F(ServerTest, BadDateIs400WithThePreciseMessage) {
+  StartServer();
+  HttpAnswer a = Get("/api/entity/RU-MUR?at=2024-02-30");
+  EXPECT_EQ(a.status, 400);
+  EXPECT_EQ(a.body["error"]["code"], "invalid");
+  EXPECT_EQ(a.body["error"]["message"], "invalid date for 'at': 2024-02-30: day 30 is out of range for February 2024");
+  HttpAnswer m = Get("/api/map?relation=military-district&at=2024-13-01");
+  EXPECT_EQ(m.status, 400);
+  EXPECT_EQ(m.body["error"]["message"], "invalid date for 'at': 2024-13-01: month 13 is out of range (1-12)");
+  HttpAnswer r = Get("/api/entity/RU-MUR?recorded=yesterday");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body["error"]["message"].get<std::string>().rfind("invalid instant for 'recorded': ", 0), 0u);
+  HttpAnswer d = Get("/api/diff?from=2024-02-29&to=24-03-01");
+  EXPECT_EQ(d.status, 400);
+  EXPECT_EQ(d.body["error"]["message"], "invalid date for 'to': 24-03-01: expected a four-digit year");
+}
+
+TEST_F(ServerTest, UnknownIdIs404WithAHint) {
+  StartServer();
+  HttpAnswer a = Get("/api/entity/RU-MUX?at=2024-02-29");
+  EXPECT_EQ(a.status, 404);
+  EXPECT_EQ(a.body["error"]["code"], "not_found");
+  EXPECT_EQ(a.body["error"]["message"], "unknown id 'RU-MUX'");
+  EXPECT_EQ(Notes(a), std::vector<std::string>{"did you mean 'RU-MUR' (Murmansk Oblast)?"});
+  HttpAnswer o = Get("/api/orders/ru-decree-141-2042");
+  EXPECT_EQ(o.status, 404);
+  EXPECT_EQ(Notes(o).at(0), "did you mean 'ru-decree-141-2024'?");
+  HttpAnswer p = Get("/api/map?relation=part-of&perspective=XX");
+  EXPECT_EQ(p.status, 404);
+  EXPECT_EQ(p.body["error"]["message"], "unknown perspective 'XX'");
+  HttpAnswer rel = Get("/api/snapshot?relation=military-distrct");
+  EXPECT_EQ(rel.status, 404);
+  EXPECT_FALSE(Notes(rel).empty());
+}
+
+TEST_F(ServerTest, UnknownParameterRouteAndMethod) {
+  StartServer();
+  HttpAnswer a = Get("/api/entity/RU-MUR?att=2024-02-29");
+  EXPECT_EQ(a.status, 400);
+  EXPECT_EQ(a.body["error"]["message"], "unknown query parameter 'att'");
+  EXPECT_EQ(Notes(a).at(0), "did you mean 'at'?");
+  HttpAnswer missing = Get("/api/snapshot");
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(missing.body["error"]["message"], "missing query parameter 'relation'");
+  EXPECT_EQ(Get("/api/nothing").status, 404);
+  EXPECT_EQ(Get("/api/nothing").body["error"]["code"], "not_found");
+  HttpAnswer put = ToAnswer(client_->Put("/api/entity/RU-MUR", "x", "text/plain"));
+  EXPECT_EQ(put.status, 405);
+  EXPECT_EQ(put.body["error"]["code"], "method_not_allowed");
+  EXPECT_EQ(Get("/api/search?q=x&limit=0").status, 400);
+  EXPECT_EQ(Get("/api/search?q=x&limit=abc").status, 400);
+}
+
+TEST_F(ServerTest, ResultRowLimitIs413) {
+  ServeOptions options;
+  options.max_result_rows = 2;
+  StartServer(options);
+  HttpAnswer a = Get("/api/snapshot?relation=part-of&at=2024-01-01");
+  EXPECT_EQ(a.status, 413);
+  EXPECT_EQ(a.body["error"]["code"], "limit");
+}
+
+TEST_F(ServerTest, OversizedBodyIs413) {
+  ServeOptions options;
+  options.write_token = "secret";
+  options.max_body_bytes = 1000;
+  StartServer(options);
+  HttpAnswer a = Post("/api/orders", std::string(5000, '#'), "secret");
+  EXPECT_EQ(a.status, 413);
+  EXPECT_EQ(a.body["error"]["code"], "limit");
+  EXPECT_EQ(a.body["error"]["message"], "the request body is larger than the limit of 1000 bytes");
+}
+
+// ---- The web root ----
+
+TEST_F(ServerTest, ServesTheWebRoot) {
+  StartServer();
+  HttpAnswer index = Get("/");
+  EXPECT_EQ(index.status, 200);
+  EXPECT_EQ(index.content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(index.text, "<!doctype html><title>ordo</title>");
+  HttpAnswer js = Get("/assets/app.js");
+  EXPECT_EQ(js.status, 200);
+  EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(Get("/assets/missing.js").status, 404);
+}
+
+TEST_F(ServerTest, PathTraversalCannotLeaveTheWebRoot) {
+  StartServer();
+  const int port = server_->port();
+  for (const std::string target :
+       {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/assets/../../secret.txt",
+        "/assets/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/.%2e/secret.txt",
+        "//etc/passwd", "/%2fetc%2fpasswd", "/..\\secret.txt", "/%5c..%5csecret.txt", "/assets/./app.js",
+        "/%00/etc/passwd"}) {
+    const std::string answer =
+        RawRequest(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    const int status = RawStatus(answer);
+    EXPECT_TRUE(status == 404 || status == 400) << target << " -> " << answer.substr(0, 200);
+    EXPECT_EQ(answer.find("top secret"), std::string::npos) << target;
+    EXPECT_EQ(answer.find("root:"), std::string::npos) << target;
+  }
+  // An absolute URI in the request line is not a path on disk either.
+  const std::string abs = RawRequest(port, "GET /etc/passwd HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(RawStatus(abs), 404);
+}
+
+// ---- Writing ----
+
+const char* kNewOrder = R"(source test-source {
+  title "A test source"
+  url   "https://example.org/test"
+}
+order test-move-2025 "Murmansk back to the fleet"
+  issuer RU  effective 2025-01-01  recorded 2025-01-01  sources test-source
+{
+  move RU-MUR military-district -> northern-fleet
+}
+)";
+
+TEST_F(ServerTest, ReadOnlyServerRefusesOrdersWith405) {
+  StartServer();
+  HttpAnswer a = Post("/api/orders", kNewOrder, "anything");
+  EXPECT_EQ(a.status, 405);
+  EXPECT_EQ(a.body["error"]["code"], "method_not_allowed");
+}
+
+TEST_F(ServerTest, WriteTokenIsRequiredAndChecked) {
+  ServeOptions options;
+  options.write_token = "s3cret-token";
+  StartServer(options);
+  HttpAnswer none = Post("/api/orders", kNewOrder);
+  EXPECT_EQ(none.status, 401);
+  EXPECT_EQ(none.body["error"]["code"], "unauthorized");
+  HttpAnswer wrong = Post("/api/orders", kNewOrder, "s3cret-tokem");
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_EQ(wrong.body["error"]["code"], "forbidden");
+  HttpAnswer shorter = Post("/api/orders", kNewOrder, "s3cret");
+  EXPECT_EQ(shorter.status, 403);
+  EXPECT_EQ(Get("/api/entity/RU-MUR?at=2025-06-01").body["facts"][0]["object"], "leningrad-md");
+
+  HttpAnswer check = Post("/api/orders?check=1", kNewOrder, "s3cret-token");
+  ASSERT_EQ(check.status, 200) << check.text;
+  EXPECT_FALSE(check.body["applied"].get<bool>());
+  HttpAnswer ok = Post("/api/orders", kNewOrder, "s3cret-token");
+  ASSERT_EQ(ok.status, 200) << ok.text;
+  EXPECT_TRUE(ok.body["applied"].get<bool>());
+  EXPECT_EQ(ok.body["orders"], 1);
+  HttpAnswer after = Get("/api/map?relation=military-district&at=2025-06-01");
+  EXPECT_EQ(after.body["assignments"]["RU-MUR"], json::array({"northern-fleet"}));
+  // The new order's sources show on its facts at once.
+  HttpAnswer e = Get("/api/entity/RU-MUR?at=2025-06-01");
+  for (const auto& f : e.body["facts"]) {
+    if (f["predicate"] == "military-district") {
+      EXPECT_EQ(f["sources"], json::array({"test-source"}));
+    }
+  }
+  // Applying the same order again is a conflict.
+  HttpAnswer again = Post("/api/orders", kNewOrder, "s3cret-token");
+  EXPECT_EQ(again.status, 409) << again.text;
+}
+
+TEST_F(ServerTest, ParseErrorsComeBackWithLineColumnAndRenderedText) {
+  ServeOptions options;
+  options.write_token = "t";
+  StartServer(options);
+  const std::string text =
+      "order bad \"Typo\"\n"
+      "  effective 2025-01-01  sources fixture-atlas\n"
+      "{\n"
+      "  move RU-MUR military-distrct -> leningrad-md\n"
+      "}\n";
+  HttpAnswer a = Post("/api/orders?file=typo.ordo", text, "t");
+  ASSERT_TRUE(a.status == 400 || a.status == 404) << a.text;
+  const json& e = a.body["error"];
+  EXPECT_EQ(e["file"], "typo.ordo");
+  EXPECT_EQ(e["line"], 4);
+  EXPECT_EQ(e["column"], 15);
+  EXPECT_NE(e["message"].get<std::string>().find("military-distrct"), std::string::npos) << e;
+  EXPECT_NE(e["rendered"].get<std::string>().find("typo.ordo:4:15: error:"), std::string::npos) << e["rendered"];
+  EXPECT_FALSE(a.body["applied"].get<bool>());
+
+  const std::string syntax = "order x \"no body\"\n  effective 2025-13-01 sources fixture-atlas\n";
+  HttpAnswer b = Post("/api/orders", syntax, "t");
+  EXPECT_EQ(b.status, 400);
+  EXPECT_EQ(b.body["error"]["code"], "invalid");
+  EXPECT_EQ(b.body["error"]["file"], "<http>");
+  EXPECT_GE(b.body["diagnostics"].size(), 1u);
+  EXPECT_EQ(Post("/api/orders", "   \n", "t").status, 400);
+}
+
+TEST_F(ServerTest, ViolationIs422WithNotes) {
+  ServeOptions options;
+  options.write_token = "t";
+  StartServer(options);
+  // An exclusive relation cannot get a second object over the same time.
+  const std::string text =
+      "order clash \"Second district\"\n"
+      "  effective 2024-06-01  recorded 2025-01-01  sources fixture-atlas\n"
+      "{\n"
+      "  assign RU-MUR military-district -> northern-fleet\n"
+      "}\n";
+  HttpAnswer a = Post("/api/orders", text, "t");
+  EXPECT_EQ(a.status, 422) << a.text;
+  EXPECT_EQ(a.body["error"]["code"], "violation");
+  EXPECT_EQ(a.body["error"]["line"], 4);
+  EXPECT_FALSE(a.body["error"]["notes"].empty());
+  EXPECT_NE(a.body["error"]["rendered"].get<std::string>().find("<http>:4:"), std::string::npos);
+  // Nothing changed.
+  EXPECT_EQ(Get("/api/map?relation=military-district&at=2024-06-01").body["assignments"]["RU-MUR"],
+            json::array({"leningrad-md"}));
+}
+
+// Readers must never see half an order: each order moves three regions together.
+TEST_F(ServerTest, ConcurrentReadersSeeWholeOrders) {
+  ServeOptions options;
+  options.write_token = "t";
+  StartServer(options);
+  const int port = server_->port();
+  std::atomic<bool> done{false};
+  std::atomic<int> reads{0}, torn{0}, failed{0};
+  std::vector<std::thread> readers;
+  for (int r = 0; r < 4; ++r) {
+    readers.emplace_back([&, port] {
+      httplib::Client c("127.0.0.1", port);
+      while (!done) {
+        auto res = c.Get("/api/map?relation=military-district&at=2100-01-01");
+        if (!res || res->status != 200) {
+          ++failed;
+          continue;
+        }
+        const json j = json::parse(res->body);
+        const json& a = j["assignments"];
+        if (a["RU-MUR"] != a["RU-ARK"] || a["RU-ARK"] != a["RU-LEN"]) ++torn;
+        ++reads;
+      }
+    });
+  }
+  int applied = 0;
+  for (int i = 0; i < 40; ++i) {
+    const std::string id = "d" + std::to_string(i);
+    char date[16];
+    std::snprintf(date, sizeof date, "2030-%02d-%02d", 1 + i / 28, 1 + i % 28);
+    const std::string text = "order o-" + id + " \"District " + id + "\"\n  effective " + date +
+                             " recorded 2025-01-01 sources fixture-atlas\n{\n  create " + id +
+                             " : military-district \"District " + id + "\"\n  move (RU-MUR RU-ARK RU-LEN) "
+                             "military-district -> " + id + "\n}\n";
+    HttpAnswer a = Post("/api/orders", text, "t");
+    EXPECT_EQ(a.status, 200) << a.text;
+    if (a.status == 200) ++applied;
+  }
+  done = true;
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(applied, 40);
+  EXPECT_GT(reads.load(), 0);
+  EXPECT_EQ(torn.load(), 0);
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(Get("/api/map?relation=military-district&at=2100-01-01").body["assignments"]["RU-LEN"],
+            json::array({"d39"}));
+}
+
+TEST_F(ServerTest, CreateFailsClearly) {
+  ServeOptions options;
+  options.db_path = (dir_.path() / "missing.db").string();
+  auto s = Server::Create(options);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().message(), "no database at '" + options.db_path + "'");
+  db_path_ = (dir_.path() / "fixture.db").string();
+  LoadFixture(db_path_);
+  options.db_path = db_path_;
+  options.web_root = (dir_.path() / "no-such-dir").string();
+  auto w = Server::Create(options);
+  ASSERT_FALSE(w.ok());
+  EXPECT_NE(w.status().message().find("is not a directory"), std::string::npos);
+}
+
+TEST_F(ServerTest, PortInUseFailsToStart) {
+  StartServer();
+  ServeOptions options;
+  options.db_path = db_path_;
+  options.port = server_->port();
+  auto s = Server::Create(options);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("cannot listen on 127.0.0.1:"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ordo::server::testing
