@@ -1,0 +1,288 @@
+// The engine through its public API: each invariant's explanation, atomicity, durability
+// across reopen, record time, perspectives and read-only files.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "ordo/database.h"
+#include "ordo/lang.h"
+
+namespace ordo {
+namespace {
+
+constexpr const char* kSchema = R"(
+kind territory
+kind unit
+kind district : unit
+relation in : territory -> district  exclusive
+relation under : unit -> unit  exclusive acyclic
+relation borders : territory -> territory
+attribute population : territory -> integer
+source s { title "A source" }
+)";
+
+class DatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto d = Database::Open(":memory:");
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    db_ = std::move(*d);
+    ASSERT_TRUE(Load(kSchema, "schema.ordo").ok());
+  }
+  // Parses and applies text; returns the status (parse errors fail the test).
+  Status Load(const std::string& text, const std::string& file = "t.ordo", bool check_only = false) {
+    ParseResult p = ParseOrders(text, file);
+    EXPECT_TRUE(p.ok()) << (p.ok() ? "" : p.diagnostics[0].ToString());
+    auto r = db_->Apply(p.batch, check_only);
+    return r.status();
+  }
+  std::string ObjectAt(const std::string& s, const std::string& rel, const std::string& date,
+                       const std::string& persp = "") {
+    View v;
+    v.at = ParseFuzzyDate(date)->date;
+    v.perspective = persp;
+    auto r = db_->Objects(s, rel, v);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    std::string out;
+    for (const FactInfo& f : *r) out += (out.empty() ? "" : ",") + (f.is_attribute ? FormatValue(*f.value) : f.object);
+    return out;
+  }
+  std::unique_ptr<Database> db_;
+};
+
+constexpr const char* kBase = R"(
+order base "Base" effective 2010-01-01 recorded 2010-01-01 sources s {
+  create (a b c) : territory
+  create (north south) : district "North" @ru "Север"
+  create hq : unit
+  assign (a b) in -> north
+  assign c in -> south
+}
+)";
+
+TEST_F(DatabaseTest, MoveEndsThePreviousFactTheDayBefore) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(Load("order m \"M\" effective 2024-03-01 recorded 2024-02-26 sources s {\n  move a in -> south\n}\n").ok());
+  EXPECT_EQ(ObjectAt("a", "in", "2024-02-29"), "north");
+  EXPECT_EQ(ObjectAt("a", "in", "2024-03-01"), "south");
+  View v;
+  v.at = Date::FromCivil(2024, 3, 1);
+  v.recorded = *ParseInstant("2024-02-25");
+  auto before = db_->Objects("a", "in", v);
+  ASSERT_TRUE(before.ok());
+  ASSERT_EQ(before->size(), 1u);
+  EXPECT_EQ((*before)[0].object, "north") << "as recorded before the order, a is still in north";
+  auto hist = db_->History("a", "in", View{});
+  ASSERT_TRUE(hist.ok());
+  ASSERT_EQ(hist->size(), 2u);
+  EXPECT_EQ((*hist)[0].order, "base");
+  EXPECT_EQ((*hist)[0].ended_by, "m");
+  EXPECT_EQ(FormatFuzzyDate((*hist)[0].to), "2024-03-01");
+}
+
+TEST_F(DatabaseTest, ExclusiveOverlapIsRefusedWithTheConflictingFactAndItsOrder) {
+  ASSERT_TRUE(Load(kBase, "base.ordo").ok());
+  Status st = Load("order x \"X\" effective 2020-01-01 sources s {\n  assign a in -> south\n}\n");
+  EXPECT_EQ(st.code(), Code::kViolation);
+  EXPECT_EQ(st.ToString(),
+            "t.ordo:2:3: error: 'a' cannot have two ins at once: 'a in -> south' from 2020-01-01 overlaps 'a in -> "
+            "north' from 2010-01-01\n"
+            "base.ordo:2:7: note: 'a in -> north' from 2010-01-01 was asserted by order 'base'\n"
+            "note: use `move` to replace the current object from a date");
+  EXPECT_EQ(ObjectAt("a", "in", "2021-01-01"), "north");
+}
+
+TEST_F(DatabaseTest, CycleIsRefusedAndNamed) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(Load("order u1 \"U1\" effective 2011-01-01 sources s {\n  assign north under -> south\n}\n").ok());
+  Status st = Load("order u2 \"U2\" effective 2012-01-01 sources s {\n  assign south under -> north\n}\n");
+  EXPECT_EQ(st.code(), Code::kViolation);
+  EXPECT_EQ(st.message(), "relation 'under' would form a cycle on 2012-01-01: south -> north -> south");
+  EXPECT_EQ(st.where().begin.line, 2u);
+}
+
+TEST_F(DatabaseTest, FactOutsideAnEntitysLifetimeIsRefused) {
+  ASSERT_TRUE(Load(kBase).ok());
+  Status st = Load("order l \"L\" effective 2005-01-01 sources s {\n  assign a borders -> b\n}\n");
+  EXPECT_EQ(st.code(), Code::kViolation);
+  EXPECT_EQ(st.message(),
+            "'a borders -> b' from 2005-01-01 refers to 'a' outside its lifetime: it exists from 2010-01-01");
+}
+
+TEST_F(DatabaseTest, EndingAnEntityStillPointedAtIsRefused) {
+  ASSERT_TRUE(Load(kBase, "base.ordo").ok());
+  Status st = Load("order e \"E\" effective 2024-03-01 sources s {\n  end north\n}\n");
+  EXPECT_EQ(st.code(), Code::kViolation);
+  EXPECT_EQ(st.message(), "'north' ends, but 'a in -> north' still holds from 2010-01-01");
+  ASSERT_EQ(st.notes().size(), 2u);
+  EXPECT_EQ(st.notes()[0].where.file, "base.ordo");
+  // Moving its territories in the same order makes the end valid.
+  EXPECT_TRUE(Load("order e \"E\" effective 2024-03-01 sources s {\n  move (a b) in -> south\n  end north\n}\n").ok());
+  EXPECT_EQ(ObjectAt("a", "in", "2024-03-01"), "south");
+  View v;
+  v.at = Date::FromCivil(2024, 3, 1);
+  EXPECT_FALSE(db_->Entity("north", v)->alive);
+  v.at = Date::FromCivil(2024, 2, 29);
+  EXPECT_TRUE(db_->Entity("north", v)->alive);
+}
+
+TEST_F(DatabaseTest, EndOfARelationThatDoesNotHoldIsRefused) {
+  ASSERT_TRUE(Load(kBase).ok());
+  Status st = Load("order e \"E\" effective 2020-01-01 sources s {\n  end a in -> south\n}\n");
+  EXPECT_EQ(st.code(), Code::kViolation);
+  EXPECT_EQ(st.message(), "cannot end 'a in -> south' on 2020-01-01: it does not hold then");
+  ASSERT_FALSE(st.notes().empty());
+  EXPECT_EQ(st.notes()[0].message, "on that date the record holds 'a in -> north' from 2010-01-01");
+}
+
+TEST_F(DatabaseTest, EmptyIntervalAndKindAndTypeErrors) {
+  ASSERT_TRUE(Load(kBase).ok());
+  // The parser refuses an empty interval it can see; the engine refuses any other.
+  ParseResult p = ParseOrders("order e \"E\" effective 2020-01-01 sources s {\n  assign a borders -> b\n}\n", "e.ordo");
+  ASSERT_TRUE(p.ok());
+  p.batch.orders[0].ops[0].to = FuzzyDate::Exact(Date::FromCivil(2019, 1, 1));
+  EXPECT_EQ(db_->Apply(p.batch).status().ToString(),
+            "e.ordo:2:3: error: empty interval: from 2020-01-01 is not before to 2019-01-01");
+  EXPECT_EQ(Load("order e \"E\" effective 2020-01-01 sources s {\n  assign a in -> hq\n}\n").message(),
+            "'hq' is a unit; relation 'in' points to district");
+  EXPECT_EQ(Load("order e \"E\" effective 2020-01-01 sources s {\n  set a population \"many\"\n}\n").message(),
+            "attribute 'population' takes an integer value, not a string (\"many\")");
+  EXPECT_EQ(Load("order e \"E\" effective 2020-01-01 sources s {\n  move a borders -> b\n}\n").message(),
+            "relation 'borders' is not exclusive; `move` needs an exclusive relation (use `end` and `assign`)");
+}
+
+TEST_F(DatabaseTest, UnknownIdsGetHintsWithNames) {
+  ASSERT_TRUE(Load(kBase).ok());
+  Status st = Load("order e \"E\" effective 2020-01-01 sources s {\n  move a in -> nort\n}\n");
+  EXPECT_EQ(st.code(), Code::kNotFound);
+  EXPECT_EQ(st.message(), "unknown id 'nort'");
+  EXPECT_EQ(st.where().begin.line, 2u);
+  EXPECT_EQ(st.where().begin.column, 16u);
+  ASSERT_FALSE(st.notes().empty());
+  EXPECT_EQ(st.notes()[0].message, "did you mean 'north' (North)?");
+  EXPECT_EQ(Load("order e \"E\" effective 2020-01-01 sources t {\n  move a in -> north\n}\n").message(),
+            "unknown source 't'");
+}
+
+TEST_F(DatabaseTest, AFailingBatchChangesNothing) {
+  ASSERT_TRUE(Load(kBase).ok());
+  const size_t facts = db_->fact_count();
+  const size_t entities = db_->entity_count();
+  const size_t orders = db_->Orders().size();
+  Status st = Load(
+      "order ok \"fine\" effective 2015-01-01 sources s {\n  create d : territory\n  move a in -> south\n}\n"
+      "order bad \"breaks\" effective 2016-01-01 sources s {\n  assign b in -> south\n}\n");
+  EXPECT_EQ(st.code(), Code::kViolation);
+  EXPECT_EQ(db_->fact_count(), facts);
+  EXPECT_EQ(db_->entity_count(), entities);
+  EXPECT_EQ(db_->Orders().size(), orders);
+  EXPECT_EQ(ObjectAt("a", "in", "2020-01-01"), "north");
+  EXPECT_EQ(db_->EntityHandle("d"), Database::kNone);
+  // A check-only apply of a valid batch changes nothing either.
+  EXPECT_TRUE(Load("order ok \"fine\" effective 2015-01-01 sources s {\n  move a in -> south\n}\n", "t.ordo", true).ok());
+  EXPECT_EQ(ObjectAt("a", "in", "2020-01-01"), "north");
+}
+
+TEST_F(DatabaseTest, CorrectionKeepsTheOldRecordAnswerable) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(
+      Load("order fix \"Fix\" effective 2010-01-01 recorded 2020-01-01 sources s {\n"
+           "  correct c in -> north from 2010-01-01 to 2012-01-01\n}\n")
+          .ok());
+  EXPECT_EQ(ObjectAt("c", "in", "2011-01-01"), "north");
+  EXPECT_EQ(ObjectAt("c", "in", "2013-01-01"), "south");
+  View v;
+  v.at = Date::FromCivil(2011, 1, 1);
+  v.recorded = *ParseInstant("2019-12-31");
+  auto old = db_->Objects("c", "in", v);
+  ASSERT_TRUE(old.ok());
+  ASSERT_EQ(old->size(), 1u);
+  EXPECT_EQ((*old)[0].object, "south");
+  auto now = db_->Objects("c", "in", View{Date::FromCivil(2011, 1, 1), std::nullopt, ""});
+  EXPECT_TRUE((*now)[0].correction);
+}
+
+TEST_F(DatabaseTest, PerspectivesHoldContestedFactsSideBySide) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(Load("kind state\nrelation part-of : territory -> state exclusive\n"
+                   "order st \"States\" effective 2000-01-01 sources s {\n  create (X Y) : state\n}\n"
+                   "order claims \"Claims\" effective 2014-03-18 sources s {\n"
+                   "  assign c part-of -> X perspective X\n  assign c part-of -> Y perspective Y\n}\n")
+                  .ok());
+  EXPECT_EQ(ObjectAt("c", "part-of", "2015-01-01", "X"), "X");
+  EXPECT_EQ(ObjectAt("c", "part-of", "2015-01-01", "Y"), "Y");
+  EXPECT_EQ(ObjectAt("c", "part-of", "2015-01-01"), "X,Y");
+  // An undisputed fact clashes with every perspective's.
+  Status st = Load("order u \"U\" effective 2016-01-01 sources s {\n  assign c part-of -> Y\n}\n");
+  EXPECT_EQ(st.code(), Code::kViolation);
+  auto unknown = db_->Objects("c", "part-of", View{Date::FromCivil(2015, 1, 1), std::nullopt, "Z"});
+  EXPECT_EQ(unknown.status().code(), Code::kNotFound);
+  EXPECT_EQ(unknown.status().message(), "unknown perspective 'Z'");
+}
+
+TEST(DatabaseFileTest, ReopeningGivesTheSameAnswersAndReadOnlyRefusesWrites) {
+  const std::string path = testing::TempDir() + "/ordo_reopen_" + std::to_string(getpid()) + ".db";
+  std::filesystem::remove(path);
+  std::vector<FactInfo> before;
+  {
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    ParseResult p = ParseOrders(std::string(kSchema) + kBase +
+                                    "order m \"M\" effective 2024-03-01 recorded 2024-02-26 sources s {\n"
+                                    "  move a in -> south  [basis: decree, size: 3]\n  set a population 667744\n"
+                                    "  alias a \"Alpha\" @ru \"Альфа\" from 2020~\n}\n",
+                                "f.ordo");
+    ASSERT_TRUE(p.ok());
+    ASSERT_TRUE((*db)->Apply(p.batch).ok());
+    before = *(*db)->History("a", "", View{});
+  }
+  Options ro;
+  ro.read_only = true;
+  auto db = Database::Open(path, ro);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  auto after = (*db)->History("a", "", View{});
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), before.size());
+  for (size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ((*after)[i].fact_id, before[i].fact_id);
+    EXPECT_EQ((*after)[i].predicate, before[i].predicate);
+    EXPECT_EQ((*after)[i].object, before[i].object);
+    EXPECT_EQ((*after)[i].value, before[i].value);
+    EXPECT_EQ((*after)[i].from, before[i].from);
+    EXPECT_EQ((*after)[i].to, before[i].to);
+    EXPECT_EQ((*after)[i].qualifiers, before[i].qualifiers);
+    EXPECT_EQ((*after)[i].recorded_from, before[i].recorded_from);
+    EXPECT_EQ((*after)[i].recorded_to, before[i].recorded_to);
+    EXPECT_EQ((*after)[i].order, before[i].order);
+    EXPECT_EQ((*after)[i].ended_by, before[i].ended_by);
+  }
+  auto m = (*db)->Order("m");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->order.where.file, "f.ordo");
+  EXPECT_EQ(m->superseded.size(), 1u);
+  auto search = (*db)->Search("альфа");
+  ASSERT_FALSE(search.empty());
+  EXPECT_EQ(search[0].id, "a");
+  Batch b;
+  EXPECT_EQ((*db)->Apply(b).status().message(), "the database is open read-only");
+  std::filesystem::remove(path);
+}
+
+TEST(DatabaseFileTest, ForeignFilesAreRefused) {
+  const std::string path = testing::TempDir() + "/ordo_foreign_" + std::to_string(getpid()) + ".db";
+  std::filesystem::remove(path);
+  {
+    FILE* f = fopen(path.c_str(), "w");
+    fputs("this is not a database, just text long enough to look like a header.............\n", f);
+    fclose(f);
+  }
+  auto db = Database::Open(path);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), Code::kIo);
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace ordo
