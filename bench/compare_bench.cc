@@ -182,7 +182,7 @@ struct Report {
       const std::string base = vals.count("ordo") ? "ordo" : "ordo API";
       for (const auto& p : peers) {
         std::string ratio = "-";
-        if (vals.count(base) && vals.count(p) && vals[base] > 0 && vals[p] > 0 && m.find("changes") == std::string::npos &&
+        if (vals.count(base) && vals.count(p) && vals[base] > 0 && vals[p] > 0 && m.find("changes") == std::string::npos && m.find(": facts") == std::string::npos &&
             m.find("(g)") == std::string::npos && m.find("not a target") == std::string::npos) {
           const double x = lower_is_better.at(m) ? vals[p] / vals[base] : vals[base] / vals[p];
           char buf[32];

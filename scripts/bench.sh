@@ -6,7 +6,7 @@
 #   scripts/bench.sh BUILD_DIR               the sizes of docs/benchmarks.md
 #   SIZES="100000x10" scripts/bench.sh build  only some sizes (TERRITORIESxVERSIONS, space-separated)
 #   PEERS=ordo,sqlite scripts/bench.sh build  no servers
-# Results: the markdown tables on stdout, raw figures appended to $OUT (default bench-results.tsv),
+# Results: the markdown tables on stdout, raw figures appended to $OUT (default BUILD_DIR/bench-results.tsv),
 # query plans in $EXPLAIN_DIR (default docs/benchmarks).
 set -euo pipefail
 
@@ -14,7 +14,7 @@ BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SIZES=${SIZES:-"100000x10 100000x100 1000000x10"}
 PEERS=${PEERS:-ordo,sqlite,postgres,mariadb}
-OUT=${OUT:-bench-results.tsv}
+OUT=${OUT:-$BUILD/bench-results.tsv}
 EXPLAIN_DIR=${EXPLAIN_DIR:-$ROOT/docs/benchmarks}
 EXTRA=${EXTRA:-}
 PG_PORT=${PG_PORT:-54329}

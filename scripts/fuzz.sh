@@ -9,7 +9,7 @@
 set -euo pipefail
 
 if [ $# -lt 1 ] || ! [[ "$1" =~ ^[0-9]+$ ]]; then
-  echo "usage: $0 SECONDS [libFuzzer flags...]" >&2
+  echo "usage: $0 SECONDS [libFuzzer flags or extra read-only seed folders...]" >&2
   exit 2
 fi
 seconds="$1"
