@@ -16,14 +16,17 @@ $(BUILD)/build.ninja:
 
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
+	scripts/web-build.sh
 
 # Loads the bundled record into a fresh $(DB).
 load: build
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BUILD)/ordo --db $(DB) load data/
 
+# A short tour of the command line, then the HTTP API and the web UI on http://127.0.0.1:8080/.
 run: load
 	@scripts/main-job.sh $(BUILD)/ordo $(DB)
+	$(BUILD)/ordo --db $(DB) serve
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900

@@ -8,6 +8,10 @@ packages=(
   libsqlite3-dev sqlite3 libfmt-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
+# The web UI (scripts/web-build.sh), its end-to-end tests (tests/web) and the HTTP benchmark.
+packages+=(nodejs chromium wrk)
+# Debian's npm only when there is none (a NodeSource nodejs ships its own and conflicts).
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 packages+=("$@")
 
 missing=()

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ordo/order.h"
@@ -37,6 +38,8 @@ struct View {
   // Whose view: facts without a perspective plus those of this perspective. Empty: facts of
   // every perspective, each labelled with its own.
   std::string perspective;
+  // Which branch: "" is the record; otherwise a scenario's name (see Database::CreateScenario).
+  std::string scenario;
 };
 
 // A fact as the API shows it, with every id resolved to text.
@@ -125,6 +128,61 @@ struct Match {
   int distance = 0;       // edit distance; 0 for exact and prefix matches
 };
 
+// ---- Watch rules and alerts (docs/rules.md) ----
+
+// A rule as recorded: the condition, the statement it cites and what it was recorded from.
+struct RuleInfo {
+  std::string id, title;
+  std::string cites;                  // the statement entity
+  std::string quote;                  // the statement's own words (its `quote` attribute)
+  std::string perspective;            // "" = undisputed facts only
+  std::string note;                   // how the rule's terms differ from the words
+  std::string condition;              // canonical text: "member-of(?s, nato), ..."
+  std::string text;                   // the whole rule, canonical (FormatRule)
+  std::vector<SourceInfo> sources;
+  Instant recorded;
+  SourceRegion where;                 // file and line it was loaded from
+};
+
+// One firing of a rule: on `date` the condition was met by `bindings`, and a row written by
+// `order` was among the facts that met it. An alert says the stated condition is met; it
+// never asserts the consequence the statement speaks of.
+struct AlertInfo {
+  uint64_t id = 0;                    // stable within its branch, in firing order
+  std::string scenario;               // "" = the record
+  std::string rule;
+  std::string rule_title;
+  Date date;                          // the earliest valid date the order makes the condition hold
+  std::vector<std::pair<std::string, std::string>> bindings;  // variable (without '?') -> entity id
+  std::vector<uint64_t> facts;        // FactInfo::fact_id of the facts that met each atom
+  std::string order;                  // the order that triggered it
+  Instant recorded;                   // when the order was applied
+  std::string cites;                  // the cited statement
+  std::string quote;                  // its words, as recorded when the alert fired
+  std::string note;                   // the rule's note
+};
+
+// ---- Scenarios ----
+
+struct ScenarioInfo {
+  std::string name;
+  Instant base_recorded;              // the record as known then is the scenario's start
+  std::string note;
+  Instant created;
+  size_t batches = 0;                 // hypothetical batches applied
+};
+
+// Where a scenario and the record differ for one (subject, predicate, perspective): the valid
+// dates on which they differ, and the facts on each side there.
+struct ScenarioDifference {
+  std::string subject;
+  std::string predicate;
+  std::string perspective;
+  std::vector<Interval> dates;        // merged, sorted: the valid intervals where they differ
+  std::vector<FactInfo> record;       // the record's facts (as of now) over those dates
+  std::vector<FactInfo> scenario;     // the scenario's facts over those dates
+};
+
 class Database {
  public:
   // Opens (or creates) the database file at path; ":memory:" gives a private in-memory
@@ -139,9 +197,41 @@ class Database {
   // Status with the location of the offending operation and notes explaining the conflict
   // (the existing fact, the order that asserted it and where that order was loaded from).
   // On failure neither memory nor the file changes. With check_only, validates and rolls back.
+  // The batch's rules are checked and recorded after its orders; then every rule is evaluated on
+  // the batch's orders and each firing is recorded as an alert (docs/rules.md).
   Result<ApplySummary> Apply(const Batch& batch, bool check_only = false);
 
+  // ---- Scenarios: named branches of hypothetical orders (docs/cli.md, "Scenarios"). ----
+  // The record never changes because of a scenario. Scenario definitions and their order
+  // texts are stored in the same file; a scenario's state is rebuilt from them on first use.
+
+  // Starts a scenario from the record as known at base_recorded (absent: now).
+  // Fails with kConflict when the name is taken, kInvalid for a bad name (kebab-case) or a
+  // read-only database.
+  Status CreateScenario(const std::string& name, std::optional<Instant> base_recorded, const std::string& note);
+  // Applies hypothetical orders to a scenario with the same checks and diagnostics as Apply.
+  // text and file are the batch's order text (stored and re-parsed when the scenario is
+  // rebuilt); batch is its parse. Fails with kNotFound for an unknown scenario.
+  Result<ApplySummary> ApplyToScenario(const std::string& name, const Batch& batch, const std::string& file,
+                                       const std::string& text, bool check_only = false);
+  std::vector<ScenarioInfo> Scenarios() const;
+  Status DeleteScenario(const std::string& name);
+  // Where the scenario's facts (of predicate, or of every predicate when empty) differ from the
+  // record's, over all valid time, both as known now, ordered by subject and predicate.
+  Result<std::vector<ScenarioDifference>> CompareScenario(const std::string& name,
+                                                          const std::string& predicate) const;
+  // The scenario as a read-only Database: every query, with the record's meaning. "" gives
+  // nullptr. The handle stays valid after DeleteScenario; it then no longer changes.
+  Result<std::shared_ptr<Database>> Scenario(const std::string& name) const;
+
+  // ---- Watch rules (docs/rules.md). Rules arrive in batches (Batch::rules). ----
+  std::vector<RuleInfo> Rules() const;
+  // The alerts of the record (scenario "") or of a scenario, in firing order. Fails with
+  // kNotFound for an unknown scenario.
+  Result<std::vector<AlertInfo>> Alerts(const std::string& scenario = "") const;
+
   // ---- Queries. Unknown ids fail with kNotFound and a "did you mean" note. ----
+  // Each query taking a View answers from view.scenario when it is not empty.
 
   // The objects (relations) or value (attributes) of subject through predicate at view.at.
   Result<std::vector<FactInfo>> Objects(const std::string& subject, const std::string& predicate,

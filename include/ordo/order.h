@@ -138,15 +138,58 @@ struct OrderDecl {
   std::vector<SourceRegion> source_where;  // parallel to sources
 };
 
+// ---- Watch rules (docs/rules.md) -----------------------------------------------
+
+// A term of a rule atom: a variable (?s, stored without the '?') or an entity id.
+struct RuleTerm {
+  bool is_variable = false;
+  std::string name;
+  SourceRegion where;
+  friend bool operator==(const RuleTerm& a, const RuleTerm& b) {
+    return a.is_variable == b.is_variable && a.name == b.name;
+  }
+};
+
+// predicate(subject, object)[qualifiers]: a relation fact whose object is a term, or an
+// attribute fact whose value is a literal (value set, object unused).
+struct RuleAtom {
+  std::string predicate;
+  RuleTerm subject;
+  RuleTerm object;
+  std::optional<Value> value;
+  std::vector<Qualifier> qualifiers;  // each must be on the fact with an equal value
+  SourceRegion where;                 // the predicate name
+};
+
+// A condition as a party stated it: rule ID "TITLE" cites STATEMENT sources ... when ATOMS.
+struct RuleDecl {
+  std::string id;                       // kebab-case, unique
+  std::string title;
+  std::string cites;                    // the statement entity whose `quote` alerts show
+  std::vector<std::string> sources;     // source ids; at least one
+  std::string perspective;              // facts of this perspective join the undisputed; "" = none
+  std::string note;                     // how the rule's terms differ from the statement's words
+  std::vector<RuleAtom> atoms;          // the conjunction; at least one
+  SourceRegion where;                   // the rule's id
+  SourceRegion cites_where;
+  std::vector<SourceRegion> source_where;  // parallel to sources
+  SourceRegion perspective_where;
+};
+// The canonical text of a rule (parses back to an equal rule); used to store rules.
+std::string FormatRule(const RuleDecl& rule);
+// "member-of(?s, nato), deployed-to(?s, ?t)[role: \"combat\"]"
+std::string FormatRuleCondition(const RuleDecl& rule);
+
 // One unit of application: everything in it applies, or nothing does.
 // Declarations apply in this order: kinds, relations, attributes, sources, then orders
-// in their listed order.
+// in their listed order, then rules (they may name entities the batch's orders create).
 struct Batch {
   std::vector<KindDecl> kinds;
   std::vector<RelationDecl> relations;
   std::vector<AttributeDecl> attributes;
   std::vector<SourceDecl> sources;
   std::vector<OrderDecl> orders;
+  std::vector<RuleDecl> rules;
   void Append(Batch&& other);
 };
 

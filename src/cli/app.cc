@@ -24,6 +24,60 @@ Examples:
 
 Run 'ordo COMMAND --help' for the options of a command.)";
 
+void AddJson(CLI::App* sub, Request* r);
+
+// `scenario create|load|list|diff|delete`, `rules` and `alerts` (docs/cli.md, "Scenarios").
+void AddScenarioCommands(CLI::App& app, Request* r) {
+  CLI::App* scenario = app.add_subcommand("scenario", "Hypothetical branches of the record: create, load, list, diff, delete");
+  scenario->require_subcommand(1);
+  scenario->footer(R"(A scenario starts from the record as known at a record time and takes hypothetical orders in
+the order language. The record never changes because of one. Every query takes --scenario S.
+
+Examples:
+  ordo scenario create eu-nato-combat --note "demonstration"
+  ordo scenario load eu-nato-combat data/scenarios/eu-nato-combat-deployment.ordo
+  ordo scenario diff eu-nato-combat --relation deployed-to
+  ordo alerts --scenario eu-nato-combat)");
+  auto action = [&](const char* name, const char* description) {
+    CLI::App* sub = scenario->add_subcommand(name, description);
+    sub->callback([r, name] {
+      r->command = "scenario";
+      r->scenario_action = name;
+    });
+    return sub;
+  };
+  CLI::App* create = action("create", "Start a scenario from the record as known now (or at --from-recorded)");
+  create->add_option("NAME", r->scenario, "Scenario name, e.g. eu-nato-combat")->required();
+  create->add_option("--from-recorded", r->from_recorded, "Start from the record as known at this instant")
+      ->type_name("INSTANT");
+  create->add_option("--note", r->note, "What the scenario explores")->type_name("TEXT");
+  CLI::App* load = action("load", "Apply hypothetical order files to a scenario as one atomic change");
+  load->add_option("NAME", r->scenario, "Scenario name")->required();
+  load->add_option("PATH", r->paths, "Order files (.ordo) or directories")->required();
+  CLI::App* list = action("list", "The scenarios, their base record time and their batches");
+  AddJson(list, r);
+  CLI::App* diff = action("diff", "What differs between a scenario and the record, on which dates");
+  diff->add_option("NAME", r->scenario, "Scenario name")->required();
+  diff->add_option("--relation,-r", r->relation, "Only this relation or attribute")->type_name("REL");
+  AddJson(diff, r);
+  CLI::App* del = action("delete", "Delete a scenario, its orders and its alerts");
+  del->add_option("NAME", r->scenario, "Scenario name")->required();
+
+  CLI::App* rules = app.add_subcommand("rules", "The watch rules: each condition, the statement it cites, its note");
+  rules->callback([r] { r->command = "rules"; });
+  AddJson(rules, r);
+  CLI::App* alerts = app.add_subcommand("alerts", "Where a watch rule's stated condition was met, and by which order");
+  alerts->footer(R"(An alert says that the condition a party stated is met, quoting the statement's words; it never
+asserts the consequence the statement speaks of.
+
+Examples:
+  ordo alerts
+  ordo alerts --scenario eu-nato-combat --json)");
+  alerts->callback([r] { r->command = "alerts"; });
+  alerts->add_option("--scenario", r->scenario, "The alerts of this scenario; default: the record")->type_name("S");
+  AddJson(alerts, r);
+}
+
 void AddJson(CLI::App* sub, Request* r) {
   sub->add_flag("--json", r->json, "Print JSON (objects with an \"id\") instead of a table");
 }
@@ -40,6 +94,8 @@ void AddView(CLI::App* sub, Request* r, bool with_at) {
   sub->add_option("--perspective", r->perspective,
                   "Undisputed facts plus this party's (e.g. UA); default: all, labelled [P]")
       ->type_name("P");
+  sub->add_option("--scenario", r->scenario, "Read this scenario's branch instead of the record")
+      ->type_name("S");
 }
 
 CLI::Option* AddRelation(CLI::App* sub, Request* r, const std::string& what) {
@@ -219,6 +275,38 @@ Examples:
   AddRelation(path, &r, "Exclusive, acyclic relation to follow, e.g. subordinate-to")->required();
   AddView(path, &r, true);
   AddJson(path, &r);
+
+  CLI::App* statements = Sub(app, &r, "statements", "Who said what, when, in what office, how firmly, on whose report",
+                             R"(In date order: the speaker and the office held that day, the kind (announcement, order,
+conditional-threat, warning, hedge, denial, assessment), the words quoted, the condition and
+hedges in the speaker's words, what it is about, links to other statements (both ways) and the
+chain of reports through which it reached the record. --from and --to are inclusive; --to 2024-02
+takes in all of February.
+
+Examples:
+  ordo statements --about UA --from 2024-02-26 --to 2024-02-27
+  ordo statements --speaker dmitry-peskov --json
+  ordo statements --kind assessment)");
+  statements->add_option("--about", r.about, "Only statements about this entity, e.g. UA")->type_name("ID");
+  statements->add_option("--speaker", r.speaker, "Only statements by this person or organisation")->type_name("ID");
+  statements->add_option("--kind", r.statement_kind, "Only statements of this kind, e.g. hedge")->type_name("K");
+  statements->add_option("--from", r.from_date, "Earliest date (EDTF), inclusive")->type_name("DATE");
+  statements->add_option("--to", r.to_date, "Latest date (EDTF), inclusive")->type_name("DATE");
+  AddView(statements, &r, false);
+  AddJson(statements, &r);
+
+  CLI::App* report = Sub(app, &r, "report", "A report's claims, each beside what the record holds: confirmed, corrected or unknown",
+                         R"(Claims with a machine check are evaluated against the record now; the others carry the
+verdict and evidence recorded with them. Each side is shown with its sources.
+
+Examples:
+  ordo report article-2024-02
+  ordo report article-2024-02 --json)");
+  report->add_option("ID", r.id, "Report id, e.g. article-2024-02")->required();
+  AddView(report, &r, false);
+  AddJson(report, &r);
+
+  AddScenarioCommands(app, &r);
 
   try {
     app.parse(argc, argv);

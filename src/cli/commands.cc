@@ -14,6 +14,8 @@
 #include "cli/files.h"
 #include "cli/format.h"
 #include "cli/progress.h"
+#include "cli/statements.h"
+#include "cli/scenario_commands.h"
 #include "base/text.h"
 #include "ordo/database.h"
 #include "ordo/lang.h"
@@ -120,6 +122,9 @@ class Session {
     if (c == "order") return OneOrder();
     if (c == "search") return Search();
     if (c == "path") return Path();
+    if (c == "statements") return Statements();
+    if (c == "report") return Report();
+    if (c == "scenario" || c == "rules" || c == "alerts") return RunScenarioCommand(r_, io_);
     return Fail(Status::Invalid("unknown command '" + c + "'"));
   }
 
@@ -158,6 +163,11 @@ class Session {
     auto db = Database::Open(r_.db, options);
     if (!db.ok()) return db.status();
     db_ = std::move(db).value();
+    if (!r_.scenario.empty()) {
+      auto branch = db_->Scenario(r_.scenario);
+      if (!branch.ok()) return branch.status();
+      db_ = std::move(branch).value();
+    }
     return Status::Ok();
   }
 
@@ -695,9 +705,63 @@ class Session {
     return 0;
   }
 
+  // ---- statements, report (cli/statements.h) ----
+
+  int Statements() {
+    View view;
+    StatementFilter filter;
+    filter.about = r_.about;
+    filter.speaker = r_.speaker;
+    filter.kind = r_.statement_kind;
+    if (!r_.from_date.empty()) {
+      auto d = ParseFuzzyDate(r_.from_date);
+      if (!d.ok()) return Fail(Status::Invalid("invalid date for --from: " + d.status().message()));
+      filter.from = d->date;
+    }
+    if (!r_.to_date.empty()) {
+      auto d = ParseFuzzyDate(r_.to_date);
+      if (!d.ok()) return Fail(Status::Invalid("invalid date for --to: " + d.status().message()));
+      filter.to = LastDayOf(*d);
+    }
+    if (Status s = Prepare(&view); !s.ok()) return Fail(s);
+    auto statements = ListStatements(*db_, filter, view);
+    if (!statements.ok()) {
+      return Fail(statements.status(), !r_.about.empty() ? r_.about : r_.speaker);
+    }
+    if (statements->empty()) return Nothing("no statements match");
+    if (want_json()) {
+      io_.out << DumpJson(StatementsToJson(*statements));
+      return 0;
+    }
+    io_.out << RenderStatements(*statements);
+    return 0;
+  }
+
+  // The last day of a date's period: --to 2024-02 takes in the whole of February.
+  static Date LastDayOf(const FuzzyDate& d) {
+    int y = 0, m = 0, day = 0;
+    d.date.ToCivil(&y, &m, &day);
+    if (d.precision == Precision::kYear) return Date::FromCivil(y, 12, 31);
+    if (d.precision == Precision::kMonth) return Date::FromCivil(y, m, DaysInMonth(y, m));
+    return d.date;
+  }
+
+  int Report() {
+    View view;
+    if (Status s = Prepare(&view); !s.ok()) return Fail(s);
+    auto report = CheckReport(*db_, r_.id, view);
+    if (!report.ok()) return Fail(report.status(), r_.id);
+    if (want_json()) {
+      io_.out << DumpJson(ReportToJson(*report));
+      return 0;
+    }
+    io_.out << RenderReport(*report);
+    return 0;
+  }
+
   const Request& r_;
   Io& io_;
-  std::unique_ptr<Database> db_;
+  std::shared_ptr<Database> db_;  // the record, or with --scenario the scenario's branch
   SourceTexts texts_;
   bool orders_loaded_ = false;
   std::map<std::string, OrderInfo> orders_;

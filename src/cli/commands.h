@@ -24,6 +24,14 @@ struct Request {
   std::string format = "table";        // table, json, csv
   bool json = false;                   // --json (same as --format json)
   size_t limit = 10;                   // search --limit
+  std::string about;                   // statements --about
+  std::string speaker;                 // statements --speaker
+  std::string statement_kind;          // statements --kind
+  std::string from_date, to_date;      // statements --from, --to (inclusive)
+  std::string scenario;                // --scenario on queries; the NAME of `scenario` subcommands
+  std::string scenario_action;         // scenario: create, load, list, diff, delete
+  std::string from_recorded;           // scenario create --from-recorded
+  std::string note;                    // scenario create --note
 };
 
 // Where a command writes. err_color: ANSI colours in diagnostics; progress: a progress bar on

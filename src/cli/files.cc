@@ -45,6 +45,11 @@ Result<std::vector<std::string>> CollectOrderFiles(const std::vector<std::string
     if (ec) return Status::Io("cannot read directory '" + path + "': " + ec.message());
     for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
       if (ec) return Status::Io("cannot read directory '" + path + "': " + ec.message());
+      // Hypothetical orders (data/scenarios/) are loaded into scenarios, never into the record.
+      if (it->path().filename() == kScenarioDirectory && it->is_directory(ec)) {
+        it.disable_recursion_pending();
+        continue;
+      }
       if (it->path().extension() != ".ordo") continue;
       std::error_code fec;
       if (!it->is_regular_file(fec)) continue;

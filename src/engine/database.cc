@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <mutex>
 #include <set>
@@ -10,7 +13,10 @@
 
 #include "base/text.h"
 #include "engine/apply.h"
+#include "engine/rules.h"
+#include "engine/scenario.h"
 #include "engine/state.h"
+#include "ordo/lang.h"
 #include "store/sqlite_store.h"
 
 namespace ordo {
@@ -28,6 +34,31 @@ class Database::Impl {
 
   Status LoadFromStore();
   Status Bootstrap();
+
+  // ---- rules, alerts, scenarios (the definitions are at the end of this file) ----
+  std::vector<engine::CompiledRule> rules;
+  std::vector<AlertInfo> alerts;
+  std::string scenario_name;  // "" for the record; a scenario's Impl holds its name
+  struct ScenarioSlot {
+    store::ScenarioRow row;
+    std::vector<store::ScenarioBatchRow> batches;
+    // Built on first use. Shared: a handle given out stays valid after DeleteScenario.
+    std::shared_ptr<Database> db;
+  };
+  std::map<std::string, ScenarioSlot> scenarios;
+  mutable std::mutex scenario_mu;  // guards scenarios; taken before any Impl's mu
+
+  Status LoadRulesAndScenarios();
+  // ApplyBatch, then the batch's rules, then the firings of every rule on the batch's orders.
+  // Appends rules and alerts to rows; the caller rolls back to cp on failure or check_only and
+  // calls Commit otherwise. REQUIRES: mu held exclusively.
+  Result<ApplySummary> ApplyWithRules(const Batch& batch, Instant now, store::BatchRows* rows, engine::Checkpoint* cp,
+                                      std::vector<engine::CompiledRule>* new_rules, std::vector<AlertInfo>* new_alerts);
+  void Commit(std::vector<engine::CompiledRule>&& new_rules, std::vector<AlertInfo>&& new_alerts);
+  RuleInfo RuleInfoOf(const engine::CompiledRule& r) const;
+  // The slot's Database, built from the record and the stored batches when first needed.
+  // REQUIRES: scenario_mu held.
+  Result<std::shared_ptr<Database>> Built(ScenarioSlot& slot) const;
 
   // ---- query helpers (callers hold mu) ----
   struct ResolvedView {
@@ -78,6 +109,16 @@ class Database::Impl {
 namespace {
 
 FuzzyDate Bound(int32_t days, uint8_t flags) { return FuzzyDate::Unpack(Date{days}, flags & 0x0f); }
+
+// Runs a query on view.scenario's branch with the rest of the view.
+template <typename F>
+auto InScenario(const Database& db, const View& view, F&& query) -> decltype(query(db, view)) {
+  auto branch = db.Scenario(view.scenario);
+  if (!branch.ok()) return branch.status();
+  View v = view;
+  v.scenario.clear();
+  return query(**branch, v);
+}
 
 }  // namespace
 
@@ -252,6 +293,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, const 
   impl->store = std::move(*st);
   if (Status s = impl->LoadFromStore(); !s.ok()) return s;
   if (Status s = impl->Bootstrap(); !s.ok()) return s;
+  if (Status s = impl->LoadRulesAndScenarios(); !s.ok()) return s;
   return std::unique_ptr<Database>(new Database(std::move(impl)));
 }
 
@@ -260,7 +302,9 @@ Result<ApplySummary> Database::Apply(const Batch& batch, bool check_only) {
   if (impl_->options.read_only && !check_only) return Status::Invalid("the database is open read-only");
   engine::Checkpoint cp = impl_->s.Mark();
   store::BatchRows rows;
-  auto result = engine::ApplyBatch(impl_->s, batch, Instant::Now(), &rows, &cp);
+  std::vector<engine::CompiledRule> new_rules;
+  std::vector<AlertInfo> new_alerts;
+  auto result = impl_->ApplyWithRules(batch, Instant::Now(), &rows, &cp, &new_rules, &new_alerts);
   if (!result.ok() || check_only) {
     impl_->s.Rollback(cp);
     return result;
@@ -269,11 +313,15 @@ Result<ApplySummary> Database::Apply(const Batch& batch, bool check_only) {
     impl_->s.Rollback(cp);
     return st;
   }
+  impl_->Commit(std::move(new_rules), std::move(new_alerts));
   return result;
 }
 
 Result<std::vector<FactInfo>> Database::Objects(const std::string& subject, const std::string& predicate,
                                                 const View& view) const {
+  if (!view.scenario.empty()) {
+    return InScenario(*this, view, [&](const Database& d, const View& v) { return d.Objects(subject, predicate, v); });
+  }
   std::shared_lock lock(impl_->mu);
   auto v = impl_->Resolve(view);
   if (!v.ok()) return v.status();
@@ -291,6 +339,9 @@ Result<std::vector<FactInfo>> Database::Objects(const std::string& subject, cons
 
 Result<std::vector<FactInfo>> Database::Members(const std::string& object, const std::string& relation,
                                                 const View& view) const {
+  if (!view.scenario.empty()) {
+    return InScenario(*this, view, [&](const Database& d, const View& v) { return d.Members(object, relation, v); });
+  }
   std::shared_lock lock(impl_->mu);
   auto v = impl_->Resolve(view);
   if (!v.ok()) return v.status();
@@ -316,6 +367,9 @@ Result<std::vector<FactInfo>> Database::Members(const std::string& object, const
 }
 
 Result<std::vector<FactInfo>> Database::Snapshot(const std::string& predicate, const View& view) const {
+  if (!view.scenario.empty()) {
+    return InScenario(*this, view, [&](const Database& d, const View& v) { return d.Snapshot(predicate, v); });
+  }
   std::shared_lock lock(impl_->mu);
   auto v = impl_->Resolve(view);
   if (!v.ok()) return v.status();
@@ -338,6 +392,9 @@ Result<std::vector<FactInfo>> Database::Snapshot(const std::string& predicate, c
 
 Result<std::vector<FactInfo>> Database::History(const std::string& subject, const std::string& predicate,
                                                 const View& view) const {
+  if (!view.scenario.empty()) {
+    return InScenario(*this, view, [&](const Database& d, const View& v) { return d.History(subject, predicate, v); });
+  }
   std::shared_lock lock(impl_->mu);
   auto v = impl_->Resolve(view);
   if (!v.ok()) return v.status();
@@ -361,6 +418,9 @@ Result<std::vector<FactInfo>> Database::History(const std::string& subject, cons
 }
 
 Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& predicate, const View& view) const {
+  if (!view.scenario.empty()) {
+    return InScenario(*this, view, [&](const Database& d, const View& v) { return d.Diff(d1, d2, predicate, v); });
+  }
   {
     // Events added since the last diff are merged under the exclusive lock.
     std::unique_lock lock(impl_->mu);
@@ -423,6 +483,9 @@ Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& 
 
 Result<std::vector<FactInfo>> Database::PathUp(const std::string& subject, const std::string& relation,
                                                const View& view) const {
+  if (!view.scenario.empty()) {
+    return InScenario(*this, view, [&](const Database& d, const View& v) { return d.PathUp(subject, relation, v); });
+  }
   std::shared_lock lock(impl_->mu);
   auto v = impl_->Resolve(view);
   if (!v.ok()) return v.status();
@@ -454,6 +517,9 @@ Result<std::vector<FactInfo>> Database::PathUp(const std::string& subject, const
 }
 
 Result<EntityInfo> Database::Entity(const std::string& id, const View& view) const {
+  if (!view.scenario.empty()) {
+    return InScenario(*this, view, [&](const Database& d, const View& v) { return d.Entity(id, v); });
+  }
   std::shared_lock lock(impl_->mu);
   auto v = impl_->Resolve(view);
   if (!v.ok()) return v.status();
@@ -688,6 +754,333 @@ size_t Database::entity_count() const {
 size_t Database::memory_bytes() const {
   std::shared_lock lock(impl_->mu);
   return impl_->s.MemoryBytes();
+}
+
+// ---- Rules, alerts and scenarios (docs/rules.md; docs/cli.md, "Scenarios") ------------------
+
+namespace {
+
+nlohmann::json BindingsJson(const AlertInfo& a) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [var, entity] : a.bindings) j[var] = entity;
+  return j;
+}
+
+store::AlertRow AlertRowOf(const AlertInfo& a) {
+  return store::AlertRow{a.scenario, a.rule, a.date, BindingsJson(a).dump(), nlohmann::json(a.facts).dump(),
+                         a.order, a.recorded, a.quote, a.note};
+}
+
+bool IsScenarioName(const std::string& name) {
+  if (name.empty() || name.size() > 64 || !std::isalnum(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+}  // namespace
+
+Result<ApplySummary> Database::Impl::ApplyWithRules(const Batch& batch, Instant now, store::BatchRows* rows,
+                                                    engine::Checkpoint* cp,
+                                                    std::vector<engine::CompiledRule>* new_rules,
+                                                    std::vector<AlertInfo>* new_alerts) {
+  auto result = engine::ApplyBatch(s, batch, now, rows, cp);
+  if (!result.ok()) return result;
+  std::map<std::string, SourceRegion> ids;
+  for (const auto& r : rules) ids.emplace(r.decl.id, r.decl.where);
+  for (const RuleDecl& decl : batch.rules) {
+    if (auto it = ids.find(decl.id); it != ids.end()) {
+      return Status::Conflict(fmt::format("rule '{}' already exists", decl.id), decl.where)
+          .AddNote("the rule was first declared here", it->second);
+    }
+    ids.emplace(decl.id, decl.where);
+    auto compiled = engine::CompileRule(s, decl);
+    if (!compiled.ok()) return compiled.status();
+    compiled->recorded = now;
+    rows->rules.push_back(store::RuleRow{static_cast<uint32_t>(rules.size() + new_rules->size()), decl.id,
+                                         FormatRule(decl), decl.where, now});
+    new_rules->push_back(std::move(compiled).value());
+  }
+  std::vector<engine::CompiledRule> all = rules;
+  all.insert(all.end(), new_rules->begin(), new_rules->end());
+  for (engine::Firing& f : engine::FireRules(s, all, static_cast<uint32_t>(cp->orders), cp->facts)) {
+    const engine::CompiledRule& rule = all[f.rule];
+    AlertInfo a;
+    a.id = alerts.size() + new_alerts->size() + 1;
+    a.scenario = scenario_name;
+    a.rule = rule.decl.id;
+    a.rule_title = rule.decl.title;
+    a.date = f.date;
+    for (size_t v = 0; v < rule.vars.size(); ++v) a.bindings.emplace_back(rule.vars[v], s.entities[f.match.values[v]].key);
+    for (uint32_t row : f.match.facts) a.facts.push_back(uint64_t{row} + 1);
+    a.order = s.orders[f.order].row.key;
+    a.recorded = s.orders[f.order].row.recorded;
+    a.cites = rule.decl.cites;
+    a.quote = rule.quote;
+    a.note = rule.decl.note;
+    rows->alerts.push_back(AlertRowOf(a));
+    new_alerts->push_back(std::move(a));
+  }
+  return result;
+}
+
+void Database::Impl::Commit(std::vector<engine::CompiledRule>&& new_rules, std::vector<AlertInfo>&& new_alerts) {
+  for (auto& r : new_rules) rules.push_back(std::move(r));
+  for (auto& a : new_alerts) alerts.push_back(std::move(a));
+}
+
+RuleInfo Database::Impl::RuleInfoOf(const engine::CompiledRule& r) const {
+  RuleInfo out;
+  out.id = r.decl.id;
+  out.title = r.decl.title;
+  out.cites = r.decl.cites;
+  out.quote = r.quote;
+  out.perspective = r.decl.perspective;
+  out.note = r.decl.note;
+  out.condition = FormatRuleCondition(r.decl);
+  out.text = FormatRule(r.decl);
+  for (uint32_t src : r.sources) out.sources.push_back(SourceInfoOf(src));
+  out.recorded = r.recorded;
+  out.where = r.decl.where;
+  return out;
+}
+
+Status Database::Impl::LoadRulesAndScenarios() {
+  std::vector<store::RuleRow> rule_rows;
+  if (Status st = store->LoadRules(&rule_rows); !st.ok()) return st;
+  for (store::RuleRow& row : rule_rows) {
+    ParseResult parsed = ParseOrders(row.text, row.where.file);
+    if (!parsed.ok() || parsed.batch.rules.size() != 1) {
+      return Status::Io(fmt::format("corrupt database: rule '{}' does not parse", row.key));
+    }
+    RuleDecl decl = std::move(parsed.batch.rules.front());
+    decl.where = row.where;
+    auto compiled = engine::CompileRule(s, decl, /*require_quote=*/false);
+    if (!compiled.ok()) {
+      return Status::Io(fmt::format("rule '{}' no longer compiles: {}", row.key, compiled.status().message()));
+    }
+    compiled->recorded = row.recorded;
+    rules.push_back(std::move(compiled).value());
+  }
+  std::map<std::string, std::string> titles;
+  for (const auto& r : rules) titles.emplace(r.decl.id, r.decl.title);
+  std::vector<store::AlertRow> alert_rows;
+  if (Status st = store->LoadAlerts("", &alert_rows); !st.ok()) return st;
+  for (store::AlertRow& row : alert_rows) {
+    AlertInfo a;
+    a.id = alerts.size() + 1;
+    a.rule = row.rule;
+    a.rule_title = titles[row.rule];
+    a.date = row.date;
+    auto b = nlohmann::json::parse(row.bindings, nullptr, false);
+    auto f = nlohmann::json::parse(row.facts, nullptr, false);
+    if (!b.is_object() || !f.is_array()) return Status::Io("corrupt database: an alert's bindings do not parse");
+    for (auto it = b.begin(); it != b.end(); ++it) a.bindings.emplace_back(it.key(), it.value().get<std::string>());
+    for (const auto& id : f) a.facts.push_back(id.get<uint64_t>());
+    a.order = row.order;
+    a.recorded = row.recorded;
+    a.quote = row.quote;
+    a.note = row.note;
+    for (const auto& r : rules) {
+      if (r.decl.id == a.rule) a.cites = r.decl.cites;
+    }
+    alerts.push_back(std::move(a));
+  }
+  std::vector<store::ScenarioRow> rows;
+  std::vector<store::ScenarioBatchRow> batches;
+  if (Status st = store->LoadScenarios(&rows, &batches); !st.ok()) return st;
+  std::map<int64_t, std::string> names;
+  for (store::ScenarioRow& r : rows) {
+    names[r.id] = r.name;
+    std::string name = r.name;
+    scenarios[name].row = std::move(r);
+  }
+  for (store::ScenarioBatchRow& b : batches) {
+    auto it = names.find(b.scenario_id);
+    if (it == names.end()) return Status::Io("corrupt database: a scenario batch without its scenario");
+    scenarios[it->second].batches.push_back(std::move(b));
+  }
+  return Status::Ok();
+}
+
+Result<std::shared_ptr<Database>> Database::Impl::Built(ScenarioSlot& slot) const {
+  if (slot.db != nullptr) return slot.db;
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->options.read_only = true;  // the branch changes only through ApplyToScenario
+  impl->scenario_name = slot.row.name;
+  {
+    std::shared_lock lock(mu);
+    impl->s = engine::BaseState(s, slot.row.base_recorded, static_cast<size_t>(slot.row.base_orders));
+    for (const engine::CompiledRule& r : rules) {
+      if (r.recorded > slot.row.base_recorded || r.recorded > slot.row.created) continue;
+      auto compiled = engine::CompileRule(impl->s, r.decl, /*require_quote=*/false);
+      if (!compiled.ok()) continue;  // it names what the record did not hold at the base time
+      compiled->recorded = r.recorded;
+      impl->rules.push_back(std::move(compiled).value());
+    }
+  }
+  for (const store::ScenarioBatchRow& b : slot.batches) {
+    ParseResult parsed = ParseOrders(b.text, b.file);
+    if (!parsed.ok()) {
+      return Status::Io(fmt::format("scenario '{}': stored batch {} ({}) no longer parses", slot.row.name, b.seq, b.file));
+    }
+    engine::Checkpoint cp = impl->s.Mark();
+    store::BatchRows rows;
+    std::vector<engine::CompiledRule> new_rules;
+    std::vector<AlertInfo> new_alerts;
+    auto applied = impl->ApplyWithRules(parsed.batch, b.applied, &rows, &cp, &new_rules, &new_alerts);
+    if (!applied.ok()) {
+      return Status::Io(fmt::format("scenario '{}': stored batch {} ({}) no longer applies: {}", slot.row.name, b.seq,
+                                    b.file, applied.status().message()));
+    }
+    impl->Commit(std::move(new_rules), std::move(new_alerts));
+  }
+  slot.db = std::shared_ptr<Database>(new Database(std::move(impl)));
+  return slot.db;
+}
+
+Status Database::CreateScenario(const std::string& name, std::optional<Instant> base_recorded,
+                                const std::string& note) {
+  if (!IsScenarioName(name)) {
+    return Status::Invalid(fmt::format("'{}' is not a scenario name", name))
+        .AddNote("a name starts with a letter or digit and has letters, digits, '-', '_' or '.' (at most 64)");
+  }
+  if (impl_->options.read_only) return Status::Invalid("the database is open read-only");
+  std::lock_guard lock(impl_->scenario_mu);
+  if (impl_->scenarios.count(name)) return Status::Conflict(fmt::format("scenario '{}' already exists", name));
+  store::ScenarioRow row{0, name, base_recorded.value_or(Instant::Now()), note, Instant::Now(), 0};
+  {
+    // Orders the record gains later never join the branch, whatever their record time.
+    std::shared_lock state_lock(impl_->mu);
+    row.base_orders = static_cast<int64_t>(impl_->s.orders.size());
+  }
+  auto id = impl_->store->AddScenario(row);
+  if (!id.ok()) return id.status();
+  row.id = *id;
+  impl_->scenarios[name].row = std::move(row);
+  return Status::Ok();
+}
+
+namespace {
+Status UnknownScenario(const std::string& name, const std::vector<std::string>& known) {
+  Status st = Status::NotFound(fmt::format("unknown scenario '{}'", name));
+  for (const std::string& n : Nearest(name, known)) st.AddNote(fmt::format("did you mean '{}'?", n));
+  if (known.empty()) st.AddNote("create one with: ordo scenario create NAME");
+  return st;
+}
+}  // namespace
+
+Result<ApplySummary> Database::ApplyToScenario(const std::string& name, const Batch& batch, const std::string& file,
+                                               const std::string& text, bool check_only) {
+  if (impl_->options.read_only && !check_only) return Status::Invalid("the database is open read-only");
+  std::lock_guard lock(impl_->scenario_mu);
+  auto it = impl_->scenarios.find(name);
+  if (it == impl_->scenarios.end()) {
+    std::vector<std::string> known;
+    for (const auto& [n, slot] : impl_->scenarios) known.push_back(n);
+    return UnknownScenario(name, known);
+  }
+  auto db = impl_->Built(it->second);
+  if (!db.ok()) return db.status();
+  Impl& branch = *(*db)->impl_;
+  std::unique_lock branch_lock(branch.mu);
+  const Instant now = Instant::Now();
+  engine::Checkpoint cp = branch.s.Mark();
+  store::BatchRows rows;
+  std::vector<engine::CompiledRule> new_rules;
+  std::vector<AlertInfo> new_alerts;
+  auto result = branch.ApplyWithRules(batch, now, &rows, &cp, &new_rules, &new_alerts);
+  if (!result.ok() || check_only) {
+    branch.s.Rollback(cp);
+    return result;
+  }
+  store::ScenarioBatchRow row{it->second.row.id, static_cast<int64_t>(it->second.batches.size()) + 1, file, text, now};
+  if (Status st = impl_->store->AddScenarioBatch(row, rows.alerts); !st.ok()) {
+    branch.s.Rollback(cp);
+    return st;
+  }
+  branch.Commit(std::move(new_rules), std::move(new_alerts));
+  it->second.batches.push_back(std::move(row));
+  return result;
+}
+
+std::vector<ScenarioInfo> Database::Scenarios() const {
+  std::lock_guard lock(impl_->scenario_mu);
+  std::vector<ScenarioInfo> out;
+  for (const auto& [name, slot] : impl_->scenarios) {
+    out.push_back(ScenarioInfo{name, slot.row.base_recorded, slot.row.note, slot.row.created, slot.batches.size()});
+  }
+  return out;
+}
+
+Status Database::DeleteScenario(const std::string& name) {
+  if (impl_->options.read_only) return Status::Invalid("the database is open read-only");
+  std::lock_guard lock(impl_->scenario_mu);
+  auto it = impl_->scenarios.find(name);
+  if (it == impl_->scenarios.end()) {
+    std::vector<std::string> known;
+    for (const auto& [n, slot] : impl_->scenarios) known.push_back(n);
+    return UnknownScenario(name, known);
+  }
+  if (Status st = impl_->store->RemoveScenario(it->second.row.id, name); !st.ok()) return st;
+  impl_->scenarios.erase(it);
+  return Status::Ok();
+}
+
+Result<std::shared_ptr<Database>> Database::Scenario(const std::string& name) const {
+  if (name.empty()) return std::shared_ptr<Database>();
+  std::lock_guard lock(impl_->scenario_mu);
+  auto it = impl_->scenarios.find(name);
+  if (it == impl_->scenarios.end()) {
+    std::vector<std::string> known;
+    for (const auto& [n, slot] : impl_->scenarios) known.push_back(n);
+    return UnknownScenario(name, known);
+  }
+  return impl_->Built(it->second);
+}
+
+Result<std::vector<ScenarioDifference>> Database::CompareScenario(const std::string& name,
+                                                                  const std::string& predicate) const {
+  auto db = Scenario(name);
+  if (!db.ok()) return db.status();
+  if (!predicate.empty()) {
+    std::shared_lock lock(impl_->mu);
+    auto p = impl_->PredId(predicate);
+    if (!p.ok()) return p.status();
+  }
+  const Impl& branch = *(*db)->impl_;
+  std::shared_lock lock(impl_->mu);
+  std::shared_lock branch_lock(branch.mu);
+  std::vector<ScenarioDifference> out;
+  for (engine::RawDifference& d : engine::CompareStates(impl_->s, branch.s, predicate)) {
+    ScenarioDifference x;
+    x.subject = std::move(d.subject);
+    x.predicate = std::move(d.predicate);
+    x.perspective = std::move(d.perspective);
+    x.dates = std::move(d.dates);
+    for (uint32_t id : d.record_rows) x.record.push_back(impl_->Info(id));
+    for (uint32_t id : d.scenario_rows) x.scenario.push_back(branch.Info(id));
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+std::vector<RuleInfo> Database::Rules() const {
+  std::shared_lock lock(impl_->mu);
+  std::vector<RuleInfo> out;
+  for (const auto& r : impl_->rules) out.push_back(impl_->RuleInfoOf(r));
+  return out;
+}
+
+Result<std::vector<AlertInfo>> Database::Alerts(const std::string& scenario) const {
+  if (!scenario.empty()) {
+    auto db = Scenario(scenario);
+    if (!db.ok()) return db.status();
+    return (*db)->Alerts("");
+  }
+  std::shared_lock lock(impl_->mu);
+  return impl_->alerts;
 }
 
 }  // namespace ordo

@@ -71,6 +71,18 @@ class Lexer {
             Stray();
           }
           break;
+        case '?':
+          // A rule variable, ?s (docs/rules.md): one word token including the '?'.
+          if (IsAsciiAlnum(Peek(1))) {
+            const size_t start = pos_;
+            const SourcePosition begin = Here();
+            Advance(1);
+            while (IsWordChar(Peek(0))) Advance(1);
+            Emit(TokenKind::kWord, start, begin);
+          } else {
+            Stray();
+          }
+          break;
         case ':': Single(TokenKind::kColon, 1); break;
         case ',': Single(TokenKind::kComma, 1); break;
         case ';': Single(TokenKind::kSemicolon, 1); break;

@@ -10,11 +10,12 @@
 #include "base/text.h"
 #include "lang/lexer.h"
 #include "lang/literal.h"
+#include "lang/rule_parser.h"
 #include "ordo/time.h"
 
 namespace ordo::lang {
 
-const std::vector<std::string> kTopLevelKeywords = {"order", "source", "kind", "relation", "attribute"};
+const std::vector<std::string> kTopLevelKeywords = {"order", "source", "kind", "relation", "attribute", "rule"};
 const std::vector<std::string> kHeaderKeywords = {"issuer",  "signed",      "effective", "recorded",
                                                   "sources", "perspective", "note"};
 const std::vector<std::string> kOperationKeywords = {"create", "end",    "assign", "move",   "set",
@@ -63,6 +64,10 @@ class Parser {
         }
         if (t.text == "attribute") {
           ParseAttribute();
+          continue;
+        }
+        if (t.text == "rule") {  // watch rules: src/lang/rule_parser.cc
+          ParseRule(tokens_, &pos_, file_, kTopLevelKeywords, &batch_.rules, &diagnostics_);
           continue;
         }
       }

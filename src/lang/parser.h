@@ -20,7 +20,7 @@ inline constexpr size_t kMaxDiagnostics = 50;
 inline constexpr size_t kMaxParserDiagnostics = 1000;
 
 // The keywords of each context, as listed in docs/language.md ("did you mean" draws on them).
-extern const std::vector<std::string> kTopLevelKeywords;  // order source kind relation attribute
+extern const std::vector<std::string> kTopLevelKeywords;  // order source kind relation attribute rule
 extern const std::vector<std::string> kHeaderKeywords;    // issuer signed effective recorded sources perspective note
 extern const std::vector<std::string> kOperationKeywords; // create end assign move set unset rename alias correct
 extern const std::vector<std::string> kClauseKeywords;    // from to perspective note

@@ -64,6 +64,7 @@ void Batch::Append(Batch&& other) {
   MoveAppend(attributes, other.attributes);
   MoveAppend(sources, other.sources);
   MoveAppend(orders, other.orders);
+  MoveAppend(rules, other.rules);
 }
 
 }  // namespace ordo

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <initializer_list>
 #include <map>
@@ -82,6 +83,40 @@ json ViewJson(const View& view, bool with_at) {
 
 Reply Ok(json body) { return Reply{200, std::move(body), {}}; }
 
+// The query string's parameters only. httplib also parses a form-encoded body into params, and
+// `curl --data-binary` sends order text as application/x-www-form-urlencoded.
+std::multimap<std::string, std::string> QueryParams(const httplib::Request& req) {
+  auto decode = [](std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '+') {
+        out += ' ';
+      } else if (s[i] == '%' && i + 2 < s.size() &&
+                 std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+                 std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+        out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+        i += 2;
+      } else {
+        out += s[i];
+      }
+    }
+    return out;
+  };
+  std::multimap<std::string, std::string> params;
+  const size_t q = req.target.find('?');
+  if (q == std::string::npos) return params;
+  std::string_view rest = std::string_view(req.target).substr(q + 1);
+  while (!rest.empty()) {
+    const size_t amp = rest.find('&');
+    const std::string_view item = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    if (item.empty()) continue;
+    const size_t eq = item.find('=');
+    params.emplace(decode(item.substr(0, eq)), eq == std::string_view::npos ? "" : decode(item.substr(eq + 1)));
+  }
+  return params;
+}
+
 }  // namespace
 
 Reply ErrorReply(const Status& status) { return Reply{HttpStatusFor(status.code()), ErrorBody(status), {}}; }
@@ -122,7 +157,8 @@ Reply Api::Index(const httplib::Request& req) const {
   j["routes"] = {"GET /api/entity/{id}",   "GET /api/members/{id}?relation=", "GET /api/history/{id}",
                  "GET /api/path/{id}?relation=", "GET /api/diff?from=&to=", "GET /api/snapshot?relation=",
                  "GET /api/orders",        "GET /api/orders/{id}",          "GET /api/search?q=",
-                 "GET /api/map?relation=", "GET /api/tree?relation=",       "GET /api/schema",
+                 "GET /api/map?relation=", "GET /api/tree?relation=",       "GET /api/changes?relation=",
+                 "GET /api/schema",
                  "POST /api/orders"};
   return Ok(std::move(j));
 }
@@ -361,6 +397,37 @@ Reply Api::Tree(const httplib::Request& req) const {
   return Ok(std::move(j));
 }
 
+Reply Api::Changes(const httplib::Request& req) const {
+  View view;
+  std::string relation;
+  if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "pretty"}); !s.ok()) return ErrorReply(s);
+  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
+  std::set<Date> dates;
+  size_t facts = 0;
+  for (const std::string& id : db_.EntityIds()) {
+    auto history = db_.History(id, relation, view);
+    if (!history.ok()) return NotFoundWithHint(history.status(), relation);
+    for (const FactInfo& f : *history) {
+      if (f.recorded_to != Instant::Max()) continue;  // superseded as of the view's record time
+      if (!f.from.date.is_min()) dates.insert(f.from.date);
+      if (!f.to.date.is_max()) dates.insert(f.to.date);
+      if (++facts > options_.max_result_rows) {
+        return ErrorReply(Status::Limit(
+            fmt::format("the answer has more than {} rows (the configured limit)", options_.max_result_rows)));
+      }
+    }
+  }
+  json list = json::array();
+  for (Date d : dates) list.push_back(FormatDate(d));
+  json j = json::object();
+  j["relation"] = relation;
+  j.update(ViewJson(view, false));
+  j["facts"] = facts;
+  j["dates"] = std::move(list);
+  return Ok(std::move(j));
+}
+
 Reply Api::PostOrders(const httplib::Request& req) {
   if (options_.write_token.empty()) {
     Reply r{405,
@@ -389,9 +456,12 @@ Reply Api::PostOrders(const httplib::Request& req) {
   if (diff != 0) {
     return Reply{403, ErrorBody(Status::Invalid("the write token is wrong"), {}, {}, "forbidden"), {}};
   }
-  if (Status s = CheckParams(req, {"check", "file"}, {"pretty"}); !s.ok()) return ErrorReply(s);
-  const bool check_only = req.has_param("check") && Param(req, "check") != "0" && Param(req, "check") != "false";
-  const std::string file = req.has_param("file") ? Param(req, "file") : "<http>";
+  httplib::Request query;
+  query.params = QueryParams(req);
+  if (Status s = CheckParams(query, {"check", "file"}, {"pretty"}); !s.ok()) return ErrorReply(s);
+  const bool check_only =
+      query.has_param("check") && Param(query, "check") != "0" && Param(query, "check") != "false";
+  const std::string file = query.has_param("file") ? Param(query, "file") : "<http>";
   const std::string& text = req.body;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     return ErrorReply(Status::Invalid("the request body holds no orders")
@@ -447,6 +517,7 @@ void Api::Register(httplib::Server& server) {
   get("/api/search", &Api::Search);
   get("/api/map", &Api::Map);
   get("/api/tree", &Api::Tree);
+  get("/api/changes", &Api::Changes);
   server.Get("/api/.*", [](const httplib::Request& req, httplib::Response& res) {
     Send(req, res,
          ErrorReply(Status::NotFound(fmt::format("no such API route: GET {}", req.path))

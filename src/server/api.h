@@ -45,6 +45,7 @@ class Api {
   Reply Search(const httplib::Request& req) const;
   Reply Map(const httplib::Request& req) const;
   Reply Tree(const httplib::Request& req) const;
+  Reply Changes(const httplib::Request& req) const;
   Reply PostOrders(const httplib::Request& req);
 
  private:

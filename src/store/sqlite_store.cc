@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string_view>
+
 namespace ordo::store {
 
 namespace {
@@ -55,6 +57,23 @@ CREATE VIEW IF NOT EXISTS facts_readable AS
   JOIN orders rord ON rord.id = f.row_order_id
   LEFT JOIN retractions r ON r.fact_id = f.id
   LEFT JOIN orders xord ON xord.id = r.order_id;
+)sql";
+
+// Tables added after version 1 shipped; created on every writable open (docs/rules.md).
+constexpr const char* kRuleSchema = R"sql(
+CREATE TABLE IF NOT EXISTS rules(
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, text TEXT NOT NULL,
+  file TEXT, line INTEGER, col INTEGER, recorded_us INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS alerts(
+  id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, rule TEXT NOT NULL, date INTEGER NOT NULL,
+  bindings TEXT NOT NULL, facts TEXT NOT NULL, order_key TEXT NOT NULL, recorded_us INTEGER NOT NULL,
+  quote TEXT, note TEXT);
+CREATE TABLE IF NOT EXISTS scenarios(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, base_recorded_us INTEGER NOT NULL, note TEXT,
+  created_us INTEGER NOT NULL, base_orders INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS scenario_batches(
+  scenario_id INTEGER NOT NULL REFERENCES scenarios(id), seq INTEGER NOT NULL, file TEXT NOT NULL,
+  text TEXT NOT NULL, applied_us INTEGER NOT NULL, PRIMARY KEY(scenario_id, seq));
 )sql";
 
 // A prepared statement that finalizes itself.
@@ -207,6 +226,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
       return Status::Io(fmt::format("database '{}' has schema version {}; this ordo reads version {}", path, v,
                                     kSchemaVersion));
     }
+    q.Reset();
+    if (!options.read_only) {
+      if (Status st = s->Exec(kRuleSchema); !st.ok()) return st;
+    }
     return s;
   }
   if (options.read_only) return Status::Io(fmt::format("'{}' is not an ordo database", path));
@@ -217,6 +240,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   if (tables.Int(0) != 0) return Status::Io(fmt::format("'{}' is a SQLite database but not an ordo database", path));
   if (Status st = s->Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
   if (Status st = s->Exec(kSchema); !st.ok()) return st;
+  if (Status st = s->Exec(kRuleSchema); !st.ok()) return st;
   if (Status st = s->Exec(fmt::format("INSERT INTO meta VALUES('schema_version','{}');", kSchemaVersion).c_str());
       !st.ok()) {
     return st;
@@ -510,8 +534,160 @@ Status SqliteStore::Write(const BatchRows& rows) {
       q.Reset();
     }
   }
+  {
+    Stmt q(db_, "INSERT INTO rules(id, key, text, file, line, col, recorded_us) VALUES(?,?,?,?,?,?,?)");
+    for (const RuleRow& r : rows.rules) {
+      q.Bind(1, int64_t{r.id} + 1);
+      q.Bind(2, r.key);
+      q.Bind(3, r.text);
+      q.BindOpt(4, r.where.file);
+      q.Bind(5, int64_t{r.where.begin.line});
+      q.Bind(6, int64_t{r.where.begin.column});
+      q.Bind(7, r.recorded.micros);
+      if (q.Step() != SQLITE_DONE) return fail("rules");
+      q.Reset();
+    }
+  }
+  if (Status st = WriteAlerts(rows.alerts); !st.ok()) {
+    Exec("ROLLBACK;").ok();  // best effort; the write already failed
+    return st;
+  }
   if (sqlite3_exec(db_, "COMMIT;", nullptr, nullptr, nullptr) != SQLITE_OK) return fail("commit");
   return Status::Ok();
+}
+
+bool SqliteStore::HasTable(const char* name) {
+  Stmt q(db_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
+  q.Bind(1, std::string(name));
+  return q.ok() && q.Step() == SQLITE_ROW;
+}
+
+// REQUIRES: inside a transaction.
+Status SqliteStore::WriteAlerts(const std::vector<AlertRow>& alerts) {
+  Stmt q(db_,
+         "INSERT INTO alerts(scenario, rule, date, bindings, facts, order_key, recorded_us, quote, note) "
+         "VALUES(?,?,?,?,?,?,?,?,?)");
+  for (const AlertRow& a : alerts) {
+    q.Bind(1, a.scenario);
+    q.Bind(2, a.rule);
+    q.Bind(3, int64_t{a.date.days});
+    q.Bind(4, a.bindings);
+    q.Bind(5, a.facts);
+    q.Bind(6, a.order);
+    q.Bind(7, a.recorded.micros);
+    q.Bind(8, a.quote);
+    q.Bind(9, a.note);
+    if (q.Step() != SQLITE_DONE) return Status::Io(fmt::format("cannot write alerts: {}", sqlite3_errmsg(db_)));
+    q.Reset();
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::LoadRules(std::vector<RuleRow>* out) {
+  if (!HasTable("rules")) return Status::Ok();
+  Stmt q(db_, "SELECT id, key, text, file, line, col, recorded_us FROM rules ORDER BY id");
+  if (!q.ok()) return Status::Io(fmt::format("cannot read rules: {}", sqlite3_errmsg(db_)));
+  while (q.Step() == SQLITE_ROW) {
+    RuleRow r;
+    r.id = static_cast<uint32_t>(q.Int(0) - 1);
+    r.key = q.Text(1);
+    r.text = q.Text(2);
+    r.where.file = q.Text(3);
+    r.where.begin = SourcePosition{static_cast<uint32_t>(q.Int(4)), static_cast<uint32_t>(q.Int(5))};
+    r.where.end = r.where.begin;
+    r.recorded = Instant{q.Int(6)};
+    out->push_back(std::move(r));
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::LoadAlerts(const std::string& scenario, std::vector<AlertRow>* out) {
+  if (!HasTable("alerts")) return Status::Ok();
+  Stmt q(db_,
+         "SELECT scenario, rule, date, bindings, facts, order_key, recorded_us, quote, note FROM alerts "
+         "WHERE scenario=? ORDER BY id");
+  if (!q.ok()) return Status::Io(fmt::format("cannot read alerts: {}", sqlite3_errmsg(db_)));
+  q.Bind(1, scenario);
+  while (q.Step() == SQLITE_ROW) {
+    AlertRow a;
+    a.scenario = q.Text(0);
+    a.rule = q.Text(1);
+    a.date = Date{static_cast<int32_t>(q.Int(2))};
+    a.bindings = q.Text(3);
+    a.facts = q.Text(4);
+    a.order = q.Text(5);
+    a.recorded = Instant{q.Int(6)};
+    a.quote = q.Text(7);
+    a.note = q.Text(8);
+    out->push_back(std::move(a));
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::LoadScenarios(std::vector<ScenarioRow>* scenarios, std::vector<ScenarioBatchRow>* batches) {
+  if (!HasTable("scenarios")) return Status::Ok();
+  {
+    Stmt q(db_, "SELECT id, name, base_recorded_us, note, created_us, base_orders FROM scenarios ORDER BY id");
+    if (!q.ok()) return Status::Io(fmt::format("cannot read scenarios: {}", sqlite3_errmsg(db_)));
+    while (q.Step() == SQLITE_ROW) {
+      scenarios->push_back(ScenarioRow{q.Int(0), q.Text(1), Instant{q.Int(2)}, q.Text(3), Instant{q.Int(4)}, q.Int(5)});
+    }
+  }
+  Stmt q(db_, "SELECT scenario_id, seq, file, text, applied_us FROM scenario_batches ORDER BY scenario_id, seq");
+  if (!q.ok()) return Status::Io(fmt::format("cannot read scenario batches: {}", sqlite3_errmsg(db_)));
+  while (q.Step() == SQLITE_ROW) {
+    batches->push_back(ScenarioBatchRow{q.Int(0), q.Int(1), q.Text(2), q.Text(3), Instant{q.Int(4)}});
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> SqliteStore::AddScenario(const ScenarioRow& row) {
+  if (read_only_) return Status::Invalid("the database is open read-only");
+  Stmt q(db_, "INSERT INTO scenarios(name, base_recorded_us, note, created_us, base_orders) VALUES(?,?,?,?,?)");
+  q.Bind(1, row.name);
+  q.Bind(2, row.base_recorded.micros);
+  q.Bind(3, row.note);
+  q.Bind(4, row.created.micros);
+  q.Bind(5, row.base_orders);
+  const int rc = q.Step();
+  if (rc == SQLITE_CONSTRAINT) return Status::Conflict(fmt::format("scenario '{}' already exists", row.name));
+  if (rc != SQLITE_DONE) return Status::Io(fmt::format("cannot write scenario: {}", sqlite3_errmsg(db_)));
+  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
+Status SqliteStore::AddScenarioBatch(const ScenarioBatchRow& row, const std::vector<AlertRow>& alerts) {
+  if (read_only_) return Status::Invalid("the database is open read-only");
+  if (Status st = Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
+  Stmt q(db_, "INSERT INTO scenario_batches(scenario_id, seq, file, text, applied_us) VALUES(?,?,?,?,?)");
+  q.Bind(1, row.scenario_id);
+  q.Bind(2, row.seq);
+  q.Bind(3, row.file);
+  q.Bind(4, row.text);
+  q.Bind(5, row.applied.micros);
+  Status st = q.Step() == SQLITE_DONE ? WriteAlerts(alerts)
+                                      : Status::Io(fmt::format("cannot write scenario batch: {}", sqlite3_errmsg(db_)));
+  if (st.ok()) st = Exec("COMMIT;");
+  if (!st.ok()) Exec("ROLLBACK;").ok();  // best effort; the write already failed
+  return st;
+}
+
+Status SqliteStore::RemoveScenario(int64_t id, const std::string& name) {
+  if (read_only_) return Status::Invalid("the database is open read-only");
+  if (Status st = Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
+  Status st;
+  for (const char* sql : {"DELETE FROM alerts WHERE scenario=?2", "DELETE FROM scenario_batches WHERE scenario_id=?1",
+                          "DELETE FROM scenarios WHERE id=?1"}) {
+    Stmt q(db_, sql);
+    if (std::string_view(sql).find("?1") != std::string_view::npos) q.Bind(1, id);
+    if (std::string_view(sql).find("?2") != std::string_view::npos) q.Bind(2, name);
+    if (q.Step() != SQLITE_DONE) {
+      st = Status::Io(fmt::format("cannot delete scenario: {}", sqlite3_errmsg(db_)));
+      break;
+    }
+  }
+  if (st.ok()) st = Exec("COMMIT;");
+  if (!st.ok()) Exec("ROLLBACK;").ok();  // best effort; the write already failed
+  return st;
 }
 
 }  // namespace ordo::store

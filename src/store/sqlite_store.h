@@ -74,6 +74,39 @@ struct RetractionRow {
   uint32_t order;
 };
 
+// A watch rule, stored as its canonical text (FormatRule) and parsed back on open.
+struct RuleRow {
+  uint32_t id;
+  std::string key, text;
+  SourceRegion where;
+  Instant recorded;
+};
+// One firing of a rule, in the record (scenario "") or in a scenario.
+struct AlertRow {
+  std::string scenario, rule;
+  Date date;
+  std::string bindings;  // JSON object: variable -> entity id
+  std::string facts;     // JSON array of fact ids (file ids)
+  std::string order;     // the triggering order's key
+  Instant recorded;
+  std::string quote, note;
+};
+struct ScenarioRow {
+  int64_t id = 0;
+  std::string name;
+  Instant base_recorded;
+  std::string note;
+  Instant created;
+  int64_t base_orders = 0;  // the record's orders when created: later ones never join the branch
+};
+// A batch of hypothetical orders as text; applied at `applied` (its orders' default record time).
+struct ScenarioBatchRow {
+  int64_t scenario_id = 0;
+  int64_t seq = 0;
+  std::string file, text;
+  Instant applied;
+};
+
 // Everything a batch adds to the file.
 struct BatchRows {
   std::vector<KindRow> kinds;
@@ -84,6 +117,8 @@ struct BatchRows {
   std::vector<OrderRow> orders;
   std::vector<FactRow> facts;
   std::vector<RetractionRow> retractions;
+  std::vector<RuleRow> rules;
+  std::vector<AlertRow> alerts;
 };
 
 // Receives the file's contents on open, table by table in the order of the members.
@@ -111,9 +146,23 @@ class SqliteStore {
   // Writes rows in one transaction; on failure nothing is written.
   Status Write(const BatchRows& rows);
 
+  // ---- Rules, alerts and scenarios. Files written before these tables existed read as
+  // having none; a writable open creates the tables (schema version stays 1). ----
+  Status LoadRules(std::vector<RuleRow>* out);
+  Status LoadAlerts(const std::string& scenario, std::vector<AlertRow>* out);
+  Status LoadScenarios(std::vector<ScenarioRow>* scenarios, std::vector<ScenarioBatchRow>* batches);
+  // Inserts a scenario; returns its id. Fails with kConflict when the name is taken.
+  Result<int64_t> AddScenario(const ScenarioRow& row);
+  // Appends a scenario batch and its alerts in one transaction.
+  Status AddScenarioBatch(const ScenarioBatchRow& row, const std::vector<AlertRow>& alerts);
+  // Removes a scenario, its batches and its alerts; the record's rows are not touched.
+  Status RemoveScenario(int64_t id, const std::string& name);
+
  private:
   SqliteStore() = default;
   Status Exec(const char* sql);
+  bool HasTable(const char* name);
+  Status WriteAlerts(const std::vector<AlertRow>& alerts);
   sqlite3* db_ = nullptr;
   bool read_only_ = false;
 };

@@ -46,7 +46,12 @@ View AsRecorded(Date at, const std::string& recorded, const std::string& perspec
 std::vector<std::string> DataFiles() {
   const fs::path root = fs::path(ORDO_SOURCE_DIR) / "data";
   std::vector<std::string> rel;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+    const auto& e = *it;
+    if (e.is_directory() && e.path().filename() == "scenarios") {  // hypothetical orders: not the record
+      it.disable_recursion_pending();
+      continue;
+    }
     if (e.is_regular_file() && e.path().extension() == ".ordo") {
       rel.push_back(fs::relative(e.path(), root).generic_string());
     }

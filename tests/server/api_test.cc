@@ -100,6 +100,16 @@ TEST_F(ServerTest, MapRedrawsContestedRegionsPerPerspective) {
             json::array({"UA"}));
 }
 
+TEST_F(ServerTest, ChangesListsTheDatesTheMapChangesOn) {
+  StartServer();
+  HttpAnswer a = Get("/api/changes?relation=military-district");
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.body["dates"], json::array({"2010-12-01", "2021-01-01", "2024-03-01"}));
+  HttpAnswer p = Get("/api/changes?relation=part-of&perspective=RU");
+  EXPECT_EQ(p.body["dates"], json::array({"1992-05-07", "2014-03-18"}));
+  EXPECT_EQ(Get("/api/changes").status, 400);
+}
+
 TEST_F(ServerTest, TreeOfCommands) {
   StartServer();
   HttpAnswer a = Get("/api/tree?at=2024-03-01");
@@ -310,7 +320,10 @@ TEST_F(ServerTest, ParseErrorsComeBackWithLineColumnAndRenderedText) {
       "{\n"
       "  move RU-MUR military-distrct -> leningrad-md\n"
       "}\n";
-  HttpAnswer a = Post("/api/orders?file=typo.ordo", text, "t");
+  // As `curl --data-binary` sends it: form-encoded, so the body must not be read as parameters.
+  httplib::Headers headers{{"Authorization", "Bearer t"}};
+  HttpAnswer a = ToAnswer(
+      client_->Post("/api/orders?file=typo.ordo", headers, text, "application/x-www-form-urlencoded"));
   ASSERT_TRUE(a.status == 400 || a.status == 404) << a.text;
   const json& e = a.body["error"];
   EXPECT_EQ(e["file"], "typo.ordo");

@@ -116,8 +116,8 @@ if (missing.length) console.warn(`no alpha-2 code for: ${missing.join(', ')} (le
 let topo = topology({ regions: { type: 'FeatureCollection', features: regions },
                       countries: { type: 'FeatureCollection', features: countries } });
 topo = presimplify(topo);
-// Keep the most significant 20% of the points: borders stay recognisable at 1920 pixels.
-topo = simplify(topo, quantile(topo, Number(process.env.Q || 0.8)));
+// Keep the most significant 12% of the points: borders stay recognisable at 1920 pixels.
+topo = simplify(topo, quantile(topo, 0.12));
 // Integer deltas on a 10,000 × 10,000 grid: about 4 km, below a pixel of the Russia map.
 topo = quantize(topo, 1e4);
 writeFileSync(out, JSON.stringify(topo));

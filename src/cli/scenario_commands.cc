@@ -1,0 +1,329 @@
+#include "cli/scenario_commands.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+#include <ostream>
+
+#include "cli/diagnostics.h"
+#include "cli/files.h"
+#include "cli/format.h"
+#include "ordo/database.h"
+#include "ordo/lang.h"
+
+namespace ordo::cli {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// What every alert says after its facts: the condition is met, not the
+// consequence.
+constexpr const char* kAlertDisclaimer =
+    "the condition as the statement states it is met; ordo does not assert the "
+    "consequence";
+
+class ScenarioSession {
+ public:
+  ScenarioSession(const Request& request, Io& io) : r_(request), io_(io) {}
+
+  int Run() {
+    const bool writes = r_.command == "scenario" && (r_.scenario_action == "create" || r_.scenario_action == "load" ||
+                                                     r_.scenario_action == "delete");
+    if (r_.command == "scenario" && r_.scenario_action == "load") return Load();
+    if (Status s = Open(writes); !s.ok()) return Fail(s);
+    if (r_.command == "rules") return Rules();
+    if (r_.command == "alerts") return Alerts();
+    const std::string& a = r_.scenario_action;
+    if (a == "create") return Create();
+    if (a == "list") return List();
+    if (a == "diff") return Diff();
+    if (a == "delete") return Delete();
+    return Fail(Status::Invalid("unknown scenario action '" + a + "'"));
+  }
+
+ private:
+  bool want_json() const { return r_.json || r_.format == "json"; }
+
+  int Fail(const Status& status) {
+    io_.err << RenderStatus(status, texts_, io_.err_color);
+    return ExitCodeFor(status);
+  }
+
+  Status Open(bool writable) {
+    if (r_.db != ":memory:" && !std::filesystem::exists(r_.db)) {
+      Status s = Status::Invalid("no database at '" + r_.db + "'");
+      s.AddNote(
+          "load orders first with 'ordo load PATH...', or name the "
+          "database with --db or ORDO_DB");
+      return s;
+    }
+    Options options;
+    options.create_if_missing = false;
+    options.read_only = !writable;
+    auto db = Database::Open(r_.db, options);
+    if (!db.ok()) return db.status();
+    db_ = std::move(db).value();
+    return Status::Ok();
+  }
+
+  int Create() {
+    std::optional<Instant> base;
+    if (!r_.from_recorded.empty()) {
+      auto t = ParseInstant(r_.from_recorded);
+      if (!t.ok()) return Fail(Status::Invalid("invalid instant for --from-recorded: " + t.status().message()));
+      base = *t;
+    }
+    if (Status s = db_->CreateScenario(r_.scenario, base, r_.note); !s.ok()) return Fail(s);
+    io_.out << fmt::format("created scenario {}: the record as known {}\n", r_.scenario,
+                           base ? "at " + FormatInstant(*base) : std::string("now"));
+    return 0;
+  }
+
+  int Load() {
+    auto files = CollectOrderFiles(r_.paths);
+    if (!files.ok()) return Fail(files.status());
+    Batch batch;
+    std::string text_all, file_all, rendered;
+    size_t errors = 0;
+    for (const std::string& f : *files) {
+      auto text = ReadTextFile(f);
+      if (!text.ok()) return Fail(text.status());
+      texts_[f] = *text;
+      ParseResult parsed = ParseOrders(*text, f);
+      if (!parsed.ok()) {
+        errors += parsed.diagnostics.size();
+        for (const Status& d : parsed.diagnostics) rendered += RenderStatus(d, texts_, io_.err_color);
+        continue;
+      }
+      batch.Append(std::move(parsed.batch));
+    }
+    if (errors > 0) {
+      io_.err << rendered
+              << fmt::format("ordo: {} error{}; nothing was applied to scenario {}\n", errors, errors == 1 ? "" : "s",
+                             r_.scenario);
+      return 2;
+    }
+    if (Status s = Open(true); !s.ok()) return Fail(s);
+    // Several files are stored as one text (one batch), so that they re-apply
+    // atomically.
+    if (files->size() == 1) {
+      file_all = files->front();
+      text_all = texts_[file_all];
+    } else {
+      // Diagnostics point into the files; the stored text is their
+      // concatenation.
+      for (const std::string& f : *files) text_all += texts_[f] + "\n";
+      file_all = fmt::format("{} (+{} more)", files->front(), files->size() - 1);
+    }
+    size_t alerts_before = 0;
+    if (auto a = db_->Alerts(r_.scenario); a.ok()) alerts_before = a->size();
+    auto applied = db_->ApplyToScenario(r_.scenario, batch, file_all, text_all);
+    if (!applied.ok()) {
+      const int code = Fail(applied.status());
+      io_.err << "ordo: nothing was applied to scenario " << r_.scenario << "\n";
+      return code == 1 && applied.status().message().rfind("unknown scenario", 0) != 0 ? 2 : code;
+    }
+    io_.out << fmt::format(
+        "scenario {}: {} order{}, {} fact{} asserted, {} superseded (the "
+        "record is unchanged)\n",
+        r_.scenario, applied->orders, applied->orders == 1 ? "" : "s", applied->facts_asserted,
+        applied->facts_asserted == 1 ? "" : "s", applied->facts_superseded);
+    auto alerts = db_->Alerts(r_.scenario);
+    if (alerts.ok()) {
+      for (size_t i = alerts_before; i < alerts->size(); ++i) {
+        const AlertInfo& a = (*alerts)[i];
+        io_.out << fmt::format("alert: rule {} met on {} by order {} ({})\n", a.rule, FormatDate(a.date), a.order,
+                               Bindings(a));
+      }
+    }
+    return 0;
+  }
+
+  static std::string Bindings(const AlertInfo& a) {
+    std::string out;
+    for (const auto& [var, entity] : a.bindings) out += (out.empty() ? "?" : ", ?") + var + " = " + entity;
+    return out;
+  }
+
+  int List() {
+    const std::vector<ScenarioInfo> list = db_->Scenarios();
+    if (want_json()) {
+      json arr = json::array();
+      for (const ScenarioInfo& s : list) {
+        arr.push_back({{"id", s.name},
+                       {"base_recorded", FormatInstant(s.base_recorded)},
+                       {"created", FormatInstant(s.created)},
+                       {"batches", s.batches},
+                       {"note", s.note}});
+      }
+      io_.out << DumpJson(arr);
+      return list.empty() ? 1 : 0;
+    }
+    if (list.empty()) {
+      io_.err << "ordo: no scenarios\n";
+      return 1;
+    }
+    Table t({{"scenario"}, {"from record as of"}, {"batches", true}, {"note", false, true}});
+    for (const ScenarioInfo& s : list) {
+      t.AddRow({s.name, FormatInstant(s.base_recorded), std::to_string(s.batches), s.note});
+    }
+    io_.out << t.Render();
+    return 0;
+  }
+
+  static std::string FactsCell(const std::vector<FactInfo>& facts) {
+    std::string out;
+    for (const FactInfo& f : facts) {
+      if (!out.empty()) out += "; ";
+      out += FormatFactValue(f);
+      if (!f.qualifiers.empty()) out += " [" + FormatQualifiers(f.qualifiers) + "]";
+      out += " " + FormatRange(f.from, f.to) + " (" + f.order + ")";
+    }
+    return out.empty() ? "(none)" : out;
+  }
+
+  int Diff() {
+    auto diff = db_->CompareScenario(r_.scenario, r_.relation);
+    if (!diff.ok()) return Fail(diff.status());
+    if (want_json()) {
+      json arr = json::array();
+      for (const ScenarioDifference& d : *diff) {
+        json dates = json::array();
+        for (const Interval& i : d.dates) {
+          dates.push_back({{"from", FromToJson(FuzzyDate::Exact(i.from))}, {"to", ToToJson(FuzzyDate::Exact(i.to))}});
+        }
+        json rec = json::array(), scen = json::array();
+        for (const FactInfo& f : d.record) rec.push_back(FactToJson(f));
+        for (const FactInfo& f : d.scenario) scen.push_back(FactToJson(f));
+        arr.push_back({{"id", d.subject},
+                       {"predicate", d.predicate},
+                       {"perspective", d.perspective.empty() ? json(nullptr) : json(d.perspective)},
+                       {"dates", std::move(dates)},
+                       {"record", std::move(rec)},
+                       {"scenario", std::move(scen)}});
+      }
+      io_.out << DumpJson(arr);
+      return diff->empty() ? 1 : 0;
+    }
+    if (diff->empty()) {
+      io_.err << "ordo: scenario " << r_.scenario << " does not differ from the record"
+              << (r_.relation.empty() ? "" : " in " + r_.relation) << "\n";
+      return 1;
+    }
+    Table t({{"subject"}, {"relation"}, {"perspective", false, true}, {"differs on"}, {"record"}, {"scenario"}});
+    for (const ScenarioDifference& d : *diff) {
+      std::string dates;
+      for (const Interval& i : d.dates) dates += (dates.empty() ? "" : ", ") + FormatInterval(i);
+      t.AddRow({d.subject, d.predicate, FormatPerspective(d.perspective), dates, FactsCell(d.record),
+                FactsCell(d.scenario)});
+    }
+    io_.out << t.Render();
+    return 0;
+  }
+
+  int Delete() {
+    if (Status s = db_->DeleteScenario(r_.scenario); !s.ok()) return Fail(s);
+    io_.out << "deleted scenario " << r_.scenario << "\n";
+    return 0;
+  }
+
+  int Rules() {
+    const std::vector<RuleInfo> rules = db_->Rules();
+    if (want_json()) {
+      json arr = json::array();
+      for (const RuleInfo& r : rules) {
+        json sources = json::array();
+        for (const SourceInfo& s : r.sources) sources.push_back(SourceToJson(s));
+        arr.push_back({{"id", r.id},
+                       {"title", r.title},
+                       {"cites", r.cites},
+                       {"quote", r.quote},
+                       {"perspective", r.perspective.empty() ? json(nullptr) : json(r.perspective)},
+                       {"condition", r.condition},
+                       {"note", r.note},
+                       {"sources", std::move(sources)},
+                       {"recorded", FormatInstant(r.recorded)}});
+      }
+      io_.out << DumpJson(arr);
+      return rules.empty() ? 1 : 0;
+    }
+    if (rules.empty()) {
+      io_.err << "ordo: no rules\n";
+      return 1;
+    }
+    std::string out;
+    for (const RuleInfo& r : rules) {
+      if (!out.empty()) out += "\n";
+      out += r.id + "  " + r.title + "\n";
+      out += "  cites        " + r.cites + "  «" + r.quote + "»\n";
+      out += "  when         " + r.condition + "\n";
+      out += "  perspective  " + (r.perspective.empty() ? std::string("undisputed facts only") : r.perspective) + "\n";
+      if (!r.note.empty()) out += "  note         " + r.note + "\n";
+      for (size_t i = 0; i < r.sources.size(); ++i) {
+        out += (i == 0 ? "  sources      " : "               ") + r.sources[i].id + "  " + r.sources[i].title;
+        if (!r.sources[i].url.empty()) out += "  <" + r.sources[i].url + ">";
+        out += "\n";
+      }
+    }
+    io_.out << out;
+    return 0;
+  }
+
+  int Alerts() {
+    auto alerts = db_->Alerts(r_.scenario);
+    if (!alerts.ok()) return Fail(alerts.status());
+    if (want_json()) {
+      json arr = json::array();
+      for (const AlertInfo& a : *alerts) {
+        json bindings = json::object();
+        for (const auto& [var, entity] : a.bindings) bindings[var] = entity;
+        arr.push_back({{"id", a.id},
+                       {"scenario", a.scenario.empty() ? json(nullptr) : json(a.scenario)},
+                       {"rule", a.rule},
+                       {"rule_title", a.rule_title},
+                       {"date", FormatDate(a.date)},
+                       {"order", a.order},
+                       {"recorded", FormatInstant(a.recorded)},
+                       {"bindings", std::move(bindings)},
+                       {"facts", a.facts},
+                       {"cites", a.cites},
+                       {"quote", a.quote},
+                       {"note", a.note},
+                       {"meaning", kAlertDisclaimer}});
+      }
+      io_.out << DumpJson(arr);
+      return alerts->empty() ? 1 : 0;
+    }
+    if (alerts->empty()) {
+      io_.err << "ordo: no alerts in " << (r_.scenario.empty() ? "the record" : "scenario " + r_.scenario) << "\n";
+      return 1;
+    }
+    std::string out;
+    for (const AlertInfo& a : *alerts) {
+      if (!out.empty()) out += "\n";
+      out += fmt::format("alert {}{}: {} met on {}\n", a.id, a.scenario.empty() ? "" : " in scenario " + a.scenario,
+                         a.rule, FormatDate(a.date));
+      out += "  rule       " + a.rule_title + "\n";
+      out += "  by order   " + a.order + "  (recorded " + FormatInstant(a.recorded) + ")\n";
+      out += "  bindings   " + Bindings(a) + "\n";
+      out += "  statement  " + a.cites + ": «" + a.quote + "»\n";
+      if (!a.note.empty()) out += "  note       " + a.note + "\n";
+      out += std::string("  meaning    ") + kAlertDisclaimer + "\n";
+    }
+    io_.out << out;
+    return 0;
+  }
+
+  const Request& r_;
+  Io& io_;
+  SourceTexts texts_;
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace
+
+int RunScenarioCommand(const Request& request, Io& io) { return ScenarioSession(request, io).Run(); }
+
+}  // namespace ordo::cli

@@ -1,0 +1,26 @@
+// Calls to ordo's JSON API (docs/http.md). Errors come back as ApiError with the server's
+// message and notes.
+export class ApiError extends Error {
+  constructor(status, body) {
+    const e = (body && body.error) || {};
+    super(e.message || `HTTP ${status}`);
+    this.status = status;
+    this.code = e.code || 'http';
+    this.notes = e.notes || [];
+  }
+}
+
+export async function api(path, params = {}) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const url = q.toString() ? `${path}?${q}` : path;
+  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+  let body = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  if (!res.ok) throw new ApiError(res.status, body);
+  return body;
+}
