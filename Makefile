@@ -22,6 +22,9 @@ build: deps $(BUILD)/build.ninja
 load: build
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BUILD)/ordo --db $(DB) load data/
+	$(BUILD)/ordo --db $(DB) scenario create eu-nato-combat \
+	  --note "demonstration: an EU member of NATO deploys combat troops to Ukraine (hypothetical)"
+	$(BUILD)/ordo --db $(DB) scenario load eu-nato-combat data/scenarios/eu-nato-combat-deployment.ordo
 
 # A short tour of the command line, then the HTTP API and the web UI on http://127.0.0.1:8080/.
 run: load

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What `make run` does after loading the bundled record: a short guided tour of the `ordo`
-# command against it. (An HTTP server will take this place later.)
+# command against it; `make run` then starts `ordo serve`.
 #   scripts/main-job.sh BUILD_ORDO DB
 set -uo pipefail
 

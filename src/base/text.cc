@@ -26,6 +26,23 @@ int EditDistance(std::string_view a, std::string_view b, int limit) {
   return std::min(row[a.size()], limit + 1);
 }
 
+int TypoDistance(std::string_view a, std::string_view b) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
+}
+
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -39,7 +56,10 @@ std::vector<std::string> Nearest(std::string_view word, const std::vector<std::s
   const std::string lw = AsciiLower(word);
   std::vector<std::pair<int, const std::string*>> scored;
   for (const std::string& c : candidates) {
-    int d = EditDistance(lw, AsciiLower(c), limit);
+    const std::string lc = AsciiLower(c);
+    // The cheap bounded distance rules most candidates out; a swap costs at most 2 there.
+    if (EditDistance(lw, lc, 2 * limit) > 2 * limit) continue;
+    int d = TypoDistance(lw, lc);
     if (d <= limit) scored.emplace_back(d, &c);
   }
   std::stable_sort(scored.begin(), scored.end(),

@@ -12,10 +12,14 @@ namespace ordo {
 // returns limit + 1 once the distance is known to exceed limit.
 int EditDistance(std::string_view a, std::string_view b, int limit = 1 << 20);
 
+// Like EditDistance, but swapping two adjacent bytes costs 1 (optimal string alignment), so
+// "RU-MRU" is one step from "RU-MUR". Used to rank "did you mean" hints.
+int TypoDistance(std::string_view a, std::string_view b);
+
 // ASCII lower-casing; other bytes are kept (names in Cyrillic are compared as written).
 std::string AsciiLower(std::string_view s);
 
-// The candidates nearest to `word` (edit distance <= max(2, |word|/3)), best first, at most n.
+// The candidates nearest to `word` (typo distance <= max(2, |word|/3)), best first, at most n.
 std::vector<std::string> Nearest(std::string_view word, const std::vector<std::string>& candidates, size_t n = 3);
 
 }  // namespace ordo

@@ -150,8 +150,17 @@ int ReportUsageError(const CLI::App& app, const CLI::ParseError& e, int argc, co
 
 }  // namespace
 
+ServeHandler& TheServeHandler() {
+  static ServeHandler handler;
+  return handler;
+}
+
+void SetServeHandler(ServeHandler handler) { TheServeHandler() = std::move(handler); }
+
 int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   Request r;
+  ServeRequest serve_request;
+  if (const char* env = std::getenv("ORDO_WRITE_TOKEN"); env != nullptr) serve_request.write_token = env;
   if (const char* env = std::getenv("ORDO_DB"); env != nullptr && env[0] != '\0') r.db = env;
 
   CLI::App app("ordo — a bitemporal record of military-administrative structures, changed only by dated orders.",
@@ -308,6 +317,23 @@ Examples:
 
   AddScenarioCommands(app, &r);
 
+  CLI::App* serve = Sub(app, &r, "serve", "Serve the JSON API and the web UI (map, timeline, org chart) over HTTP",
+                        R"(Read-only and bound to 127.0.0.1 by default. With a write token (--write-token or
+$ORDO_WRITE_TOKEN), POST /api/orders applies order text sent with "Authorization: Bearer TOKEN"
+with the same checks as `ordo load`. The API is documented in docs/http.md.
+
+Examples:
+  ordo serve                          then open http://127.0.0.1:8080/
+  ordo serve --port 9000 --web-root web/dist)");
+  serve->add_option("--listen", serve_request.listen, "Address to bind; default 127.0.0.1 (loopback only)")
+      ->type_name("ADDR");
+  serve->add_option("--port", serve_request.port, "TCP port; default 8080")->type_name("N")->check(CLI::Range(0, 65535));
+  serve->add_option("--write-token", serve_request.write_token,
+                    "Allow POST /api/orders with this bearer token; default $ORDO_WRITE_TOKEN, else read-only")
+      ->type_name("TOKEN");
+  serve->add_option("--web-root", serve_request.web_root, "Directory of the built web UI; default web/dist")
+      ->type_name("DIR");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -315,6 +341,14 @@ Examples:
     return ReportUsageError(app, e, argc, argv, err);
   }
 
+  if (r.command == "serve") {
+    if (!TheServeHandler()) {
+      err << "ordo: error: this build of ordo has no HTTP server\n";
+      return 2;
+    }
+    serve_request.db = r.db;
+    return TheServeHandler()(serve_request, out, err);
+  }
   Io io{out, err, StderrWantsColor(), StderrIsTerminal()};
   return RunCommand(r, io);
 }

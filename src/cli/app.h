@@ -2,9 +2,25 @@
 #ifndef ORDO_CLI_APP_H_
 #define ORDO_CLI_APP_H_
 
+#include <functional>
 #include <iosfwd>
+#include <string>
 
 namespace ordo::cli {
+
+// What `ordo serve` was asked for. The server is a library that links the CLI, so the CLI
+// cannot call it directly: main() registers it with SetServeHandler.
+struct ServeRequest {
+  std::string db;
+  std::string listen = "127.0.0.1";
+  int port = 8080;
+  std::string write_token;  // --write-token, else $ORDO_WRITE_TOKEN; empty: read-only
+  std::string web_root;
+};
+using ServeHandler = std::function<int(const ServeRequest&, std::ostream& out, std::ostream& err)>;
+// Registers the implementation of `ordo serve`; without one the command reports that this build
+// has no server and exits 2.
+void SetServeHandler(ServeHandler handler);
 
 // Parses argv and runs the command, writing to out and err. Returns the process exit code
 // (0 success, 1 not found or nothing matched, 2 bad input). May throw only on a bug in ordo;

@@ -3,9 +3,23 @@
 #include <iostream>
 
 #include "cli/app.h"
+#ifdef ORDO_WITH_SERVER
+#include "server/server.h"
+#endif
 
 int main(int argc, char** argv) {
   try {
+#ifdef ORDO_WITH_SERVER
+    ordo::cli::SetServeHandler([](const ordo::cli::ServeRequest& r, std::ostream& out, std::ostream& err) {
+      ordo::server::ServeOptions options;
+      options.db_path = r.db;
+      options.listen = r.listen;
+      options.port = r.port;
+      options.write_token = r.write_token;
+      options.web_root = r.web_root;
+      return ordo::server::Serve(options, out, err);
+    });
+#endif
     const int code = ordo::cli::Main(argc, argv, std::cout, std::cerr);
     std::cout.flush();
     return code;

@@ -120,3 +120,24 @@ TEST(NearestTest, LimitGrowsWithTheWord) {
 
 }  // namespace
 }  // namespace ordo
+
+namespace ordo {
+namespace {
+
+TEST(TypoDistanceTest, SwappedNeighboursCostOne) {
+  EXPECT_EQ(TypoDistance("RU-MRU", "RU-MUR"), 1);
+  EXPECT_EQ(TypoDistance("ab", "ba"), 1);
+  EXPECT_EQ(TypoDistance("kitten", "sitting"), 3);
+  EXPECT_EQ(TypoDistance("", "abc"), 3);
+}
+
+// Regression: "RU-MRU" suggested three ids at distance 2 in alphabetical order and not RU-MUR.
+TEST(NearestTest, ASwapRanksFirst) {
+  const std::vector<std::string> ids{"RU-AMU", "RU-ARK", "RU-BRY", "RU-MUR"};
+  auto got = Nearest("RU-MRU", ids);
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0], "RU-MUR");
+}
+
+}  // namespace
+}  // namespace ordo
