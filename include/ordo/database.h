@@ -214,7 +214,10 @@ class Database {
   // rebuilt); batch is its parse. Fails with kNotFound for an unknown scenario.
   Result<ApplySummary> ApplyToScenario(const std::string& name, const Batch& batch, const std::string& file,
                                        const std::string& text, bool check_only = false);
+  // Every scenario, by name.
   std::vector<ScenarioInfo> Scenarios() const;
+  // Removes a scenario and its stored orders and alerts; the record is untouched.
+  // Fails with kNotFound for an unknown scenario, kInvalid on a read-only database.
   Status DeleteScenario(const std::string& name);
   // Where the scenario's facts (of predicate, or of every predicate when empty) differ from the
   // record's, over all valid time, both as known now, ordered by subject and predicate.
