@@ -26,7 +26,7 @@ int32_t DateInt(const std::string& d) {  // "1998-03-01" -> 19980301
 // A prepared statement with string or integer parameters and integer results.
 class MStmt {
  public:
-  MStmt(MYSQL* db, const std::string& sql) : db_(db), sql_(sql) {
+  MStmt(MYSQL* db, const std::string& sql) : sql_(sql) {
     s_ = mysql_stmt_init(db);
     if (mysql_stmt_prepare(s_, sql.c_str(), sql.size()) != 0) {
       throw std::runtime_error("mariadb prepare: " + std::string(mysql_stmt_error(s_)) + " in " + sql);
@@ -99,7 +99,6 @@ class MStmt {
   MYSQL_STMT* get() { return s_; }
 
  private:
-  MYSQL* db_;
   std::string sql_;
   MYSQL_STMT* s_;
   size_t n_ = 0;

@@ -9,6 +9,7 @@
 #include "cli/diagnostics.h"
 #include "cli/files.h"
 #include "cli/format.h"
+#include "cli/scenario_json.h"
 #include "ordo/database.h"
 #include "ordo/lang.h"
 
@@ -16,13 +17,6 @@ namespace ordo::cli {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
-// What every alert says after its facts: the condition is met, not the
-// consequence.
-constexpr const char* kAlertDisclaimer =
-    "the condition as the statement states it is met; ordo does not assert the "
-    "consequence";
 
 class ScenarioSession {
  public:
@@ -150,15 +144,7 @@ class ScenarioSession {
   int List() {
     const std::vector<ScenarioInfo> list = db_->Scenarios();
     if (want_json()) {
-      json arr = json::array();
-      for (const ScenarioInfo& s : list) {
-        arr.push_back({{"id", s.name},
-                       {"base_recorded", FormatInstant(s.base_recorded)},
-                       {"created", FormatInstant(s.created)},
-                       {"batches", s.batches},
-                       {"note", s.note}});
-      }
-      io_.out << DumpJson(arr);
+      io_.out << DumpJson(ScenariosToJson(list));
       return list.empty() ? 1 : 0;
     }
     if (list.empty()) {
@@ -188,23 +174,7 @@ class ScenarioSession {
     auto diff = db_->CompareScenario(r_.scenario, r_.relation);
     if (!diff.ok()) return Fail(diff.status());
     if (want_json()) {
-      json arr = json::array();
-      for (const ScenarioDifference& d : *diff) {
-        json dates = json::array();
-        for (const Interval& i : d.dates) {
-          dates.push_back({{"from", FromToJson(FuzzyDate::Exact(i.from))}, {"to", ToToJson(FuzzyDate::Exact(i.to))}});
-        }
-        json rec = json::array(), scen = json::array();
-        for (const FactInfo& f : d.record) rec.push_back(FactToJson(f));
-        for (const FactInfo& f : d.scenario) scen.push_back(FactToJson(f));
-        arr.push_back({{"id", d.subject},
-                       {"predicate", d.predicate},
-                       {"perspective", d.perspective.empty() ? json(nullptr) : json(d.perspective)},
-                       {"dates", std::move(dates)},
-                       {"record", std::move(rec)},
-                       {"scenario", std::move(scen)}});
-      }
-      io_.out << DumpJson(arr);
+      io_.out << DumpJson(ScenarioDifferencesToJson(*diff));
       return diff->empty() ? 1 : 0;
     }
     if (diff->empty()) {
@@ -232,21 +202,7 @@ class ScenarioSession {
   int Rules() {
     const std::vector<RuleInfo> rules = db_->Rules();
     if (want_json()) {
-      json arr = json::array();
-      for (const RuleInfo& r : rules) {
-        json sources = json::array();
-        for (const SourceInfo& s : r.sources) sources.push_back(SourceToJson(s));
-        arr.push_back({{"id", r.id},
-                       {"title", r.title},
-                       {"cites", r.cites},
-                       {"quote", r.quote},
-                       {"perspective", r.perspective.empty() ? json(nullptr) : json(r.perspective)},
-                       {"condition", r.condition},
-                       {"note", r.note},
-                       {"sources", std::move(sources)},
-                       {"recorded", FormatInstant(r.recorded)}});
-      }
-      io_.out << DumpJson(arr);
+      io_.out << DumpJson(RulesToJson(rules));
       return rules.empty() ? 1 : 0;
     }
     if (rules.empty()) {
@@ -275,25 +231,7 @@ class ScenarioSession {
     auto alerts = db_->Alerts(r_.scenario);
     if (!alerts.ok()) return Fail(alerts.status());
     if (want_json()) {
-      json arr = json::array();
-      for (const AlertInfo& a : *alerts) {
-        json bindings = json::object();
-        for (const auto& [var, entity] : a.bindings) bindings[var] = entity;
-        arr.push_back({{"id", a.id},
-                       {"scenario", a.scenario.empty() ? json(nullptr) : json(a.scenario)},
-                       {"rule", a.rule},
-                       {"rule_title", a.rule_title},
-                       {"date", FormatDate(a.date)},
-                       {"order", a.order},
-                       {"recorded", FormatInstant(a.recorded)},
-                       {"bindings", std::move(bindings)},
-                       {"facts", a.facts},
-                       {"cites", a.cites},
-                       {"quote", a.quote},
-                       {"note", a.note},
-                       {"meaning", kAlertDisclaimer}});
-      }
-      io_.out << DumpJson(arr);
+      io_.out << DumpJson(AlertsToJson(*alerts));
       return alerts->empty() ? 1 : 0;
     }
     if (alerts->empty()) {

@@ -7,9 +7,12 @@
 #include <charconv>
 #include <initializer_list>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "base/text.h"
+#include "cli/scenario_json.h"
+#include "cli/statements.h"
 #include "ordo/lang.h"
 
 namespace ordo::server {
@@ -17,7 +20,7 @@ namespace ordo::server {
 namespace {
 
 // The parameters every query accepts.
-constexpr std::initializer_list<const char*> kViewParams = {"at", "recorded", "perspective", "pretty"};
+constexpr std::initializer_list<const char*> kViewParams = {"at", "recorded", "perspective", "scenario", "pretty"};
 
 // Fails on a query parameter the route does not know, naming the nearest known one.
 Status CheckParams(const httplib::Request& req, std::initializer_list<const char*> own,
@@ -57,6 +60,7 @@ Status ParseView(const httplib::Request& req, View* view) {
     view->recorded = *t;
   }
   view->perspective = Param(req, "perspective");
+  view->scenario = Param(req, "scenario");
   return Status::Ok();
 }
 
@@ -117,6 +121,16 @@ std::multimap<std::string, std::string> QueryParams(const httplib::Request& req)
   return params;
 }
 
+// The methods a path answers to, for the Allow header of a 405.
+std::string AllowedMethods(const std::string& path) {
+  static const std::regex kScenario("/api/scenarios/[^/]+");
+  static const std::regex kScenarioOrders("/api/scenarios/[^/]+/orders");
+  if (path == "/api/orders" || path == "/api/scenarios") return "GET, POST";
+  if (std::regex_match(path, kScenarioOrders)) return "POST";
+  if (std::regex_match(path, kScenario)) return "DELETE";
+  return "GET";
+}
+
 }  // namespace
 
 Reply ErrorReply(const Status& status) { return Reply{HttpStatusFor(status.code()), ErrorBody(status), {}}; }
@@ -158,8 +172,10 @@ Reply Api::Index(const httplib::Request& req) const {
                  "GET /api/path/{id}?relation=", "GET /api/diff?from=&to=", "GET /api/snapshot?relation=",
                  "GET /api/orders",        "GET /api/orders/{id}",          "GET /api/search?q=",
                  "GET /api/map?relation=", "GET /api/tree?relation=",       "GET /api/changes?relation=",
-                 "GET /api/schema",
-                 "POST /api/orders"};
+                 "GET /api/schema",        "GET /api/statements",           "GET /api/reports/{id}",
+                 "GET /api/scenarios",     "GET /api/scenarios/{name}/diff", "GET /api/rules",
+                 "GET /api/alerts",        "POST /api/orders",              "POST /api/scenarios",
+                 "POST /api/scenarios/{name}/orders", "DELETE /api/scenarios/{name}"};
   return Ok(std::move(j));
 }
 
@@ -192,10 +208,12 @@ Reply Api::Entity(const httplib::Request& req) const {
   View view;
   if (Status s = CheckParams(req, {}); !s.ok()) return ErrorReply(s);
   if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
   const std::string id = req.matches[1];
   auto e = db_.Entity(id, view);
   if (!e.ok()) return NotFoundWithHint(e.status(), id);
-  return Ok(EntityJson(*e, view.at, orders_));
+  return Ok(EntityJson(*e, view.at, *b.orders));
 }
 
 Reply Api::Members(const httplib::Request& req) const {
@@ -203,6 +221,8 @@ Reply Api::Members(const httplib::Request& req) const {
   std::string relation;
   if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
   if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
   if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
   const std::string id = req.matches[1];
   auto facts = db_.Members(id, relation, view);
@@ -212,17 +232,19 @@ Reply Api::Members(const httplib::Request& req) const {
     auto e = db_.Entity(f.subject, view);
     subjects.push_back(e.ok() ? std::move(e).value() : EntityInfo{});
   }
-  return Ok(MembersJson(*facts, subjects, orders_));
+  return Ok(MembersJson(*facts, subjects, *b.orders));
 }
 
 Reply Api::History(const httplib::Request& req) const {
   View view;
-  if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "pretty"}); !s.ok()) return ErrorReply(s);
+  if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
   if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
   const std::string id = req.matches[1];
   auto facts = db_.History(id, Param(req, "relation"), view);
   if (!facts.ok()) return NotFoundWithHint(facts.status(), id);
-  return Ok(FactsJson(*facts, orders_));
+  return Ok(FactsJson(*facts, *b.orders));
 }
 
 Reply Api::Path(const httplib::Request& req) const {
@@ -230,17 +252,19 @@ Reply Api::Path(const httplib::Request& req) const {
   std::string relation;
   if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
   if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
   if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
   const std::string id = req.matches[1];
   auto facts = db_.PathUp(id, relation, view);
   if (!facts.ok()) return NotFoundWithHint(facts.status(), id);
-  return Ok(FactsJson(*facts, orders_));
+  return Ok(FactsJson(*facts, *b.orders));
 }
 
 Reply Api::Diff(const httplib::Request& req) const {
   View view;
   Date d1, d2;
-  if (Status s = CheckParams(req, {"from", "to", "relation"}, {"recorded", "perspective", "pretty"}); !s.ok()) {
+  if (Status s = CheckParams(req, {"from", "to", "relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) {
     return ErrorReply(s);
   }
   for (const char* name : {"from", "to"}) {
@@ -249,10 +273,12 @@ Reply Api::Diff(const httplib::Request& req) const {
   if (Status s = ParseDateParam("from", Param(req, "from"), &d1); !s.ok()) return ErrorReply(s);
   if (Status s = ParseDateParam("to", Param(req, "to"), &d2); !s.ok()) return ErrorReply(s);
   if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
   const std::string relation = Param(req, "relation");
   auto changes = db_.Diff(d1, d2, relation, view);
   if (!changes.ok()) return NotFoundWithHint(changes.status(), relation);
-  return Ok(ChangesJson(*changes, orders_));
+  return Ok(ChangesJson(*changes, *b.orders));
 }
 
 Reply Api::Snapshot(const httplib::Request& req) const {
@@ -260,18 +286,22 @@ Reply Api::Snapshot(const httplib::Request& req) const {
   std::string relation;
   if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
   if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
   if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
   auto facts = db_.Snapshot(relation, view);
   if (!facts.ok()) return NotFoundWithHint(facts.status(), relation);
-  return Ok(FactsJson(*facts, orders_));
+  return Ok(FactsJson(*facts, *b.orders));
 }
 
 Reply Api::Orders(const httplib::Request& req) const {
   View view;
-  if (Status s = CheckParams(req, {}, {"recorded", "perspective", "pretty"}); !s.ok()) return ErrorReply(s);
+  if (Status s = CheckParams(req, {}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
   if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
   std::vector<OrderInfo> orders;
-  for (OrderInfo& o : db_.Orders()) {
+  for (OrderInfo& o : b.db->Orders()) {
     if (view.recorded && o.recorded > *view.recorded) continue;
     if (!view.perspective.empty() && !o.perspective.empty() && o.perspective != view.perspective) continue;
     orders.push_back(std::move(o));
@@ -284,14 +314,16 @@ Reply Api::Orders(const httplib::Request& req) const {
 }
 
 Reply Api::Order(const httplib::Request& req) const {
-  if (Status s = CheckParams(req, {}, {"pretty"}); !s.ok()) return ErrorReply(s);
+  if (Status s = CheckParams(req, {}, {"scenario", "pretty"}); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(Param(req, "scenario"), &b); !s.ok()) return ErrorReply(s);
   const std::string id = req.matches[1];
-  auto changes = db_.Order(id);
+  auto changes = b.db->Order(id);
   if (!changes.ok()) {
     Status status = changes.status();
     if (status.code() == Code::kNotFound && status.notes().empty()) {
       std::vector<std::string> ids;
-      for (const OrderInfo& o : db_.Orders()) ids.push_back(o.id);
+      for (const OrderInfo& o : b.db->Orders()) ids.push_back(o.id);
       for (const std::string& near : Nearest(id, ids)) status.AddNote("did you mean '" + near + "'?");
     }
     return ErrorReply(status);
@@ -300,7 +332,9 @@ Reply Api::Order(const httplib::Request& req) const {
 }
 
 Reply Api::Search(const httplib::Request& req) const {
-  if (Status s = CheckParams(req, {"q", "limit"}, {"pretty"}); !s.ok()) return ErrorReply(s);
+  if (Status s = CheckParams(req, {"q", "limit"}, {"scenario", "pretty"}); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(Param(req, "scenario"), &b); !s.ok()) return ErrorReply(s);
   const std::string q = Param(req, "q");
   if (q.empty()) return ErrorReply(Status::Invalid("missing query parameter 'q' (the name, alias or id to find)"));
   size_t limit = 10;
@@ -312,7 +346,7 @@ Reply Api::Search(const httplib::Request& req) const {
           fmt::format("invalid limit '{}': expected a number from 1 to {}", text, options_.max_search_results)));
     }
   }
-  return Ok(MatchesJson(db_.Search(q, limit)));
+  return Ok(MatchesJson(b.db->Search(q, limit)));
 }
 
 Reply Api::Map(const httplib::Request& req) const {
@@ -320,6 +354,8 @@ Reply Api::Map(const httplib::Request& req) const {
   std::string relation;
   if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
   if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
   if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
   auto facts = db_.Snapshot(relation, view);
   if (!facts.ok()) return NotFoundWithHint(facts.status(), relation);
@@ -364,6 +400,8 @@ Reply Api::Tree(const httplib::Request& req) const {
   View view;
   if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
   if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
   const std::string relation = req.has_param("relation") ? Param(req, "relation") : "subordinate-to";
   auto facts = db_.Snapshot(relation, view);
   if (!facts.ok()) return NotFoundWithHint(facts.status(), relation);
@@ -375,7 +413,7 @@ Reply Api::Tree(const httplib::Request& req) const {
     for (const std::string* id : {&f.subject, &f.object}) {
       if (seen.insert(*id).second) ids.push_back(*id);
     }
-    parents.emplace(f.subject, FactJson(f, orders_));
+    parents.emplace(f.subject, FactJson(f, *b.orders));
   }
   json nodes = json::array();
   for (const std::string& id : ids) {
@@ -400,12 +438,14 @@ Reply Api::Tree(const httplib::Request& req) const {
 Reply Api::Changes(const httplib::Request& req) const {
   View view;
   std::string relation;
-  if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "pretty"}); !s.ok()) return ErrorReply(s);
+  if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
   if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
   if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
   std::set<Date> dates;
   size_t facts = 0;
-  for (const std::string& id : db_.EntityIds()) {
+  for (const std::string& id : b.db->EntityIds()) {
     auto history = db_.History(id, relation, view);
     if (!history.ok()) return NotFoundWithHint(history.status(), relation);
     for (const FactInfo& f : *history) {
@@ -428,14 +468,93 @@ Reply Api::Changes(const httplib::Request& req) const {
   return Ok(std::move(j));
 }
 
-Reply Api::PostOrders(const httplib::Request& req) {
+Status Api::OpenBranch(const std::string& scenario, Branch* out) const {
+  if (scenario.empty()) {
+    out->db = &db_;
+    out->orders = &orders_;
+    return Status::Ok();
+  }
+  auto handle = db_.Scenario(scenario);
+  if (!handle.ok()) return handle.status();
+  out->scenario = std::move(handle).value();
+  out->scenario_orders = std::make_unique<OrderCache>(*out->scenario);
+  out->db = out->scenario.get();
+  out->orders = out->scenario_orders.get();
+  return Status::Ok();
+}
+
+Reply Api::Statements(const httplib::Request& req) const {
+  View view;
+  cli::StatementFilter filter;
+  if (Status s = CheckParams(req, {"about", "speaker", "kind", "from", "to"},
+                             {"recorded", "perspective", "scenario", "pretty"});
+      !s.ok()) {
+    return ErrorReply(s);
+  }
+  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  for (auto [name, field] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
+    if (!req.has_param(name)) continue;
+    Date d;
+    if (Status s = ParseDateParam(name, Param(req, name), &d); !s.ok()) return ErrorReply(s);
+    *field = d;
+  }
+  filter.about = Param(req, "about");
+  filter.speaker = Param(req, "speaker");
+  filter.kind = Param(req, "kind");
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  view.scenario.clear();  // b.db is the scenario itself; ListStatements reads its entity list too
+  auto statements = cli::ListStatements(*b.db, filter, view);
+  if (!statements.ok()) return ErrorReply(statements.status());
+  return Ok(cli::StatementsToJson(*statements));
+}
+
+Reply Api::Report(const httplib::Request& req) const {
+  View view;
+  if (Status s = CheckParams(req, {}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
+  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  view.scenario.clear();
+  const std::string id = req.matches[1];
+  auto report = cli::CheckReport(*b.db, id, view);
+  if (!report.ok()) return NotFoundWithHint(report.status(), id);
+  return Ok(cli::ReportToJson(*report));
+}
+
+Reply Api::Scenarios(const httplib::Request& req) const {
+  if (Status s = CheckParams(req, {}, {"pretty"}); !s.ok()) return ErrorReply(s);
+  return Ok(cli::ScenariosToJson(db_.Scenarios()));
+}
+
+Reply Api::ScenarioDiff(const httplib::Request& req) const {
+  if (Status s = CheckParams(req, {"relation"}, {"pretty"}); !s.ok()) return ErrorReply(s);
+  auto diff = db_.CompareScenario(req.matches[1], Param(req, "relation"));
+  if (!diff.ok()) return ErrorReply(diff.status());
+  return Ok(cli::ScenarioDifferencesToJson(*diff));
+}
+
+Reply Api::Rules(const httplib::Request& req) const {
+  if (Status s = CheckParams(req, {}, {"scenario", "pretty"}); !s.ok()) return ErrorReply(s);
+  Branch b;
+  if (Status s = OpenBranch(Param(req, "scenario"), &b); !s.ok()) return ErrorReply(s);
+  return Ok(cli::RulesToJson(b.db->Rules()));
+}
+
+Reply Api::Alerts(const httplib::Request& req) const {
+  if (Status s = CheckParams(req, {}, {"scenario", "pretty"}); !s.ok()) return ErrorReply(s);
+  auto alerts = db_.Alerts(Param(req, "scenario"));
+  if (!alerts.ok()) return ErrorReply(alerts.status());
+  return Ok(cli::AlertsToJson(*alerts));
+}
+
+std::optional<Reply> Api::RefuseWrite(const httplib::Request& req) const {
   if (options_.write_token.empty()) {
-    Reply r{405,
-            ErrorBody(Status::Invalid("this server is read-only").AddNote(
-                          "start it with --write-token TOKEN (or ORDO_WRITE_TOKEN) to accept orders"),
-                      {}, {}, "method_not_allowed"),
-            {{"Allow", "GET"}}};
-    return r;
+    return Reply{405,
+                 ErrorBody(Status::Invalid("this server is read-only")
+                               .AddNote("start it with --write-token TOKEN (or ORDO_WRITE_TOKEN) to accept writes"),
+                           {}, {}, "method_not_allowed"),
+                 {{"Allow", "GET"}}};
   }
   const std::string auth = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
@@ -456,6 +575,20 @@ Reply Api::PostOrders(const httplib::Request& req) {
   if (diff != 0) {
     return Reply{403, ErrorBody(Status::Invalid("the write token is wrong"), {}, {}, "forbidden"), {}};
   }
+  return std::nullopt;
+}
+
+Reply Api::PostOrders(const httplib::Request& req) {
+  if (auto refused = RefuseWrite(req)) return *std::move(refused);
+  return ApplyOrders(req, "");
+}
+
+Reply Api::PostScenarioOrders(const httplib::Request& req) {
+  if (auto refused = RefuseWrite(req)) return *std::move(refused);
+  return ApplyOrders(req, req.matches[1]);
+}
+
+Reply Api::ApplyOrders(const httplib::Request& req, const std::string& scenario) {
   httplib::Request query;
   query.params = QueryParams(req);
   if (Status s = CheckParams(query, {"check", "file"}, {"pretty"}); !s.ok()) return ErrorReply(s);
@@ -478,7 +611,10 @@ Reply Api::PostOrders(const httplib::Request& req) {
     body["applied"] = false;
     return Reply{400, std::move(body), {}};
   }
-  auto applied = db_.Apply(parsed.batch, check_only);
+  size_t alerts_before = 0;
+  if (auto a = db_.Alerts(scenario); a.ok()) alerts_before = a->size();
+  auto applied = scenario.empty() ? db_.Apply(parsed.batch, check_only)
+                                  : db_.ApplyToScenario(scenario, parsed.batch, file, text, check_only);
   if (!applied.ok()) {
     json body = ErrorBody(applied.status(), text, file);
     body["diagnostics"] = json::array({body["error"]});
@@ -488,13 +624,61 @@ Reply Api::PostOrders(const httplib::Request& req) {
   json j = json::object();
   j["applied"] = !check_only;
   j["checked"] = true;
+  if (!scenario.empty()) j["scenario"] = scenario;
   j["orders"] = applied->orders;
   j["facts_asserted"] = applied->facts_asserted;
   j["facts_superseded"] = applied->facts_superseded;
   j["entities_created"] = applied->entities_created;
   j["entities"] = db_.entity_count();
   j["facts"] = db_.fact_count();
+  // The alerts this batch fired (none with check=1).
+  std::vector<AlertInfo> fired;
+  if (auto a = db_.Alerts(scenario); a.ok() && a->size() > alerts_before) {
+    fired.assign(a->begin() + static_cast<std::ptrdiff_t>(alerts_before), a->end());
+  }
+  j["alerts"] = cli::AlertsToJson(fired);
   return Ok(std::move(j));
+}
+
+Reply Api::PostScenario(const httplib::Request& req) {
+  if (auto refused = RefuseWrite(req)) return *std::move(refused);
+  // JSON ({"name", "from_recorded", "note"}) or a form with the same fields.
+  std::string name, from_recorded, note;
+  if (req.get_header_value("Content-Type").rfind("application/json", 0) == 0) {
+    const json body = json::parse(req.body, nullptr, false);
+    if (!body.is_object()) return ErrorReply(Status::Invalid("the request body is not a JSON object"));
+    for (auto [key, field] : {std::pair{"name", &name}, std::pair{"from_recorded", &from_recorded},
+                              std::pair{"note", &note}}) {
+      if (!body.contains(key) || body[key].is_null()) continue;
+      if (!body[key].is_string()) return ErrorReply(Status::Invalid(fmt::format("'{}' must be a string", key)));
+      *field = body[key].get<std::string>();
+    }
+  } else {
+    name = Param(req, "name");
+    from_recorded = Param(req, "from_recorded");
+    note = Param(req, "note");
+  }
+  if (name.empty()) {
+    return ErrorReply(Status::Invalid("missing field 'name' (the scenario's name, in kebab-case)"));
+  }
+  std::optional<Instant> base;
+  if (!from_recorded.empty()) {
+    auto t = ParseInstant(from_recorded);
+    if (!t.ok()) return ErrorReply(Status::Invalid(fmt::format("invalid instant for 'from_recorded': {}", t.status().message())));
+    base = *t;
+  }
+  if (Status s = db_.CreateScenario(name, base, note); !s.ok()) return ErrorReply(s);
+  for (const ScenarioInfo& info : db_.Scenarios()) {
+    if (info.name == name) return Reply{201, cli::ScenariosToJson({info}).front(), {}};
+  }
+  return ErrorReply(Status::Internal(fmt::format("scenario '{}' was created but is not listed", name)));
+}
+
+Reply Api::DeleteScenario(const httplib::Request& req) {
+  if (auto refused = RefuseWrite(req)) return *std::move(refused);
+  const std::string name = req.matches[1];
+  if (Status s = db_.DeleteScenario(name); !s.ok()) return ErrorReply(s);
+  return Ok({{"deleted", name}});
 }
 
 void Api::Register(httplib::Server& server) {
@@ -518,20 +702,31 @@ void Api::Register(httplib::Server& server) {
   get("/api/map", &Api::Map);
   get("/api/tree", &Api::Tree);
   get("/api/changes", &Api::Changes);
+  get("/api/statements", &Api::Statements);
+  get("/api/reports/([^/]+)", &Api::Report);
+  get("/api/scenarios", &Api::Scenarios);
+  get("/api/scenarios/([^/]+)/diff", &Api::ScenarioDiff);
+  get("/api/rules", &Api::Rules);
+  get("/api/alerts", &Api::Alerts);
   server.Get("/api/.*", [](const httplib::Request& req, httplib::Response& res) {
     Send(req, res,
          ErrorReply(Status::NotFound(fmt::format("no such API route: GET {}", req.path))
                         .AddNote("GET /api lists the routes")));
   });
-  server.Post("/api/orders", [this](const httplib::Request& req, httplib::Response& res) {
-    Send(req, res, PostOrders(req));
-  });
+  using Write = Reply (Api::*)(const httplib::Request&);
+  auto write = [this](Write fn) {
+    return [this, fn](const httplib::Request& req, httplib::Response& res) { Send(req, res, (this->*fn)(req)); };
+  };
+  server.Post("/api/orders", write(&Api::PostOrders));
+  server.Post("/api/scenarios", write(&Api::PostScenario));
+  server.Post("/api/scenarios/([^/]+)/orders", write(&Api::PostScenarioOrders));
+  server.Delete("/api/scenarios/([^/]+)", write(&Api::DeleteScenario));
   auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
     Reply r{405,
             ErrorBody(Status::Invalid(fmt::format("{} is not allowed on {}", req.method, req.path))
                           .AddNote("the API is read with GET; orders are sent with POST /api/orders"),
                       {}, {}, "method_not_allowed"),
-            {{"Allow", req.path == "/api/orders" ? "GET, POST" : "GET"}}};
+            {{"Allow", AllowedMethods(req.path)}}};
     Send(req, res, r);
   };
   server.Post("/api/.*", not_allowed);

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,14 @@ struct Reply {
   int status = 200;
   json body;
   std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// The branch a request reads: the record, or the scenario named by ?scenario=.
+struct Branch {
+  const Database* db = nullptr;        // the record or the scenario; borrowed or held below
+  const OrderCache* orders = nullptr;  // that branch's orders, for the "sources" of facts
+  std::shared_ptr<Database> scenario;  // holds a scenario's handle (null for the record)
+  std::unique_ptr<OrderCache> scenario_orders;
 };
 
 class Api {
@@ -46,11 +55,27 @@ class Api {
   Reply Map(const httplib::Request& req) const;
   Reply Tree(const httplib::Request& req) const;
   Reply Changes(const httplib::Request& req) const;
+  Reply Statements(const httplib::Request& req) const;
+  Reply Report(const httplib::Request& req) const;
+  Reply Scenarios(const httplib::Request& req) const;
+  Reply ScenarioDiff(const httplib::Request& req) const;
+  Reply Rules(const httplib::Request& req) const;
+  Reply Alerts(const httplib::Request& req) const;
   Reply PostOrders(const httplib::Request& req);
+  Reply PostScenario(const httplib::Request& req);
+  Reply PostScenarioOrders(const httplib::Request& req);
+  Reply DeleteScenario(const httplib::Request& req);
 
  private:
   // Fails with a "did you mean" note for an unknown id, as the CLI does.
   Reply NotFoundWithHint(Status status, const std::string& id) const;
+  // The record for "", else the named scenario; fails with kNotFound for an unknown one.
+  Status OpenBranch(const std::string& scenario, Branch* out) const;
+  // 405 on a read-only server, 401 without a bearer token, 403 with a wrong one; nullopt when
+  // the request may write.
+  std::optional<Reply> RefuseWrite(const httplib::Request& req) const;
+  // Parses and applies the body's order text to the record ("") or a scenario.
+  Reply ApplyOrders(const httplib::Request& req, const std::string& scenario);
 
   Database& db_;
   const ServeOptions& options_;

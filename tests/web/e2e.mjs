@@ -63,6 +63,16 @@ async function startServer() {
     const load = spawnSync(ordo, ['--db', db, 'load', data], { encoding: 'utf8' });
     if (load.status !== 0) throw new Error(`ordo load ${data} failed:\n${load.stderr}`);
     console.log(load.stdout.trim());
+    // The demonstration scenario, as the Makefile's `load` creates it.
+    for (const args of [
+      ['scenario', 'create', 'eu-nato-combat', '--note',
+        'demonstration: an EU member of NATO deploys combat troops to Ukraine (hypothetical)'],
+      ['scenario', 'load', 'eu-nato-combat', join(source, 'data', 'scenarios', 'eu-nato-combat-deployment.ordo')],
+    ]) {
+      const r = spawnSync(ordo, ['--db', db, ...args], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`ordo ${args.slice(0, 2).join(' ')} failed:\n${r.stderr}`);
+      console.log(r.stdout.trim());
+    }
   }
   const port = await freePort();
   const help = spawnSync(ordo, ['serve', '--help'], { encoding: 'utf8' });
@@ -271,6 +281,88 @@ async function main() {
     console.log(`     slider step -> repaint: ${JSON.stringify(summary)}`);
     assert.equal(await page.inputValue('#date'), '2024-03-31');
     assert.ok(summary.median_ms < 100, `median ${summary.median_ms} ms`);
+  });
+
+  await test('the statements of 26-27 Feb 2024: list, timeline marks, speaker, links and reporting chain', async () => {
+    await page.goto(`${base}/?date=2024-02-27&view=military-district`);
+    await ready(page, 'military-district', '2024-02-27');
+    await page.click('.tab[data-tab="statements"]');
+    await page.waitForSelector('#panel-statements .stmt-item');
+    const listed = await page.$$eval('#panel-statements .stmt-item', (li) => li.map((x) => x.dataset.statement));
+    const three = ['macron-2024-02-26', 'peskov-2024-02-27', 'stoltenberg-2024-02-27'];
+    for (const id of three) {
+      assert.ok(listed.includes(id), `${id} not listed: ${listed.join(' ')}`);
+      assert.ok(await page.$(`#ticks .stmt-mark[data-statement="${id}"]`), `no timeline mark for ${id}`);
+    }
+    const dates = await page.$$eval('#panel-statements .stmt-item', (li) => li
+      .filter((x) => ['macron-2024-02-26', 'peskov-2024-02-27', 'stoltenberg-2024-02-27'].includes(x.dataset.statement))
+      .map((x) => x.querySelector('.order-date').textContent));
+    assert.deepEqual(dates, ['2024-02-26', '2024-02-27', '2024-02-27']);
+    await page.screenshot({ path: join(out, '10-statements-list.png') });
+
+    await page.dispatchEvent('#ticks .stmt-mark[data-statement="peskov-2024-02-27"]', 'click');
+    await page.waitForSelector('#panel-details[data-statement="peskov-2024-02-27"]');
+    const text = await page.textContent('#panel-details');
+    assert.match(text, /Dmitry Peskov/);
+    assert.match(text, /Press Secretary of the President of Russia/);
+    assert.match(text, /conditional-threat/);
+    assert.match(text, /inevitability/);
+    assert.match(text, /In that case/);
+    const chain = await page.$$eval('#panel-details .stmt-chain li', (li) => li.map((x) => x.dataset.step));
+    assert.ok(chain.includes('1') && chain.includes('2'), `chain steps: ${chain.join(' ')}`);
+    const hrefs = await page.$$eval('#panel-details .stmt-chain a.source', (a) => a.map((x) => x.href));
+    assert.ok(hrefs.length > 0 && hrefs.every((h) => /^https?:\/\//.test(h)), hrefs.join(' '));
+    await page.screenshot({ path: join(out, '11-statement-peskov.png') });
+    // Links both ways: Peskov answers Macron; Macron's statement is answered by Peskov's.
+    await page.click('#panel-details .stmt-link[data-direction="out"] a');
+    await page.waitForSelector('#panel-details[data-statement="macron-2024-02-26"]');
+    const back = await page.$$eval('#panel-details .stmt-link[data-direction="in"]', (d) => d.map((x) => x.textContent));
+    assert.ok(back.some((t) => /Peskov/.test(t)), back.join(' | '));
+    assert.match(await page.textContent('#panel-details'), /hedge/);
+  });
+
+  await test('the scenario eu-nato-combat has one alert; clicking it opens the map on 2024-06-01 with the order', async () => {
+    await page.goto(`${base}/?date=2024-03-01&view=military-district`);
+    await ready(page, 'military-district', '2024-03-01');
+    assert.equal(await page.inputValue('#scenario'), '');
+    await page.click('.tab[data-tab="alerts"]');
+    await page.waitForSelector('#panel-alerts .empty');
+    assert.equal((await page.$$('#panel-alerts .alert-item')).length, 0, 'the record has no alert');
+
+    await page.selectOption('#scenario', 'eu-nato-combat');
+    await page.waitForSelector('#panel-alerts .alert-item[data-rule="kremlin-red-line-2024"]');
+    assert.match(page.url(), /scenario=eu-nato-combat/);
+    const items = await page.$$eval('#panel-alerts .alert-item', (li) => li.map((x) => x.textContent));
+    assert.equal(items.length, 1, items.join(' | '));
+    assert.match(items[0], /2024-06-01/);
+    assert.match(items[0], /inevitability/);
+    assert.match(items[0], /condition as the statement states it is met/);
+    assert.match(items[0], /\?state/);
+    assert.equal(await page.textContent('#alert-count'), '1');
+    assert.ok(!(await page.isHidden('#scenario-banner')), 'the scenario banner shows');
+    await page.screenshot({ path: join(out, '12-scenario-alert.png') });
+
+    await page.click('#panel-alerts .alert-item');
+    await page.waitForSelector('#panel-details[data-order="scenario-fr-combat-deployment-2024"]');
+    await ready(page, 'military-district', '2024-06-01');
+    assert.equal(await page.inputValue('#date'), '2024-06-01');
+    assert.match(page.url(), /order=scenario-fr-combat-deployment-2024/);
+    assert.match(page.url(), /scenario=eu-nato-combat/);
+    assert.match(await page.textContent('#panel-details h2'), /HYPOTHETICAL/);
+    await page.screenshot({ path: join(out, '13-alert-opens-order.png') });
+
+    // The permalink keeps the scenario; choosing the record again shows no alert.
+    const p2 = await context.newPage();
+    await p2.goto(page.url());
+    await p2.waitForSelector('#panel-details[data-order="scenario-fr-combat-deployment-2024"]');
+    assert.equal(await p2.inputValue('#scenario'), 'eu-nato-combat');
+    await p2.selectOption('#scenario', '');
+    await p2.click('.tab[data-tab="alerts"]');
+    await p2.waitForSelector('#panel-alerts .empty');
+    assert.equal((await p2.$$('#panel-alerts .alert-item')).length, 0);
+    assert.equal(await p2.textContent('#alert-count'), '');
+    assert.doesNotMatch(p2.url(), /scenario=/);
+    await p2.close();
   });
 
   await test('nothing is fetched from outside and no script error', async () => {

@@ -10,9 +10,16 @@ export class ApiError extends Error {
   }
 }
 
+// The scenario every query reads ("" = the record). /api/scenarios lists them and takes none.
+let scenario = '';
+export function setScenario(name) {
+  scenario = name || '';
+}
+
 export async function api(path, params = {}) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  if (scenario && !path.startsWith('/api/scenarios') && !q.has('scenario')) q.set('scenario', scenario);
   const url = q.toString() ? `${path}?${q}` : path;
   const res = await fetch(url, { headers: { Accept: 'application/json' } });
   let body = null;

@@ -5,7 +5,7 @@
 import { geoConicEqualArea, geoEqualEarth, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import topology from './data/topology.json';
-import { api, ApiError } from './api.js';
+import { api, ApiError, setScenario } from './api.js';
 import { colourFor, NO_DATA } from './colours.js';
 import { renderChart } from './chart.js';
 import { addDays, dayNumber, fromDayNumber, today } from './dates.js';
@@ -33,7 +33,7 @@ const svgNs = 'http://www.w3.org/2000/svg';
 
 // ---- State, kept in the URL ------------------------------------------------------------
 
-const state = { date: '2024-03-01', view: 'military-district', perspective: '', sel: '', order: '' };
+const state = { date: '2024-03-01', view: 'military-district', perspective: '', sel: '', order: '', scenario: '' };
 
 function readUrl() {
   const q = new URLSearchParams(location.search);
@@ -43,6 +43,8 @@ function readUrl() {
   state.perspective = PERSPECTIVES.some((p) => p.id === q.get('p')) ? q.get('p') : '';
   state.sel = q.get('sel') || '';
   state.order = q.get('order') || '';
+  state.scenario = q.get('scenario') || '';
+  setScenario(state.scenario);
 }
 
 function writeUrl(push) {
@@ -52,6 +54,7 @@ function writeUrl(push) {
   if (state.perspective) q.set('p', state.perspective);
   if (state.sel) q.set('sel', state.sel);
   if (state.order) q.set('order', state.order);
+  if (state.scenario) q.set('scenario', state.scenario);
   const url = `${location.pathname}?${q}`;
   if (url === `${location.pathname}${location.search}`) return;
   if (push) history.pushState(null, '', url);
@@ -89,6 +92,7 @@ let orders = [];
 const orderById = new Map();
 async function loadOrders() {
   orders = await api('/api/orders');
+  orderById.clear();
   orders.sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0));
   for (const o of orders) orderById.set(o.id, o);
 }
@@ -425,6 +429,18 @@ function setupTimebar() {
     t.addEventListener('click', () => openOrder(o.id));
     ticks.append(t);
   }
+  // One diamond per statement, at the day it was made.
+  for (const st of statements) {
+    const d = edtfDay(st.date);
+    if (!d || dayNumber(d) < min) continue;
+    const m = document.createElement('button');
+    m.className = `stmt-mark${st.id === shownStatement ? ' active' : ''}`;
+    m.style.left = `${((dayNumber(d) - min) / (max - min)) * 100}%`;
+    m.title = `${st.date} — ${st.speaker_name || st.speaker || ''}: ${st.name || st.id}`;
+    m.dataset.statement = st.id;
+    m.addEventListener('click', () => showStatement(st.id));
+    ticks.append(m);
+  }
 }
 
 // ---- Selection and the region panel ---------------------------------------------------
@@ -581,6 +597,8 @@ async function showRegion(id, { keepScroll = false } = {}) {
   past.append(table);
   panel.replaceChildren(head, now, past);
   panel.dataset.entity = id;
+  panel.dataset.order = '';
+  panel.dataset.statement = '';
   if (keepScroll) panel.scrollTop = scroll;
 }
 
@@ -727,6 +745,7 @@ async function renderOrderPanel(changes) {
   panel.replaceChildren(head, toggle, changedList, srcs);
   panel.dataset.entity = '';
   panel.dataset.order = o.id;
+  panel.dataset.statement = '';
   markOrder();
 }
 
@@ -743,8 +762,7 @@ function switchView(id, doRefresh = true) {
 
 function showTab(tab) {
   document.querySelectorAll('.tab').forEach((t) => t.classList.toggle('active', t.dataset.tab === tab));
-  $('panel-details').hidden = tab !== 'details';
-  $('panel-orders').hidden = tab !== 'orders';
+  for (const name of ['details', 'orders', 'statements', 'alerts']) $(`panel-${name}`).hidden = tab !== name;
 }
 
 function setupControls() {
@@ -869,8 +887,18 @@ function setupControls() {
     }
     if (state.order) markOrder();
   });
-  window.addEventListener('popstate', () => {
+  window.addEventListener('popstate', async () => {
     readUrl();
+    await loadBranch();
+    start(false);
+  });
+  $('scenario').addEventListener('change', async () => {
+    state.scenario = $('scenario').value;
+    setScenario(state.scenario);
+    state.order = '';
+    clearOrderMarks();
+    writeUrl(true);
+    await loadBranch();
     start(false);
   });
 }
@@ -880,6 +908,8 @@ async function start(first) {
   document.querySelectorAll('#perspectives button').forEach((b) => b.classList.toggle('active', b.dataset.perspective === state.perspective));
   setupTimebar();
   renderOrderList();
+  renderStatementList();
+  renderAlertList();
   await refresh();
   if (state.order) {
     await openOrder(state.order);
@@ -897,11 +927,240 @@ async function main() {
   readUrl();
   setupControls();
   try {
-    await loadOrders();
+    await loadScenarios();
   } catch (e) {
     showError(e);
   }
+  await loadBranch();
   await start(true);
 }
 
 main();
+
+// ---- Scenarios: which branch every answer comes from ----------------------------------
+
+let scenarios = [];
+async function loadScenarios() {
+  scenarios = await api('/api/scenarios');
+  const pick = $('scenario');
+  pick.replaceChildren(el('option', '', 'the record'));
+  pick.firstChild.value = '';
+  for (const sc of scenarios) {
+    const o = el('option', '', `scenario: ${sc.id}`);
+    o.value = sc.id;
+    o.title = sc.note || '';
+    pick.append(o);
+  }
+  if (state.scenario && !scenarios.some((sc) => sc.id === state.scenario)) {
+    showError(new Error(`unknown scenario '${state.scenario}'; showing the record`));
+    state.scenario = '';
+    setScenario('');
+    writeUrl(false);
+  }
+}
+
+// Everything that depends on the branch: orders, statements, alerts, and the map caches.
+async function loadBranch() {
+  mapCache.clear();
+  changeDates.clear();
+  $('scenario').value = state.scenario;
+  document.body.classList.toggle('in-scenario', !!state.scenario);
+  const banner = $('scenario-banner');
+  const sc = scenarios.find((x) => x.id === state.scenario);
+  banner.hidden = !sc;
+  if (sc) banner.textContent = `Scenario ${sc.id}: hypothetical orders over the record${sc.note ? ` — ${sc.note}` : ''}`;
+  try {
+    await Promise.all([loadOrders(), loadStatements(), loadAlerts()]);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+// ---- Statements: who said what, when, in what office, on whose report -----------------
+
+let statements = [];
+const statementById = new Map();
+let shownStatement = '';
+async function loadStatements() {
+  statements = await api('/api/statements');
+  statementById.clear();
+  for (const st of statements) statementById.set(st.id, st);
+}
+
+function renderStatementList() {
+  const panel = $('panel-statements');
+  panel.replaceChildren();
+  if (!statements.length) {
+    panel.append(el('div', 'empty', 'No statements recorded.'));
+    return;
+  }
+  const list = el('ol', 'stmt-list');
+  for (const st of statements) {
+    const li = el('li', `stmt-item${st.id === shownStatement ? ' active' : ''}`);
+    li.dataset.statement = st.id;
+    const top = el('div', 'order-top');
+    top.append(el('span', 'order-date', st.date), el('span', '', st.speaker_name || st.speaker || ''));
+    if (st.kind) top.append(el('span', 'stmt-kind', st.kind));
+    li.append(top, el('div', 'order-title', st.name || st.id));
+    if (st.quote) li.append(el('div', 'stmt-quote', `\u201c${st.quote}\u201d`));
+    li.addEventListener('click', () => showStatement(st.id));
+    list.append(li);
+  }
+  panel.append(list);
+}
+
+function sourceLink(src, fallback) {
+  if (!src) return el('span', 'source nolink', fallback);
+  if (!src.url) return el('span', 'source nolink', src.publisher || src.title);
+  const a = el('a', 'source', src.publisher || src.title);
+  a.href = src.url;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  a.title = src.title + (src.date ? ` (${src.date})` : '');
+  return a;
+}
+
+function showStatement(id) {
+  const st = statementById.get(id);
+  if (!st) return;
+  shownStatement = id;
+  document.querySelectorAll('.stmt-mark').forEach((m) => m.classList.toggle('active', m.dataset.statement === id));
+  document.querySelectorAll('.stmt-item').forEach((m) => m.classList.toggle('active', m.dataset.statement === id));
+  const panel = $('panel-details');
+  const head = el('div', 'entity-head');
+  head.append(el('div', 'kicker', `Statement${st.kind ? ` · ${st.kind}` : ''}`));
+  head.append(el('h2', '', st.name || st.id));
+  head.append(el('div', 'meta', [st.id, st.date, st.time, st.venue].filter(Boolean).join(' · ')));
+
+  const facts = el('dl', 'facts');
+  const row = (label, ...content) => {
+    const dd = el('dd');
+    dd.append(...content);
+    facts.append(el('dt', '', label), dd);
+  };
+  if (st.speaker) {
+    row('speaker', st.speaker_name || st.speaker);
+    const offices = (st.offices || []).map((o) => o.name || o.id).join('; ');
+    row('office that day', offices || el('span', 'muted', 'not recorded'));
+  }
+  if (st.kind) row('kind', el('span', 'stmt-kind', st.kind));
+  if (st.condition) {
+    const c = el('span', '', `\u201c${st.condition}\u201d`);
+    row('condition', c, ...(st.condition_meaning ? [el('div', 'note', `meaning: ${st.condition_meaning}`)] : []));
+  }
+  if (st.hedges && st.hedges.length) row('hedges', ...st.hedges.map((h) => el('div', '', `\u201c${h}\u201d`)));
+  if (st.gist) row('gist', el('span', 'muted', st.gist));
+  if (st.about && st.about.length) row('about', st.about.map((a) => a.name || a.id).join(', '));
+
+  const words = el('section');
+  words.append(el('h3', '', 'Words'));
+  const sources = new Map((st.sources || []).map((x) => [x.id, x]));
+  if (st.quote) {
+    words.append(el('blockquote', 'stmt-said', st.quote));
+    if (st.quote_source) {
+      const by = el('div', 'sources');
+      by.append(sourceLink(sources.get(st.quote_source), st.quote_source));
+      words.append(by);
+    }
+  }
+  for (const more of st.also || []) words.append(el('blockquote', '', more));
+
+  const links = el('section', 'stmt-links');
+  if (st.links && st.links.length) {
+    links.append(el('h3', '', 'Links'));
+    for (const l of st.links) {
+      const d = el('div', 'stmt-link');
+      d.dataset.direction = l.direction;
+      d.append(el('span', 'muted', `${l.label} `));
+      d.append(statementById.has(l.id) ? link(l.name || l.id, () => showStatement(l.id)) : el('span', '', l.name || l.id));
+      links.append(d);
+    }
+  }
+
+  const chain = el('section', 'stmt-reporting');
+  if (st.reporting && st.reporting.length) {
+    chain.append(el('h3', '', 'How it reached the record'));
+    const ol = el('ol', 'stmt-chain');
+    for (const r of st.reporting) {
+      const li = el('li');
+      li.dataset.step = String(r.step);
+      li.append(el('div', '', `${r.publisher || r.name || r.id}${r.medium ? ` (${r.medium})` : ''}`));
+      const via = r.via ? el('div', 'muted', `relaying ${r.via}`) : el('div', 'muted', 'first report');
+      const src = el('div', 'sources');
+      src.append(sourceLink(sources.get(r.source), r.source || ''));
+      li.append(via, src);
+      ol.append(li);
+    }
+    chain.append(ol);
+  }
+  const notes = el('section');
+  for (const n of st.notes || []) notes.append(el('p', 'note', n));
+  const rec = el('div', 'muted');
+  rec.append('recorded by ', ...(st.orders || []).map((o) => link(o, () => openOrder(o), 'order-link')));
+
+  panel.replaceChildren(head, facts, words, links, chain, notes, rec);
+  panel.dataset.entity = '';
+  panel.dataset.order = '';
+  panel.dataset.statement = id;
+  panel.scrollTop = 0;
+  showTab('details');
+}
+
+// ---- Alerts: where a watch rule's stated condition is met --------------------------------
+
+let alerts = [];
+async function loadAlerts() {
+  alerts = await api('/api/alerts');
+  $('alert-count').textContent = alerts.length ? String(alerts.length) : '';
+  // Names for the bindings, from the API like every other name.
+  const ids = new Set(alerts.flatMap((a) => Object.values(a.bindings)));
+  await Promise.all([...ids].filter((id) => !names.has(id)).map(async (id) => {
+    try {
+      const e = await api(`/api/entity/${encodeURIComponent(id)}`);
+      const n = (e.names || []).find((x) => x.lang === 'en') || (e.names || [])[0];
+      if (n) names.set(id, n.text);
+    } catch { /* the id alone is shown */ }
+  }));
+}
+
+function renderAlertList() {
+  const panel = $('panel-alerts');
+  panel.replaceChildren();
+  const where = state.scenario ? `scenario ${state.scenario}` : 'the record';
+  panel.append(el('div', 'kicker', `Alerts in ${where}`));
+  if (!alerts.length) {
+    panel.append(el('div', 'empty', `No watch rule\u2019s condition is met in ${where}.`));
+    return;
+  }
+  const list = el('ol', 'alert-list');
+  for (const a of alerts) {
+    const li = el('li', 'alert-item');
+    li.dataset.alert = String(a.id);
+    li.dataset.rule = a.rule;
+    li.dataset.order = a.order;
+    const top = el('div', 'order-top');
+    top.append(el('span', 'order-date', a.date), el('span', '', a.rule));
+    li.append(top, el('div', 'alert-title', a.rule_title));
+    const facts = el('dl', 'facts');
+    for (const [v, id] of Object.entries(a.bindings)) facts.append(el('dt', '', `?${v}`), el('dd', '', nameOf(id) === id ? id : `${nameOf(id)} (${id})`));
+    facts.append(el('dt', '', 'order'), el('dd', '', a.order));
+    li.append(facts);
+    if (a.quote) {
+      const q = el('blockquote', 'alert-quote', a.quote);
+      q.title = a.cites;
+      li.append(q, el('div', 'muted', `\u2014 ${statementById.get(a.cites)?.speaker_name || a.cites}`));
+    }
+    if (a.note) li.append(el('p', 'note', a.note));
+    const meaning = a.meaning || 'the condition as the statement states it is met; ordo does not assert the consequence';
+    li.append(el('div', 'alert-meaning', meaning.charAt(0).toUpperCase() + meaning.slice(1)));
+    li.addEventListener('click', () => openAlert(a));
+    list.append(li);
+  }
+  panel.append(list);
+}
+
+async function openAlert(a) {
+  document.querySelectorAll('.alert-item').forEach((x) => x.classList.toggle('active', x.dataset.alert === String(a.id)));
+  await openOrder(a.order);
+  if (state.date !== a.date) setDate(a.date, { push: true });
+}
