@@ -92,4 +92,12 @@ bool IsId(std::string_view w) {
   return true;
 }
 
+Result<Value> QualifierWordValue(std::string_view word) {
+  const LiteralShape shape = ShapeOf(word);
+  if (shape == LiteralShape::kOther) return Value{std::string(word)};
+  Result<Value> value = LiteralValue(word);
+  if (!value.ok() && shape == LiteralShape::kDate) return Status::Invalid("invalid date " + value.status().message());
+  return value;
+}
+
 }  // namespace ordo::lang

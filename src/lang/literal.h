@@ -26,6 +26,11 @@ LiteralShape ShapeOf(std::string_view word);
 // The status carries no region.
 Result<Value> LiteralValue(std::string_view word);
 
+// The value of a qualifier written as a bare word: the word itself as a string when it is an id
+// or another plain word, else its literal value. Date-shaped words that are not dates fail with
+// "invalid date …". The status carries no region.
+Result<Value> QualifierWordValue(std::string_view word);
+
 // True when word is an id: a letter or digit followed by letters, digits, '-', '_' or '.'.
 bool IsId(std::string_view word);
 

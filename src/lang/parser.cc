@@ -376,17 +376,12 @@ class Parser {
       if (v.kind == TokenKind::kString) {
         q.value = Value{v.value};
       } else if (v.kind == TokenKind::kWord) {
-        if (ShapeOf(v.text) == LiteralShape::kOther) {
-          q.value = Value{std::string(v.text)};
-        } else {
-          Result<Value> value = LiteralValue(v.text);
-          if (!value.ok()) {
-            Error((ShapeOf(v.text) == LiteralShape::kDate ? "invalid date " : "") + value.status().message(),
-                  Region(v));
-            return false;
-          }
-          q.value = *std::move(value);
+        Result<Value> value = QualifierWordValue(v.text);
+        if (!value.ok()) {
+          Error(value.status().message(), Region(v));
+          return false;
         }
+        q.value = *std::move(value);
       } else {
         Expected(fmt::format("a value for the qualifier '{}'", key.text), v);
         return false;

@@ -263,10 +263,8 @@ class RuleParser {
       q.key = std::string(key.text);
       if (v.kind == TokenKind::kString) {
         q.value = Value{v.value};
-      } else if (v.kind == TokenKind::kWord && ShapeOf(v.text) == LiteralShape::kOther) {
-        q.value = Value{std::string(v.text)};
       } else if (v.kind == TokenKind::kWord) {
-        Result<Value> value = LiteralValue(v.text);
+        Result<Value> value = QualifierWordValue(v.text);
         if (!value.ok()) {
           Error(value.status().message(), Region(v));
           return false;

@@ -62,3 +62,18 @@ TEST(Literal, Ids) {
 
 }  // namespace
 }  // namespace ordo::lang
+
+namespace ordo::lang {
+namespace {
+
+TEST(QualifierWordValueTest, BareWordsAreStringsOtherShapesAreLiterals) {
+  EXPECT_EQ(*QualifierWordValue("combat"), Value{std::string("combat")});
+  EXPECT_EQ(*QualifierWordValue("2000"), Value{int64_t{2000}});
+  EXPECT_EQ(QualifierWordValue("2014-12~")->type(), ValueType::kDate);
+  EXPECT_EQ(*QualifierWordValue("true"), Value{true});
+  EXPECT_EQ(QualifierWordValue("2024-02-30").status().message(),
+            "invalid date 2024-02-30: day 30 is out of range for February 2024");
+}
+
+}  // namespace
+}  // namespace ordo::lang
