@@ -102,11 +102,25 @@ class Database::Impl {
   }
   // recorded: the view's record time; a retraction after it is not shown.
   FactInfo Info(uint32_t id, const Instant* recorded = nullptr) const;
+  // The facts as FactInfo ordered by subject id, perspective and row; kLimit past max rows.
+  Result<std::vector<FactInfo>> BySubject(const std::vector<uint32_t>& ids, const Instant* recorded) const {
+    if (Status st = CheckRows(ids.size()); !st.ok()) return st;
+    std::vector<FactInfo> out;
+    out.reserve(ids.size());
+    for (uint32_t id : ids) out.push_back(Info(id, recorded));
+    std::sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
+      return std::tie(a.subject, a.perspective, a.fact_id) < std::tie(b.subject, b.perspective, b.fact_id);
+    });
+    return out;
+  }
   OrderInfo OrderInfoOf(uint32_t order) const;
   SourceInfo SourceInfoOf(uint32_t source) const;
 };
 
 namespace {
+
+// Unsorted diff events a diff reads as they are before it merges them into the sorted list.
+constexpr size_t kEventsTailMerge = 4096;
 
 FuzzyDate Bound(int32_t days, uint8_t flags) { return FuzzyDate::Unpack(Date{days}, flags & 0x0f); }
 
@@ -357,13 +371,7 @@ Result<std::vector<FactInfo>> Database::Members(const std::string& object, const
     const Fact& f = impl_->s.facts[id];
     if (f.pred == *p && f.interval().contains(v->at) && impl_->Visible(f, *v)) ids.push_back(id);
   }
-  if (Status st = impl_->CheckRows(ids.size()); !st.ok()) return st;
-  std::vector<FactInfo> out;
-  for (uint32_t id : ids) out.push_back(impl_->Info(id, v->recorded));
-  std::sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
-    return std::tie(a.subject, a.perspective, a.fact_id) < std::tie(b.subject, b.perspective, b.fact_id);
-  });
-  return out;
+  return impl_->BySubject(ids, v->recorded);
 }
 
 Result<std::vector<FactInfo>> Database::Snapshot(const std::string& predicate, const View& view) const {
@@ -380,14 +388,7 @@ Result<std::vector<FactInfo>> Database::Snapshot(const std::string& predicate, c
     const Fact& f = impl_->s.facts[id];
     if (f.interval().contains(v->at) && impl_->Visible(f, *v)) ids.push_back(id);
   }
-  if (Status st = impl_->CheckRows(ids.size()); !st.ok()) return st;
-  std::vector<FactInfo> out;
-  out.reserve(ids.size());
-  for (uint32_t id : ids) out.push_back(impl_->Info(id, v->recorded));
-  std::sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
-    return std::tie(a.subject, a.perspective, a.fact_id) < std::tie(b.subject, b.perspective, b.fact_id);
-  });
-  return out;
+  return impl_->BySubject(ids, v->recorded);
 }
 
 Result<std::vector<FactInfo>> Database::History(const std::string& subject, const std::string& predicate,
@@ -422,9 +423,16 @@ Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& 
     return InScenario(*this, view, [&](const Database& d, const View& v) { return d.Diff(d1, d2, predicate, v); });
   }
   {
-    // Events added since the last diff are merged under the exclusive lock.
-    std::unique_lock lock(impl_->mu);
-    impl_->s.SortEvents();
+    // Events added since the last merge wait, unsorted, in events_tail; a diff reads them there
+    // too, and merges them (under the exclusive lock) only once there are many, so that readers
+    // are not serialised by every diff.
+    std::shared_lock peek(impl_->mu);
+    const bool merge = impl_->s.events_tail.size() > kEventsTailMerge;
+    peek.unlock();
+    if (merge) {
+      std::unique_lock lock(impl_->mu);
+      impl_->s.SortEvents();
+    }
   }
   std::shared_lock lock(impl_->mu);
   auto v = impl_->Resolve(view);
@@ -443,11 +451,15 @@ Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& 
   // Keys are (subject, pred, persp); in a perspective view every persp folds into the view's.
   const bool folded = v->persp != kNone;
   std::set<std::tuple<uint32_t, uint32_t, uint32_t>> keys;
-  for (auto it = first; it != last; ++it) {
-    const Fact& f = s.facts[it->second];
+  auto consider = [&](uint32_t id) {
+    const Fact& f = s.facts[id];
     if ((pred == kNone || f.pred == pred) && impl_->Visible(f, *v)) {
       keys.emplace(f.subject, f.pred, folded ? v->persp : f.persp);
     }
+  };
+  for (auto it = first; it != last; ++it) consider(it->second);
+  for (const auto& [date, id] : s.events_tail) {
+    if (lo.days < date && date <= hi.days) consider(id);
   }
   if (Status st = impl_->CheckRows(keys.size()); !st.ok()) return st;
   std::vector<Change> out;
