@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/value_json.h"
+
 namespace ordo::cli {
 
 namespace {
@@ -151,16 +153,7 @@ std::string FormatView(const View& view, bool with_date) {
   return out;
 }
 
-nlohmann::ordered_json ValueToJson(const Value& value) {
-  switch (value.type()) {
-    case ValueType::kString: return std::get<std::string>(value.v);
-    case ValueType::kInteger: return std::get<int64_t>(value.v);
-    case ValueType::kNumber: return std::get<double>(value.v);
-    case ValueType::kDate: return FormatFuzzyDate(std::get<FuzzyDate>(value.v));
-    case ValueType::kBoolean: return std::get<bool>(value.v);
-  }
-  return nullptr;
-}
+nlohmann::ordered_json ValueToJson(const Value& value) { return ValueAsJson<nlohmann::ordered_json>(value); }
 
 nlohmann::ordered_json FromToJson(const FuzzyDate& from) {
   if (from.date.is_min()) return nullptr;

@@ -4,8 +4,9 @@
 #include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
-
 #include <string_view>
+
+#include "model/value_json.h"
 
 namespace ordo::store {
 
@@ -134,16 +135,6 @@ Result<std::optional<FuzzyDate>> ParseOptFuzzy(const std::string& s) {
   return std::optional<FuzzyDate>(*r);
 }
 
-nlohmann::json ValueToJson(const Value& v) {
-  switch (v.type()) {
-    case ValueType::kString: return std::get<std::string>(v.v);
-    case ValueType::kInteger: return std::get<int64_t>(v.v);
-    case ValueType::kNumber: return std::get<double>(v.v);
-    case ValueType::kDate: return FormatFuzzyDate(std::get<FuzzyDate>(v.v));
-    case ValueType::kBoolean: return std::get<bool>(v.v);
-  }
-  return nullptr;
-}
 
 }  // namespace
 
@@ -151,7 +142,7 @@ std::string QualifiersToJson(const std::vector<Qualifier>& q) {
   if (q.empty()) return "";
   nlohmann::json arr = nlohmann::json::array();
   for (const Qualifier& x : q) {
-    arr.push_back({{"key", x.key}, {"type", static_cast<int>(x.value.type())}, {"value", ValueToJson(x.value)}});
+    arr.push_back({{"key", x.key}, {"type", static_cast<int>(x.value.type())}, {"value", ValueAsJson<nlohmann::json>(x.value)}});
   }
   return arr.dump();
 }
