@@ -171,9 +171,9 @@ int64_t OrdoPeer::PointAsOf(uint32_t t, int32_t day) {
 }
 
 Answer OrdoPeer::Snapshot(int32_t day) {
+  db_->ObjectsAt(territory_, placed_, Date{day}, &snapshot_);
   Answer a;
-  for (uint32_t h : territory_) {
-    const uint32_t d = db_->ObjectAt(h, placed_, Date{day});
+  for (uint32_t d : snapshot_) {
     if (d == Database::kNone) continue;
     ++a.rows;
     a.checksum += d - district_base_;

@@ -55,6 +55,7 @@ class OrdoPeer : public Peer {
   const History* h_ = nullptr;
   std::vector<uint32_t> territory_, unit_;
   std::vector<std::string> territory_key_, unit_key_;
+  std::vector<uint32_t> snapshot_;  // reused by Snapshot, as a server would reuse its buffer
   uint32_t district_base_ = 0, unit_base_ = 0, placed_ = 0, subordinate_ = 0;
   // ingest
   std::unique_ptr<Database> ingest_db_;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -280,7 +281,12 @@ class Database {
   uint32_t PredicateHandle(const std::string& name) const; // kNone when unknown
   // The object of an exclusive relation at date in the undisputed-plus-perspective view
   // (perspective handle 0 = undisputed only), as of the latest record. kNone when none.
+  // An unknown subject handle gives kNone. One lookup reads one short run of a flat array.
   uint32_t ObjectAt(uint32_t subject, uint32_t predicate, Date at, uint32_t perspective = 0) const;
+  // ObjectAt for many subjects under one lock (a whole map at a date): objects[i] answers
+  // subjects[i]. Subjects given in handle order are read sequentially.
+  void ObjectsAt(std::span<const uint32_t> subjects, uint32_t predicate, Date at, std::vector<uint32_t>* objects,
+                 uint32_t perspective = 0) const;
   uint32_t PerspectiveHandle(const std::string& name) const;  // 0 for ""; kNone when unknown
   const std::string& EntityKey(uint32_t handle) const;        // REQUIRES: a valid handle
 

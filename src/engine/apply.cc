@@ -304,6 +304,7 @@ class Applier {
 
   void Retract(uint32_t id) {
     s_.facts[id].retract_order = order_;
+    s_.MarkStale(s_.facts[id].subject);
     cp_->retracted.push_back(id);
     rows_->retractions.push_back(store::RetractionRow{id, order_});
   }

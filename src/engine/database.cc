@@ -220,6 +220,11 @@ Status Database::Impl::LoadFromStore() {
   };
   sink.entity = [this](store::EntityRow&& r) {
     if (r.id != s.entities.size()) return Status::Io("corrupt database: entity ids are not dense");
+    if (r.id == 0) {
+      const size_t n = store->RowCount("entities");
+      s.entities.reserve(n);
+      s.entity_ids.reserve(n);
+    }
     s.entity_ids.emplace(r.key, r.id);
     s.entities.push_back(engine::EntityMeta{std::move(r.key), r.kind});
     return Status::Ok();
@@ -235,20 +240,34 @@ Status Database::Impl::LoadFromStore() {
     s.orders.push_back(engine::OrderMeta{std::move(r)});
     return Status::Ok();
   };
-  sink.fact = [this](store::FactRow&& r) {
+  uint32_t last_value = kNone;  // rows in id order often repeat a value (every lifetime is `true`)
+  std::optional<Value> last_value_text;
+  sink.fact = [this, &last_value, &last_value_text](store::FactRow&& r) {
     if (s.by_subject.size() != s.entities.size()) {
       s.by_subject.resize(s.entities.size());
       s.by_object.resize(s.entities.size());
-      s.facts.reserve(1024);
+      s.facts.reserve(store->RowCount("facts"));
+      engine::AdviseHugePages(s.facts);
+      s.bulk = true;
     }
     if (r.id != s.facts.size() || r.subject >= s.entities.size() || r.predicate >= s.preds.size() ||
-        r.order >= s.orders.size() || r.row_order >= s.orders.size()) {
+        r.order >= s.orders.size() || r.row_order >= s.orders.size() ||
+        (!s.preds[r.predicate].is_attribute && r.object >= s.entities.size()) ||
+        (s.preds[r.predicate].is_attribute && !r.value)) {
       return Status::Io("corrupt database: fact " + std::to_string(r.id + 1) + " refers to missing rows");
     }
     Fact f{};
     f.subject = r.subject;
     f.pred = r.predicate;
-    f.object = r.value ? s.InternValue(*r.value) : r.object;
+    if (!r.value) {
+      f.object = r.object;
+    } else if (last_value != kNone && r.value->type() != ValueType::kNumber && last_value_text == r.value) {
+      // (numbers are left out: 0.0 == -0.0, yet they are different values)
+      f.object = last_value;
+    } else {
+      f.object = last_value = s.InternValue(*r.value);
+      last_value_text = std::move(r.value);
+    }
     f.from = r.from.date.days;
     f.to = r.to.date.days;
     f.order = r.order;
@@ -269,8 +288,9 @@ Status Database::Impl::LoadFromStore() {
   if (Status st = store->Load(sink); !st.ok()) return st;
   s.by_subject.resize(s.entities.size());
   s.by_object.resize(s.entities.size());
-  s.SortEvents();
+  s.FinishBulk();
   s.ReleaseSlack();
+  s.BuildSlots();
   auto e = s.pred_ids.find(engine::kExists);
   auto a = s.pred_ids.find(engine::kAlias);
   if (e != s.pred_ids.end()) s.exists_pred = e->second;
@@ -446,8 +466,9 @@ Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& 
   const State& s = impl_->s;
   const Date lo = std::min(d1, d2), hi = std::max(d1, d2);
   // A fact valid at exactly one of the dates starts or ends in (lo, hi].
-  auto first = std::upper_bound(s.events.begin(), s.events.end(), std::make_pair(lo.days, kNone));
-  auto last = std::upper_bound(s.events.begin(), s.events.end(), std::make_pair(hi.days, kNone));
+  auto after = [&s](int32_t day, uint32_t event) { return day < s.EventDate(event); };
+  auto first = std::upper_bound(s.events.begin(), s.events.end(), lo.days, after);
+  auto last = std::upper_bound(first, s.events.end(), hi.days, after);
   // Keys are (subject, pred, persp); in a perspective view every persp folds into the view's.
   const bool folded = v->persp != kNone;
   std::set<std::tuple<uint32_t, uint32_t, uint32_t>> keys;
@@ -457,9 +478,10 @@ Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& 
       keys.emplace(f.subject, f.pred, folded ? v->persp : f.persp);
     }
   };
-  for (auto it = first; it != last; ++it) consider(it->second);
-  for (const auto& [date, id] : s.events_tail) {
-    if (lo.days < date && date <= hi.days) consider(id);
+  for (auto it = first; it != last; ++it) consider(*it >> 1);
+  for (uint32_t event : s.events_tail) {
+    const int32_t date = s.EventDate(event);
+    if (lo.days < date && date <= hi.days) consider(event >> 1);
   }
   if (Status st = impl_->CheckRows(keys.size()); !st.ok()) return st;
   std::vector<Change> out;
@@ -742,17 +764,15 @@ const std::string& Database::EntityKey(uint32_t handle) const { return impl_->s.
 
 uint32_t Database::ObjectAt(uint32_t subject, uint32_t predicate, Date at, uint32_t perspective) const {
   std::shared_lock lock(impl_->mu);
-  const State& s = impl_->s;
-  const auto& ids = s.by_subject[subject];
-  // Facts are sorted by (pred, persp, from): find the last fact of pred starting on or before `at`.
-  auto lo = std::lower_bound(ids.begin(), ids.end(), predicate,
-                             [&s](uint32_t id, uint32_t p) { return s.facts[id].pred < p; });
-  for (auto it = lo; it != ids.end() && s.facts[*it].pred == predicate; ++it) {
-    const Fact& f = s.facts[*it];
-    if (f.from > at.days) continue;
-    if (at.days < f.to && f.live() && (f.persp == 0 || f.persp == perspective)) return f.object;
-  }
-  return kNone;
+  return impl_->s.ObjectAt(subject, predicate, at.days, perspective);
+}
+
+void Database::ObjectsAt(std::span<const uint32_t> subjects, uint32_t predicate, Date at,
+                         std::vector<uint32_t>* objects, uint32_t perspective) const {
+  objects->resize(subjects.size());
+  std::shared_lock lock(impl_->mu);
+  const engine::State& s = impl_->s;
+  for (size_t i = 0; i < subjects.size(); ++i) (*objects)[i] = s.ObjectAt(subjects[i], predicate, at.days, perspective);
 }
 
 size_t Database::fact_count() const {
@@ -839,6 +859,7 @@ Result<ApplySummary> Database::Impl::ApplyWithRules(const Batch& batch, Instant 
 void Database::Impl::Commit(std::vector<engine::CompiledRule>&& new_rules, std::vector<AlertInfo>&& new_alerts) {
   for (auto& r : new_rules) rules.push_back(std::move(r));
   for (auto& a : new_alerts) alerts.push_back(std::move(a));
+  s.RefreshSlots();
 }
 
 RuleInfo Database::Impl::RuleInfoOf(const engine::CompiledRule& r) const {

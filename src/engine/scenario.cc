@@ -58,6 +58,7 @@ State BaseState(const State& record, Instant base, size_t max_orders) {
     s.AddFact(g);
   }
   s.SortEvents();
+  s.BuildSlots();
   return s;
 }
 

@@ -1,14 +1,34 @@
 #include "engine/state.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 namespace ordo::engine {
 
 namespace {
 std::string ValueKey(const Value& v) {
-  return std::string(1, static_cast<char>('0' + static_cast<int>(v.type()))) + FormatValue(v);
+  std::string key;
+  key += static_cast<char>('0' + static_cast<int>(v.type()));
+  key += FormatValue(v);  // appended, not operator+: GCC 12 at -O3 warns falsely (-Wrestrict) on the latter
+  return key;
 }
 }  // namespace
+
+void AdviseHugePages(const void* data, size_t bytes) {
+#ifdef __linux__
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
 
 uint32_t State::InternValue(const Value& v) {
   std::string key = ValueKey(v);
@@ -31,17 +51,30 @@ uint32_t State::InternQuals(const std::vector<Qualifier>& q) {
   return id;
 }
 
+bool State::SubjectLess(uint32_t a, uint32_t b) const {
+  const Fact& x = facts[a];
+  const Fact& y = facts[b];
+  if (x.pred != y.pred) return x.pred < y.pred;
+  if (x.persp != y.persp) return x.persp < y.persp;
+  if (x.from != y.from) return x.from < y.from;
+  return a < b;
+}
+
+bool State::ObjectLess(uint32_t a, uint32_t b) const {
+  const Fact& x = facts[a];
+  const Fact& y = facts[b];
+  if (x.pred != y.pred) return x.pred < y.pred;
+  if (x.subject != y.subject) return x.subject < y.subject;
+  if (x.from != y.from) return x.from < y.from;
+  return a < b;
+}
+
 uint32_t State::AddFact(const Fact& f) {
   const uint32_t id = static_cast<uint32_t>(facts.size());
   facts.push_back(f);
-  auto subject_less = [this](uint32_t a, uint32_t b) {
-    const Fact& x = facts[a];
-    const Fact& y = facts[b];
-    if (x.pred != y.pred) return x.pred < y.pred;
-    if (x.persp != y.persp) return x.persp < y.persp;
-    if (x.from != y.from) return x.from < y.from;
-    return a < b;
-  };
+  if (bulk) return id;
+  MarkStale(f.subject);
+  auto subject_less = [this](uint32_t a, uint32_t b) { return SubjectLess(a, b); };
   // Rows usually arrive in index order (loads, and new facts of one subject): append without a
   // binary search, which on large indexes costs a cache miss per probe.
   auto& subj = by_subject[f.subject];
@@ -51,14 +84,7 @@ uint32_t State::AddFact(const Fact& f) {
     subj.insert(std::upper_bound(subj.begin(), subj.end(), id, subject_less), id);
   }
   if (!preds[f.pred].is_attribute) {
-    auto object_less = [this](uint32_t a, uint32_t b) {
-      const Fact& x = facts[a];
-      const Fact& y = facts[b];
-      if (x.pred != y.pred) return x.pred < y.pred;
-      if (x.subject != y.subject) return x.subject < y.subject;
-      if (x.from != y.from) return x.from < y.from;
-      return a < b;
-    };
+    auto object_less = [this](uint32_t a, uint32_t b) { return ObjectLess(a, b); };
     auto& obj = by_object[f.object];
     if (obj.empty() || !object_less(id, obj.back())) {
       obj.push_back(id);
@@ -67,8 +93,8 @@ uint32_t State::AddFact(const Fact& f) {
     }
   }
   by_pred[f.pred].push_back(id);
-  if (f.from != Date::kMinDays) events_tail.emplace_back(f.from, id);
-  if (f.to != Date::kMaxDays) events_tail.emplace_back(f.to, id);
+  if (f.from != Date::kMinDays) events_tail.push_back(Event(id, false));
+  if (f.to != Date::kMaxDays) events_tail.push_back(Event(id, true));
   return id;
 }
 
@@ -86,18 +112,144 @@ bool State::KindAccepted(uint32_t kind, const std::vector<uint32_t>& accepted) c
 
 void State::SortEvents() {
   if (events_tail.empty()) return;
-  std::sort(events_tail.begin(), events_tail.end());
+  auto by_date = [this](uint32_t a, uint32_t b) { return EventDate(a) < EventDate(b); };
+  std::sort(events_tail.begin(), events_tail.end(), by_date);
   size_t mid = events.size();
   events.insert(events.end(), events_tail.begin(), events_tail.end());
-  std::inplace_merge(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(mid), events.end());
+  std::inplace_merge(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(mid), events.end(), by_date);
   events_tail.clear();
+}
+
+void State::FinishBulk() {
+  bulk = false;
+  // The per-entity indexes: count, size each list once, fill in id order, then sort the few
+  // lists whose rows did not arrive in index order.
+  {
+    std::vector<uint32_t> as_subject(entities.size()), as_object(entities.size());
+    for (const Fact& f : facts) {
+      ++as_subject[f.subject];
+      if (!preds[f.pred].is_attribute) ++as_object[f.object];
+    }
+    for (size_t e = 0; e < entities.size(); ++e) {
+      by_subject[e].clear();
+      by_subject[e].reserve(as_subject[e]);
+      by_object[e].clear();
+      by_object[e].reserve(as_object[e]);
+    }
+  }
+  for (uint32_t id = 0; id < facts.size(); ++id) {
+    const Fact& f = facts[id];
+    by_subject[f.subject].push_back(id);
+    if (!preds[f.pred].is_attribute) by_object[f.object].push_back(id);
+  }
+  auto subject_less = [this](uint32_t a, uint32_t b) { return SubjectLess(a, b); };
+  auto object_less = [this](uint32_t a, uint32_t b) { return ObjectLess(a, b); };
+  for (auto& v : by_subject) {
+    if (!std::is_sorted(v.begin(), v.end(), subject_less)) std::sort(v.begin(), v.end(), subject_less);
+  }
+  for (auto& v : by_object) {
+    if (!std::is_sorted(v.begin(), v.end(), object_less)) std::sort(v.begin(), v.end(), object_less);
+  }
+  std::vector<size_t> per_pred(preds.size());
+  int32_t lo = Date::kMaxDays, hi = Date::kMinDays;
+  size_t bounds = 0;
+  for (const Fact& f : facts) {
+    ++per_pred[f.pred];
+    for (int32_t d : {f.from, f.to}) {
+      if (d == Date::kMinDays || d == Date::kMaxDays) continue;
+      lo = std::min(lo, d);
+      hi = std::max(hi, d);
+      ++bounds;
+    }
+  }
+  for (size_t p = 0; p < preds.size(); ++p) {
+    by_pred[p].clear();
+    by_pred[p].reserve(per_pred[p]);
+  }
+  for (uint32_t id = 0; id < facts.size(); ++id) by_pred[facts[id].pred].push_back(id);
+  // The events by a counting sort on the date: two passes over the facts, no comparisons.
+  std::vector<uint32_t> unsorted;
+  unsorted.swap(events_tail);
+  events.clear();
+  if (bounds == 0) return;
+  const size_t span = static_cast<size_t>(int64_t{hi} - lo) + 2;
+  if (span > 4 * bounds + 1024) {  // dates too sparse for counting: gather and sort
+    for (uint32_t id = 0; id < facts.size(); ++id) {
+      if (facts[id].from != Date::kMinDays) events_tail.push_back(Event(id, false));
+      if (facts[id].to != Date::kMaxDays) events_tail.push_back(Event(id, true));
+    }
+    SortEvents();
+    return;
+  }
+  std::vector<uint32_t> start(span);
+  for (const Fact& f : facts) {
+    if (f.from != Date::kMinDays) ++start[static_cast<size_t>(f.from - lo) + 1];
+    if (f.to != Date::kMaxDays) ++start[static_cast<size_t>(f.to - lo) + 1];
+  }
+  for (size_t i = 1; i < span; ++i) start[i] += start[i - 1];
+  events.reserve(bounds);
+  AdviseHugePages(events);
+  events.resize(bounds);
+  for (uint32_t id = 0; id < facts.size(); ++id) {
+    const Fact& f = facts[id];
+    if (f.from != Date::kMinDays) events[start[static_cast<size_t>(f.from - lo)]++] = Event(id, false);
+    if (f.to != Date::kMaxDays) events[start[static_cast<size_t>(f.to - lo)]++] = Event(id, true);
+  }
+}
+
+uint32_t State::ObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t persp) const {
+  if (subject + 1 < slot_begin.size() && (slot_begin[subject] & kStaleSlots) == 0) {
+    const Slot* it = slots.data() + slot_begin[subject];
+    const Slot* end = slots.data() + (slot_begin[subject + 1] & ~kStaleSlots);
+    if (end - it > 16) {
+      it = std::lower_bound(it, end, pred, [](const Slot& x, uint32_t p) { return x.pred < p; });
+    }
+    for (; it != end && it->pred <= pred; ++it) {
+      if (it->pred == pred && it->from <= day && day < it->to && (it->persp == 0 || it->persp == persp)) {
+        return it->object;
+      }
+    }
+    return kNone;
+  }
+  if (subject >= by_subject.size()) return kNone;
+  const auto& ids = by_subject[subject];
+  auto lo = std::lower_bound(ids.begin(), ids.end(), pred, [this](uint32_t id, uint32_t p) { return facts[id].pred < p; });
+  for (auto it = lo; it != ids.end() && facts[*it].pred == pred; ++it) {
+    const Fact& f = facts[*it];
+    if (f.from <= day && day < f.to && f.live() && (f.persp == 0 || f.persp == persp)) return f.object;
+  }
+  return kNone;
+}
+
+void State::BuildSlots() {
+  slot_begin.clear();
+  slots.clear();
+  stale_entities = 0;
+  if (preds.size() > 0xffff || persps.size() > 0xffff) return;  // not representable: by_subject answers
+  size_t live = 0;
+  for (const Fact& f : facts) live += f.live();
+  if (live >= kStaleSlots) return;
+  slot_begin.reserve(entities.size() + 1);
+  slots.reserve(live);
+  AdviseHugePages(slot_begin);
+  AdviseHugePages(slots);
+  for (size_t e = 0; e < entities.size(); ++e) {
+    slot_begin.push_back(static_cast<uint32_t>(slots.size()));
+    for (uint32_t id : by_subject[e]) {
+      const Fact& f = facts[id];
+      if (f.live()) {
+        slots.push_back(Slot{static_cast<uint16_t>(f.pred), f.persp, f.from, f.to, f.object});
+      }
+    }
+  }
+  slot_begin.push_back(static_cast<uint32_t>(slots.size()));
 }
 
 void State::ReleaseSlack() {
   facts.shrink_to_fit();
   for (auto& v : by_pred) v.shrink_to_fit();
   events.shrink_to_fit();
-  std::vector<std::pair<int32_t, uint32_t>>().swap(events_tail);
+  std::vector<uint32_t>().swap(events_tail);
 }
 
 Checkpoint State::Mark() const {
@@ -142,7 +294,8 @@ size_t State::MemoryBytes() const {
   for (const auto& v : by_subject) n += v.capacity() * sizeof(uint32_t) + sizeof(v);
   for (const auto& v : by_object) n += v.capacity() * sizeof(uint32_t) + sizeof(v);
   for (const auto& v : by_pred) n += v.capacity() * sizeof(uint32_t) + sizeof(v);
-  n += (events.capacity() + events_tail.capacity()) * sizeof(std::pair<int32_t, uint32_t>);
+  n += (events.capacity() + events_tail.capacity()) * sizeof(uint32_t);
+  n += slot_begin.capacity() * sizeof(uint32_t) + slots.capacity() * sizeof(Slot);
   n += entities.capacity() * sizeof(EntityMeta);
   for (const auto& e : entities) n += e.key.capacity();
   return n;

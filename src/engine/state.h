@@ -3,6 +3,7 @@
 #ifndef ORDO_ENGINE_STATE_H_
 #define ORDO_ENGINE_STATE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -16,6 +17,14 @@
 namespace ordo::engine {
 
 inline constexpr uint32_t kNone = Database::kNone;
+
+// Asks for transparent huge pages under a large array, best before it is filled: a random
+// lookup then costs a cache miss but rarely a TLB miss too (docs/benchmarks.md).
+void AdviseHugePages(const void* data, size_t bytes);
+template <typename T>
+void AdviseHugePages(const std::vector<T>& v) {
+  AdviseHugePages(v.data(), v.capacity() * sizeof(T));
+}
 
 // One row of the record: a fact over a valid interval, current until retract_order.
 // 40 bytes; see docs/benchmarks.md for the memory budget.
@@ -37,6 +46,19 @@ struct Fact {
 };
 static_assert(sizeof(Fact) == 40);
 inline constexpr uint8_t kCorrectionBit = 0x80;
+
+// A live fact as the fast path sees it: what ObjectAt needs, inline, so that a lookup reads one
+// short run of a flat array and no fact row (docs/benchmarks.md, "What bounds a lookup").
+struct Slot {
+  uint16_t pred;
+  uint16_t persp;
+  int32_t from;
+  int32_t to;
+  uint32_t object;
+};
+static_assert(sizeof(Slot) == 16);
+// In slot_begin: the entity changed after the slots were built; read by_subject instead.
+inline constexpr uint32_t kStaleSlots = 0x80000000u;
 
 struct KindMeta {
   std::string name;
@@ -108,9 +130,21 @@ class State {
   std::vector<std::vector<uint32_t>> by_object;
   // Per predicate: all its facts in id order.
   std::vector<std::vector<uint32_t>> by_pred;
-  // (date, fact) for every finite bound, sorted; new events wait in events_tail until a diff.
-  std::vector<std::pair<int32_t, uint32_t>> events;
-  std::vector<std::pair<int32_t, uint32_t>> events_tail;
+  // Diff events: one per finite bound of every row, as Event(id, bound), sorted by EventDate.
+  // New events wait unsorted in events_tail until a diff merges them (SortEvents).
+  std::vector<uint32_t> events;
+  std::vector<uint32_t> events_tail;
+  // While bulk is set (opening a file), AddFact only appends the row; FinishBulk then builds
+  // every index in a pass or two each instead of growing them row by row.
+  bool bulk = false;
+
+  // The fast path's index: entity e's live facts as subject are slots[slot_begin[e],
+  // slot_begin[e + 1]) in by_subject's order. Built whole by BuildSlots; entities changed since
+  // carry kStaleSlots, and entities created since lie past the end: both are answered from
+  // by_subject. Not part of a Checkpoint: a rollback leaves marks, which costs speed, not truth.
+  std::vector<uint32_t> slot_begin;
+  std::vector<Slot> slots;
+  size_t stale_entities = 0;
 
   uint32_t exists_pred = kNone;
   uint32_t alias_pred = kNone;
@@ -118,7 +152,9 @@ class State {
   // ---- helpers ----
   uint32_t InternValue(const Value& v);
   uint32_t InternQuals(const std::vector<Qualifier>& q);
-  uint32_t AddFact(const Fact& f);  // appends and indexes
+  uint32_t AddFact(const Fact& f);  // appends and indexes (in bulk: appends only)
+  bool SubjectLess(uint32_t a, uint32_t b) const;  // by_subject's order: (pred, persp, from, id)
+  bool ObjectLess(uint32_t a, uint32_t b) const;   // by_object's order: (pred, subject, from, id)
   bool KindIsA(uint32_t kind, uint32_t ancestor) const;
   bool KindAccepted(uint32_t kind, const std::vector<uint32_t>& accepted) const;
   // Whether a row is part of the record as known at `recorded` (nullptr: now).
@@ -131,7 +167,30 @@ class State {
   static bool PerspVisible(uint16_t p, uint32_t v) { return v == kNone || p == 0 || p == v; }
   // Two facts' perspectives can conflict: both are seen in some view.
   static bool PerspClash(uint16_t a, uint16_t b) { return a == 0 || b == 0 || a == b; }
+  static uint32_t Event(uint32_t fact, bool to_bound) { return fact << 1 | (to_bound ? 1u : 0u); }
+  int32_t EventDate(uint32_t event) const {
+    const Fact& f = facts[event >> 1];
+    return (event & 1) ? f.to : f.from;
+  }
   void SortEvents();
+  void FinishBulk();
+  // The object of subject's pred live at day, seen in perspective persp (0: undisputed only):
+  // the first match in by_subject's order. kNone when none.
+  uint32_t ObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t persp) const;
+  void MarkStale(uint32_t entity) {
+    if (entity + 1 < slot_begin.size() && (slot_begin[entity] & kStaleSlots) == 0) {
+      slot_begin[entity] |= kStaleSlots;
+      ++stale_entities;
+    }
+  }
+  void BuildSlots();
+  // Rebuilds the slots once a sixteenth of the entities are stale or new: a rebuild reads every
+  // fact, so its cost per changed entity stays about 16 times the facts an entity has on average.
+  void RefreshSlots() {
+    const size_t built = slot_begin.empty() ? 0 : slot_begin.size() - 1;
+    const size_t pending = stale_entities + (entities.size() - std::min(built, entities.size()));
+    if (pending > 0 && pending * 16 >= entities.size()) BuildSlots();
+  }
   // Returns the spare capacity that a bulk load leaves in the big arrays (after open).
   void ReleaseSlack();
   size_t MemoryBytes() const;

@@ -386,6 +386,13 @@ Status SqliteStore::Load(const LoadSink& sink) {
   return Status::Ok();
 }
 
+size_t SqliteStore::RowCount(const std::string& table) {
+  const std::string sql = "SELECT max(id) FROM " + table;
+  Stmt q(db_, sql.c_str());
+  if (!q.ok() || q.Step() != SQLITE_ROW || q.IsNull(0)) return 0;
+  return static_cast<size_t>(q.Int(0));
+}
+
 Status SqliteStore::Write(const BatchRows& rows) {
   if (read_only_) return Status::Invalid("the database is open read-only");
   if (Status st = Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;

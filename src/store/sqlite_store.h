@@ -143,6 +143,9 @@ class SqliteStore {
 
   // Streams every row to sink, in id order within each table.
   Status Load(const LoadSink& sink);
+  // The number of rows of a table whose ids are dense ("entities", "facts"): lets a loader
+  // size its arrays once.
+  size_t RowCount(const std::string& table);
   // Writes rows in one transaction; on failure nothing is written.
   Status Write(const BatchRows& rows);
 

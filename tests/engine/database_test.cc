@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -268,6 +269,74 @@ TEST(DatabaseFileTest, ReopeningGivesTheSameAnswersAndReadOnlyRefusesWrites) {
   Batch b;
   EXPECT_EQ((*db)->Apply(b).status().message(), "the database is open read-only");
   std::filesystem::remove(path);
+}
+
+// Reopening rebuilds the diff events (by counting dates, or by sorting when the dates are too
+// sparse to count) and the fast path's slots in one pass each: every diff and every lookup must
+// answer as the database that applied the orders did.
+TEST(DatabaseFileTest, DiffsAndFastLookupsAgreeAcrossReopen) {
+  const struct {
+    const char* name;
+    std::vector<std::string> dates;
+  } cases[] = {{"dense", {"2010-01-01", "2010-01-02", "2010-01-05", "2010-02-01", "2011-06-30"}},
+               {"sparse", {"0001-01-01", "0500-06-15", "2000-01-01", "9000-01-01", "9999-12-01"}}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::string path = testing::TempDir() + "/ordo_events_" + std::to_string(getpid()) + c.name + ".db";
+    std::filesystem::remove(path);
+    std::string text = std::string(kSchema) +
+                       "order o0 \"Create\" effective 0001-01-01 recorded 2020-01-01 sources s {\n"
+                       "  create (a b c d) : territory from 0001-01-01\n  create (n s w) : district from 0001-01-01\n}\n";
+    const char* districts[] = {"n", "s", "w"};
+    for (size_t i = 0; i < c.dates.size(); ++i) {
+      text += "order o" + std::to_string(i + 1) + " \"Move\" effective " + c.dates[i] + " recorded 2020-01-0" +
+              std::to_string(i + 2) + " sources s {\n";
+      for (const char* t : {"a", "b", "c", "d"}) {
+        if ((t[0] - 'a' + i) % 3 == 0) continue;
+        text += std::string("  move ") + t + " in -> " + districts[(t[0] - 'a' + i) % 3] + " from " + c.dates[i] + "\n";
+      }
+      text += "}\n";
+    }
+    ParseResult p = ParseOrders(text, "events.ordo");
+    ASSERT_TRUE(p.ok()) << p.diagnostics[0].ToString();
+    auto answers = [&](const Database& db) {
+      std::vector<std::string> out;
+      std::vector<Date> probes;
+      for (const std::string& d : c.dates) {
+        const Date day = ParseFuzzyDate(d)->date;
+        probes.insert(probes.end(), {Date{day.days - 1}, day, Date{day.days + 1}});
+      }
+      std::vector<uint32_t> handles;
+      for (const char* t : {"a", "b", "c", "d"}) handles.push_back(db.EntityHandle(t));
+      const uint32_t in = db.PredicateHandle("in");
+      for (Date x : probes) {
+        std::vector<uint32_t> objects;
+        db.ObjectsAt(handles, in, x, &objects);
+        for (uint32_t o : objects) out.push_back(o == Database::kNone ? "-" : db.EntityKey(o));
+        for (Date y : probes) {
+          auto d = db.Diff(x, y, "in", View{});
+          EXPECT_TRUE(d.ok());
+          std::string line = FormatDate(x) + ".." + FormatDate(y) + ":";
+          for (const Change& ch : *d) line += " " + ch.subject;
+          out.push_back(line);
+        }
+      }
+      return out;
+    };
+    std::vector<std::string> before;
+    {
+      auto db = Database::Open(path);
+      ASSERT_TRUE(db.ok());
+      ASSERT_TRUE((*db)->Apply(p.batch).ok());
+      before = answers(**db);
+    }
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    EXPECT_EQ(answers(**db), before);
+    EXPECT_NE(std::count_if(before.begin(), before.end(), [](const std::string& l) { return l.back() != ':'; }), 0)
+        << "some diffs find changes";
+    std::filesystem::remove(path);
+  }
 }
 
 TEST(DatabaseFileTest, ForeignFilesAreRefused) {
