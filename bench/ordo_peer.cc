@@ -142,6 +142,9 @@ void OrdoPeer::Load(const History& h) {
     territory_key_[t] = TerritoryKey(t);
     territory_[t] = db_->EntityHandle(territory_key_[t]);
   }
+  territory_base_ = territory_.empty() ? 0 : territory_[0];
+  territories_consecutive_ = true;
+  for (uint32_t t = 0; t < c.territories; ++t) territories_consecutive_ &= territory_[t] == territory_base_ + t;
   unit_.resize(c.units);
   unit_key_.resize(c.units);
   for (uint32_t u = 0; u < c.units; ++u) {
@@ -151,7 +154,10 @@ void OrdoPeer::Load(const History& h) {
 }
 
 int64_t OrdoPeer::PointLookup(uint32_t t, int32_t day) {
-  const uint32_t d = db_->ObjectAt(territory_[t], placed_, Date{day});
+  // The peers key on the territory's number itself; ordo's handles for the territories are
+  // consecutive (one create), so the handle is computed as theirs is, without a table read.
+  const uint32_t handle = territories_consecutive_ ? territory_base_ + t : territory_[t];
+  const uint32_t d = db_->ObjectAt(handle, placed_, Date{day});
   return d == Database::kNone ? -1 : int64_t{d - district_base_};
 }
 

@@ -57,6 +57,8 @@ class OrdoPeer : public Peer {
   std::vector<std::string> territory_key_, unit_key_;
   std::vector<uint32_t> snapshot_;  // reused by Snapshot, as a server would reuse its buffer
   uint32_t district_base_ = 0, unit_base_ = 0, placed_ = 0, subordinate_ = 0;
+  uint32_t territory_base_ = 0;
+  bool territories_consecutive_ = false;
   // ingest
   std::unique_ptr<Database> ingest_db_;
   std::vector<Batch> ingest_batches_;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <mutex>
@@ -240,44 +241,46 @@ Status Database::Impl::LoadFromStore() {
     s.orders.push_back(engine::OrderMeta{std::move(r)});
     return Status::Ok();
   };
-  uint32_t last_value = kNone;  // rows in id order often repeat a value (every lifetime is `true`)
-  std::optional<Value> last_value_text;
-  sink.fact = [this, &last_value, &last_value_text](store::FactRow&& r) {
-    if (s.by_subject.size() != s.entities.size()) {
-      s.by_subject.resize(s.entities.size());
-      s.by_object.resize(s.entities.size());
-      s.facts.reserve(store->RowCount("facts"));
-      engine::AdviseHugePages(s.facts);
-      s.bulk = true;
-    }
-    if (r.id != s.facts.size() || r.subject >= s.entities.size() || r.predicate >= s.preds.size() ||
+  // Fact rows come from two readers at once (store::LoadSink). Each fills its own rows of the
+  // presized array; values and qualifiers, interned in shared tables, wait per reader and are
+  // interned afterwards in id order. Then every index is built in a pass or two.
+  struct Pending {
+    std::vector<std::pair<uint32_t, Value>> values;
+    std::vector<std::pair<uint32_t, std::vector<Qualifier>>> quals;
+    size_t rows = 0;
+  };
+  std::array<Pending, 2> pending;
+  sink.facts_begin = [this](size_t n) {
+    s.by_subject.resize(s.entities.size());
+    s.by_object.resize(s.entities.size());
+    s.facts.reserve(n);
+    engine::AdviseHugePages(s.facts);
+    s.facts.resize(n);
+  };
+  sink.fact = [this, &pending](int reader, store::FactRow&& r) {
+    if (r.id >= s.facts.size() || r.subject >= s.entities.size() || r.predicate >= s.preds.size() ||
         r.order >= s.orders.size() || r.row_order >= s.orders.size() ||
         (!s.preds[r.predicate].is_attribute && r.object >= s.entities.size()) ||
         (s.preds[r.predicate].is_attribute && !r.value)) {
       return Status::Io("corrupt database: fact " + std::to_string(r.id + 1) + " refers to missing rows");
     }
-    Fact f{};
+    Fact& f = s.facts[r.id];
+    Pending& p = pending[reader & 1];
     f.subject = r.subject;
     f.pred = r.predicate;
-    if (!r.value) {
-      f.object = r.object;
-    } else if (last_value != kNone && r.value->type() != ValueType::kNumber && last_value_text == r.value) {
-      // (numbers are left out: 0.0 == -0.0, yet they are different values)
-      f.object = last_value;
-    } else {
-      f.object = last_value = s.InternValue(*r.value);
-      last_value_text = std::move(r.value);
-    }
+    f.object = r.object;
+    if (r.value) p.values.emplace_back(r.id, std::move(*r.value));
+    if (!r.qualifiers.empty()) p.quals.emplace_back(r.id, std::move(r.qualifiers));
     f.from = r.from.date.days;
     f.to = r.to.date.days;
     f.order = r.order;
     f.row_order = r.row_order;
     f.retract_order = kNone;
-    f.quals = s.InternQuals(r.qualifiers);
+    f.quals = 0;
     f.persp = static_cast<uint16_t>(r.perspective);
     f.from_flags = static_cast<uint8_t>(r.from.PackFlags() | (r.correction ? engine::kCorrectionBit : 0));
     f.to_flags = r.to.PackFlags();
-    s.AddFact(f);
+    ++p.rows;
     return Status::Ok();
   };
   sink.retraction = [this](store::RetractionRow&& r) {
@@ -286,9 +289,22 @@ Status Database::Impl::LoadFromStore() {
     return Status::Ok();
   };
   if (Status st = store->Load(sink); !st.ok()) return st;
+  if (pending[0].rows + pending[1].rows != s.facts.size()) return Status::Io("corrupt database: fact ids are not dense");
+  for (Pending& p : pending) {
+    uint32_t last = kNone;  // rows in id order often repeat a value (every lifetime is `true`)
+    const Value* last_value = nullptr;
+    for (auto& [id, v] : p.values) {
+      // Numbers are not reused by equality: 0.0 == -0.0, yet they are different values.
+      if (last == kNone || v.type() == ValueType::kNumber || !(v == *last_value)) last = s.InternValue(v);
+      s.facts[id].object = last;
+      last_value = &v;
+    }
+    for (auto& [id, q] : p.quals) s.facts[id].quals = s.InternQuals(q);
+  }
+  pending = {};
   s.by_subject.resize(s.entities.size());
   s.by_object.resize(s.entities.size());
-  s.FinishBulk();
+  s.IndexAll();
   s.ReleaseSlack();
   s.BuildSlots();
   auto e = s.pred_ids.find(engine::kExists);

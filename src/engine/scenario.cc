@@ -66,7 +66,12 @@ namespace {
 
 FactContent ContentOf(const State& s, const Fact& f) {
   FactContent c;
-  c.object = s.preds[f.pred].is_attribute ? "=" + FormatValue(s.values[f.object]) : s.entities[f.object].key;
+  if (s.preds[f.pred].is_attribute) {
+    c.object.push_back('=');  // appended: GCC 12 at -O3 warns falsely (-Wrestrict) on `"=" + string`
+    c.object += FormatValue(s.values[f.object]);
+  } else {
+    c.object = s.entities[f.object].key;
+  }
   c.qualifiers = store::QualifiersToJson(s.qual_sets[f.quals]);
   return c;
 }

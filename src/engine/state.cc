@@ -72,7 +72,6 @@ bool State::ObjectLess(uint32_t a, uint32_t b) const {
 uint32_t State::AddFact(const Fact& f) {
   const uint32_t id = static_cast<uint32_t>(facts.size());
   facts.push_back(f);
-  if (bulk) return id;
   MarkStale(f.subject);
   auto subject_less = [this](uint32_t a, uint32_t b) { return SubjectLess(a, b); };
   // Rows usually arrive in index order (loads, and new facts of one subject): append without a
@@ -120,8 +119,7 @@ void State::SortEvents() {
   events_tail.clear();
 }
 
-void State::FinishBulk() {
-  bulk = false;
+void State::IndexAll() {
   // The per-entity indexes: count, size each list once, fill in id order, then sort the few
   // lists whose rows did not arrive in index order.
   {

@@ -134,9 +134,6 @@ class State {
   // New events wait unsorted in events_tail until a diff merges them (SortEvents).
   std::vector<uint32_t> events;
   std::vector<uint32_t> events_tail;
-  // While bulk is set (opening a file), AddFact only appends the row; FinishBulk then builds
-  // every index in a pass or two each instead of growing them row by row.
-  bool bulk = false;
 
   // The fast path's index: entity e's live facts as subject are slots[slot_begin[e],
   // slot_begin[e + 1]) in by_subject's order. Built whole by BuildSlots; entities changed since
@@ -152,7 +149,7 @@ class State {
   // ---- helpers ----
   uint32_t InternValue(const Value& v);
   uint32_t InternQuals(const std::vector<Qualifier>& q);
-  uint32_t AddFact(const Fact& f);  // appends and indexes (in bulk: appends only)
+  uint32_t AddFact(const Fact& f);  // appends and indexes
   bool SubjectLess(uint32_t a, uint32_t b) const;  // by_subject's order: (pred, persp, from, id)
   bool ObjectLess(uint32_t a, uint32_t b) const;   // by_object's order: (pred, subject, from, id)
   bool KindIsA(uint32_t kind, uint32_t ancestor) const;
@@ -173,7 +170,9 @@ class State {
     return (event & 1) ? f.to : f.from;
   }
   void SortEvents();
-  void FinishBulk();
+  // Builds by_subject, by_object, by_pred and the events from the facts array alone, in a pass
+  // or two each (opening a file fills the array directly, then calls this).
+  void IndexAll();
   // The object of subject's pred live at day, seen in perspective persp (0: undisputed only):
   // the first match in by_subject's order. kNone when none.
   uint32_t ObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t persp) const;

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <thread>
 
 #include "model/value_json.h"
 
@@ -194,6 +195,7 @@ Status SqliteStore::Exec(const char* sql) {
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const Options& options) {
   std::unique_ptr<SqliteStore> s(new SqliteStore());
   s->read_only_ = options.read_only;
+  s->path_ = path;
   int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (!options.read_only && options.create_if_missing) flags |= SQLITE_OPEN_CREATE;
   flags |= SQLITE_OPEN_NOMUTEX;
@@ -240,7 +242,71 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   return s;
 }
 
+namespace {
+
+// Below this many facts a file is read by one connection: a second one would not pay for itself.
+constexpr size_t kParallelFactRows = 200'000;
+
+// Reads the fact rows with ids in [lo, hi] through conn, in id order.
+Status ReadFacts(sqlite3* conn, int64_t lo, int64_t hi, int reader, const LoadSink& sink) {
+  if (lo > hi) return Status::Ok();
+  Stmt q(conn,
+         "SELECT id, subject_id, predicate_id, object_id, value_type, value, valid_from, valid_from_flags, "
+         "valid_to, valid_to_flags, perspective_id, qualifiers, order_id, row_order_id, correction "
+         "FROM facts WHERE id BETWEEN ? AND ? ORDER BY id");
+  if (!q.ok()) return Status::Io(fmt::format("cannot read facts: {}", sqlite3_errmsg(conn)));
+  q.Bind(1, lo);
+  q.Bind(2, hi);
+  while (q.Step() == SQLITE_ROW) {
+    FactRow r;
+    r.id = static_cast<uint32_t>(q.Int(0) - 1);
+    r.subject = static_cast<uint32_t>(q.Int(1) - 1);
+    r.predicate = static_cast<uint32_t>(q.Int(2) - 1);
+    r.object = q.IsNull(3) ? Database::kNone : static_cast<uint32_t>(q.Int(3) - 1);
+    if (!q.IsNull(4)) {
+      Value v;
+      switch (static_cast<ValueType>(q.Int(4))) {
+        case ValueType::kString: v.v = q.Text(5); break;
+        case ValueType::kInteger: v.v = q.Int(5); break;
+        case ValueType::kNumber: v.v = sqlite3_column_double(q.get(), 5); break;
+        case ValueType::kBoolean: v.v = q.Int(5) != 0; break;
+        case ValueType::kDate: {
+          auto d = ParseFuzzyDate(q.Text(5));
+          if (!d.ok()) return Status::Io("corrupt date value in facts");
+          v.v = *d;
+          break;
+        }
+        default: return Status::Io("corrupt value type in facts");
+      }
+      r.value = std::move(v);
+    }
+    r.from = FuzzyDate::Unpack(q.IsNull(6) ? Date::Min() : Date{static_cast<int32_t>(q.Int(6))},
+                               static_cast<uint8_t>(q.Int(7)));
+    r.to = FuzzyDate::Unpack(q.IsNull(8) ? Date::Max() : Date{static_cast<int32_t>(q.Int(8))},
+                             static_cast<uint8_t>(q.Int(9)));
+    r.perspective = q.IsNull(10) ? 0 : static_cast<uint32_t>(q.Int(10));
+    auto quals = QualifiersFromJson(q.Text(11));
+    if (!quals.ok()) return quals.status();
+    r.qualifiers = std::move(*quals);
+    r.order = static_cast<uint32_t>(q.Int(12) - 1);
+    r.row_order = static_cast<uint32_t>(q.Int(13) - 1);
+    r.correction = q.Int(14) != 0;
+    if (Status st = sink.fact(reader, std::move(r)); !st.ok()) return st;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status SqliteStore::Load(const LoadSink& sink) {
+  // One snapshot for every table: a writer in another process cannot slip an order in between.
+  if (Status st = Exec("BEGIN;"); !st.ok()) return st;
+  Status st = LoadInSnapshot(sink);
+  Exec(st.ok() ? "COMMIT;" : "ROLLBACK;").ok();  // read-only transaction: nothing to lose
+  return st;
+}
+
+Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
   auto fail = [this](const char* what) {
     return Status::Io(fmt::format("cannot read {}: {}", what, sqlite3_errmsg(db_)));
   };
@@ -333,47 +399,31 @@ Status SqliteStore::Load(const LoadSink& sink) {
     }
   }
   {
-    Stmt q(db_,
-           "SELECT id, subject_id, predicate_id, object_id, value_type, value, valid_from, valid_from_flags, "
-           "valid_to, valid_to_flags, perspective_id, qualifiers, order_id, row_order_id, correction "
-           "FROM facts ORDER BY id");
-    if (!q.ok()) return fail("facts");
-    while (q.Step() == SQLITE_ROW) {
-      FactRow r;
-      r.id = static_cast<uint32_t>(q.Int(0) - 1);
-      r.subject = static_cast<uint32_t>(q.Int(1) - 1);
-      r.predicate = static_cast<uint32_t>(q.Int(2) - 1);
-      r.object = q.IsNull(3) ? Database::kNone : static_cast<uint32_t>(q.Int(3) - 1);
-      if (!q.IsNull(4)) {
-        Value v;
-        switch (static_cast<ValueType>(q.Int(4))) {
-          case ValueType::kString: v.v = q.Text(5); break;
-          case ValueType::kInteger: v.v = q.Int(5); break;
-          case ValueType::kNumber: v.v = sqlite3_column_double(q.get(), 5); break;
-          case ValueType::kBoolean: v.v = q.Int(5) != 0; break;
-          case ValueType::kDate: {
-            auto d = ParseFuzzyDate(q.Text(5));
-            if (!d.ok()) return Status::Io("corrupt date value in facts");
-            v.v = *d;
-            break;
-          }
-          default: return Status::Io("corrupt value type in facts");
-        }
-        r.value = std::move(v);
+    // Facts are the bulk of a file: large ones are read by two connections at once, each over
+    // half of the ids. Rows are never updated once written, so the second connection, whose
+    // snapshot may be newer, reads the same rows up to the count taken in this snapshot.
+    const size_t n = RowCount("facts");
+    if (sink.facts_begin) sink.facts_begin(n);
+    sqlite3* second = nullptr;
+    if (n >= kParallelFactRows && path_ != ":memory:" && !path_.empty()) {
+      if (sqlite3_open_v2(path_.c_str(), &second, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        sqlite3_close(second);
+        second = nullptr;  // read everything on this connection
       }
-      r.from = FuzzyDate::Unpack(q.IsNull(6) ? Date::Min() : Date{static_cast<int32_t>(q.Int(6))},
-                                 static_cast<uint8_t>(q.Int(7)));
-      r.to = FuzzyDate::Unpack(q.IsNull(8) ? Date::Max() : Date{static_cast<int32_t>(q.Int(8))},
-                               static_cast<uint8_t>(q.Int(9)));
-      r.perspective = q.IsNull(10) ? 0 : static_cast<uint32_t>(q.Int(10));
-      auto quals = QualifiersFromJson(q.Text(11));
-      if (!quals.ok()) return quals.status();
-      r.qualifiers = std::move(*quals);
-      r.order = static_cast<uint32_t>(q.Int(12) - 1);
-      r.row_order = static_cast<uint32_t>(q.Int(13) - 1);
-      r.correction = q.Int(14) != 0;
-      if (Status st = sink.fact(std::move(r)); !st.ok()) return st;
     }
+    const int64_t mid = second != nullptr ? static_cast<int64_t>(n / 2) : static_cast<int64_t>(n);
+    Status upper;
+    std::thread reader;
+    if (second != nullptr) {
+      reader = std::thread([&] { upper = ReadFacts(second, mid + 1, static_cast<int64_t>(n), 1, sink); });
+    }
+    Status lower = ReadFacts(db_, 1, mid, 0, sink);
+    if (second != nullptr) {
+      reader.join();
+      sqlite3_close(second);
+    }
+    if (!lower.ok()) return lower;
+    if (!upper.ok()) return upper;
   }
   {
     Stmt q(db_, "SELECT fact_id, order_id FROM retractions ORDER BY order_id, fact_id");

@@ -129,7 +129,11 @@ struct LoadSink {
   std::function<Status(EntityRow&&)> entity;
   std::function<Status(SourceRow&&)> source;
   std::function<Status(OrderRow&&)> order;
-  std::function<Status(FactRow&&)> fact;
+  // Called once with the number of fact rows before any of them.
+  std::function<void(size_t)> facts_begin;
+  // Called for every fact row; reader 0 or 1. The two readers run at the same time on large
+  // files (reader 0 takes the lower half of the ids, reader 1 the upper), each in id order.
+  std::function<Status(int reader, FactRow&&)> fact;
   std::function<Status(RetractionRow&&)> retraction;
 };
 
@@ -141,7 +145,8 @@ class SqliteStore {
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 
-  // Streams every row to sink, in id order within each table.
+  // Streams every row to sink, in id order within each table, from one snapshot of the file
+  // (facts, never updated once written, may be read by a second connection: see LoadSink).
   Status Load(const LoadSink& sink);
   // The number of rows of a table whose ids are dense ("entities", "facts"): lets a loader
   // size its arrays once.
@@ -166,7 +171,9 @@ class SqliteStore {
   Status Exec(const char* sql);
   bool HasTable(const char* name);
   Status WriteAlerts(const std::vector<AlertRow>& alerts);
+  Status LoadInSnapshot(const LoadSink& sink);
   sqlite3* db_ = nullptr;
+  std::string path_;
   bool read_only_ = false;
 };
 

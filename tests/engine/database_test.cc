@@ -339,6 +339,98 @@ TEST(DatabaseFileTest, DiffsAndFastLookupsAgreeAcrossReopen) {
   }
 }
 
+// A file of more than 200,000 facts is read by two connections, each over half of the ids
+// (store::LoadSink); values and qualifiers from both halves are interned afterwards. Every
+// answer must be the one the writing process gave.
+TEST(DatabaseFileTest, ALargeFileReadInTwoHalvesGivesTheSameAnswers) {
+  const std::string path = testing::TempDir() + "/ordo_halves_" + std::to_string(getpid()) + ".db";
+  std::filesystem::remove(path);
+  constexpr int kTerritories = 60'000;
+  Batch b = ParseOrders(kSchema, "schema.ordo").batch;
+  OrderDecl create;
+  create.id = "create";
+  create.title = "Create";
+  create.effective = FuzzyDate::Exact(Date::FromCivil(2000, 1, 1));
+  create.sources = {"s"};
+  Op districts;
+  districts.kind = OpKind::kCreate;
+  districts.entity_kind = "district";
+  districts.subjects = {"n", "s", "w"};
+  Op territories = districts;
+  territories.entity_kind = "territory";
+  territories.subjects.clear();
+  for (int t = 0; t < kTerritories; ++t) territories.subjects.push_back("t" + std::to_string(t));
+  create.ops = {districts, territories};
+  b.orders.push_back(create);
+  const char* names[] = {"n", "s", "w"};
+  for (int k = 0; k < 3; ++k) {
+    OrderDecl o;
+    o.id = "move" + std::to_string(k);
+    o.title = "Move";
+    o.effective = FuzzyDate::Exact(Date::FromCivil(2001 + k, 1, 1));
+    o.sources = {"s"};
+    for (int t = 0; t < kTerritories; ++t) {
+      Op op;
+      op.kind = OpKind::kAssign;
+      op.subjects = {"t" + std::to_string(t)};
+      op.predicate = "in";
+      op.object = names[(t + k) % 3];
+      op.from = o.effective;
+      if (k < 2) op.to = FuzzyDate::Exact(Date::FromCivil(2002 + k, 1, 1));
+      if (t % 1000 == 0) op.qualifiers = {Qualifier{"basis", Value{std::string("decree ") + std::to_string(t)}}};
+      o.ops.push_back(op);
+      if (k == 2 && t % 7 == 0) {
+        Op pop;
+        pop.kind = OpKind::kSet;
+        pop.subjects = {"t" + std::to_string(t)};
+        pop.predicate = "population";
+        pop.value = Value{int64_t{t % 5 == 0 ? 1000 : t}};
+        pop.from = o.effective;
+        o.ops.push_back(pop);
+      }
+    }
+    b.orders.push_back(o);
+  }
+  auto answers = [&](const Database& db) {
+    std::vector<std::string> out;
+    std::vector<uint32_t> handles;
+    for (int t = 0; t < kTerritories; ++t) handles.push_back(db.EntityHandle("t" + std::to_string(t)));
+    for (int year = 2000; year <= 2005; ++year) {
+      std::vector<uint32_t> objects;
+      db.ObjectsAt(handles, db.PredicateHandle("in"), Date::FromCivil(year, 6, 1), &objects);
+      std::string line;
+      for (uint32_t o : objects) line += o == Database::kNone ? "-" : db.EntityKey(o);
+      out.push_back(line);
+    }
+    auto d = db.Diff(Date::FromCivil(2001, 6, 1), Date::FromCivil(2003, 6, 1), "in", View{});
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    out.push_back(d.ok() ? std::to_string(d->size()) : d.status().ToString());
+    for (int t : {0, 1, 7, 1000, 29'999, 30'000, 30'001, 35'000, kTerritories - 1}) {
+      auto history = db.History("t" + std::to_string(t), "", View{});
+      EXPECT_TRUE(history.ok());
+      for (const FactInfo& f : *history) {
+        std::string line = f.subject + " " + f.predicate + " " + f.object + (f.value ? FormatValue(*f.value) : "");
+        for (const Qualifier& q : f.qualifiers) line += " [" + q.key + ": " + FormatValue(q.value) + "]";
+        out.push_back(line);
+      }
+    }
+    return out;
+  };
+  std::vector<std::string> before;
+  {
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    auto r = (*db)->Apply(b);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_GT((*db)->fact_count(), 200'000u);
+    before = answers(**db);
+  }
+  auto db = Database::Open(path);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  EXPECT_EQ(answers(**db), before);
+  std::filesystem::remove(path);
+}
+
 TEST(DatabaseFileTest, ForeignFilesAreRefused) {
   const std::string path = testing::TempDir() + "/ordo_foreign_" + std::to_string(getpid()) + ".db";
   std::filesystem::remove(path);

@@ -55,7 +55,7 @@ TEST(SqliteStoreTest, AFailedWriteLeavesNothing) {
   sink.entity = [](EntityRow&&) { return Status::Ok(); };
   sink.source = [](SourceRow&&) { return Status::Ok(); };
   sink.order = [](OrderRow&&) { return Status::Ok(); };
-  sink.fact = [](FactRow&&) { return Status::Ok(); };
+  sink.fact = [](int, FactRow&&) { return Status::Ok(); };
   sink.retraction = [](RetractionRow&&) { return Status::Ok(); };
   ASSERT_TRUE((*s)->Load(sink).ok());
   EXPECT_EQ(kinds, 0u);
