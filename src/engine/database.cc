@@ -487,11 +487,11 @@ Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& 
   auto last = std::upper_bound(first, s.events.end(), hi.days, after);
   // Keys are (subject, pred, persp); in a perspective view every persp folds into the view's.
   const bool folded = v->persp != kNone;
-  std::set<std::tuple<uint32_t, uint32_t, uint32_t>> keys;
+  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> keys;
   auto consider = [&](uint32_t id) {
     const Fact& f = s.facts[id];
     if ((pred == kNone || f.pred == pred) && impl_->Visible(f, *v)) {
-      keys.emplace(f.subject, f.pred, folded ? v->persp : f.persp);
+      keys.emplace_back(f.subject, f.pred, folded ? v->persp : f.persp);
     }
   };
   for (auto it = first; it != last; ++it) consider(*it >> 1);
@@ -499,6 +499,8 @@ Result<std::vector<Change>> Database::Diff(Date d1, Date d2, const std::string& 
     const int32_t date = s.EventDate(event);
     if (lo.days < date && date <= hi.days) consider(event >> 1);
   }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   if (Status st = impl_->CheckRows(keys.size()); !st.ok()) return st;
   std::vector<Change> out;
   for (const auto& [subject, p, persp] : keys) {

@@ -201,6 +201,20 @@ uint32_t State::ObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t 
     const Slot* end = slots.data() + (slot_begin[subject + 1] & ~kStaleSlots);
     if (end - it > 16) {
       it = std::lower_bound(it, end, pred, [](const Slot& x, uint32_t p) { return x.pred < p; });
+      if (pred < preds.size() && preds[pred].exclusive) {
+        // Live rows of an exclusive relation never overlap in a view: in each visible
+        // perspective's run only the last row starting on or before day can hold it.
+        while (it != end && it->pred == pred) {
+          const uint16_t p = it->persp;
+          const Slot* run_end = std::partition_point(it, end, [&](const Slot& x) { return x.pred == pred && x.persp == p; });
+          if (p == 0 || p == persp) {
+            const Slot* after = std::partition_point(it, run_end, [day](const Slot& x) { return x.from <= day; });
+            if (after != it && day < (after - 1)->to) return (after - 1)->object;
+          }
+          it = run_end;
+        }
+        return kNone;
+      }
     }
     for (; it != end && it->pred <= pred; ++it) {
       if (it->pred == pred && it->from <= day && day < it->to && (it->persp == 0 || it->persp == persp)) {
