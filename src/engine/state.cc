@@ -111,11 +111,39 @@ bool State::KindAccepted(uint32_t kind, const std::vector<uint32_t>& accepted) c
 
 void State::SortEvents() {
   if (events_tail.empty()) return;
-  auto by_date = [this](uint32_t a, uint32_t b) { return EventDate(a) < EventDate(b); };
-  std::sort(events_tail.begin(), events_tail.end(), by_date);
-  size_t mid = events.size();
-  events.insert(events.end(), events_tail.begin(), events_tail.end());
-  std::inplace_merge(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(mid), events.end(), by_date);
+  // Sort the tail on 8-byte (date, event) keys, so that comparisons read no fact row.
+  std::vector<uint64_t> keyed(events_tail.size());
+  for (size_t i = 0; i < events_tail.size(); ++i) {
+    const uint32_t e = events_tail[i];
+    keyed[i] = uint64_t{static_cast<uint32_t>(EventDate(e)) ^ 0x80000000u} << 32 | e;
+  }
+  std::sort(keyed.begin(), keyed.end());
+  // Merge: each tail event finds its place by galloping from the previous one's (a few row
+  // reads when the tail is small against the list), then the list is copied over in blocks.
+  std::vector<uint32_t> merged;
+  merged.reserve(events.size() + keyed.size());
+  const size_t n = events.size();
+  auto before = [this](int32_t day, uint32_t e) { return day < EventDate(e); };
+  size_t at = 0;
+  for (uint64_t k : keyed) {
+    const int32_t day = static_cast<int32_t>(static_cast<uint32_t>(k >> 32) ^ 0x80000000u);
+    size_t lo = at, hi = at, step = 1;
+    while (hi < n && !before(day, events[hi])) {
+      lo = hi + 1;
+      hi = lo + step;
+      step *= 2;
+    }
+    hi = std::min(hi, n);
+    const size_t pos = static_cast<size_t>(
+        std::upper_bound(events.begin() + static_cast<std::ptrdiff_t>(lo), events.begin() + static_cast<std::ptrdiff_t>(hi),
+                         day, before) -
+        events.begin());
+    merged.insert(merged.end(), events.begin() + static_cast<std::ptrdiff_t>(at), events.begin() + static_cast<std::ptrdiff_t>(pos));
+    merged.push_back(static_cast<uint32_t>(k));
+    at = pos;
+  }
+  merged.insert(merged.end(), events.begin() + static_cast<std::ptrdiff_t>(at), events.end());
+  events.swap(merged);
   events_tail.clear();
 }
 

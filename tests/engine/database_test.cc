@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
+#include <set>
 #include <string>
 
 #include "ordo/database.h"
@@ -429,6 +431,73 @@ TEST(DatabaseFileTest, ALargeFileReadInTwoHalvesGivesTheSameAnswers) {
   ASSERT_TRUE(db.ok()) << db.status().ToString();
   EXPECT_EQ(answers(**db), before);
   std::filesystem::remove(path);
+}
+
+// Diff events wait in a tail and are merged into the sorted list once a diff finds more than
+// 4,096 of them. Orders and diffs alternate here so that merges land in a list that already holds
+// events; every diff must name exactly the territories whose district differs at its two dates.
+TEST(DiffEventsTest, DiffsAgreeWithLookupsAcrossEventMerges) {
+  auto made = Database::Open(":memory:");
+  ASSERT_TRUE(made.ok());
+  Database& db = **made;
+  Batch b = ParseOrders(kSchema, "schema.ordo").batch;
+  constexpr int kTerritories = 1000;
+  const Date start = Date::FromCivil(2000, 1, 1);
+  OrderDecl create;
+  create.id = "create";
+  create.title = "Create";
+  create.effective = FuzzyDate::Exact(start);
+  create.sources = {"s"};
+  Op districts;
+  districts.kind = OpKind::kCreate;
+  districts.entity_kind = "district";
+  districts.subjects = {"n", "s", "w"};
+  Op territories = districts;
+  territories.entity_kind = "territory";
+  territories.subjects.clear();
+  for (int t = 0; t < kTerritories; ++t) territories.subjects.push_back("t" + std::to_string(t));
+  create.ops = {districts, territories};
+  b.orders.push_back(create);
+  ASSERT_TRUE(db.Apply(b).ok());
+  std::mt19937 rng(5);
+  std::vector<uint32_t> handles;
+  for (int t = 0; t < kTerritories; ++t) handles.push_back(db.EntityHandle("t" + std::to_string(t)));
+  const char* names[] = {"n", "s", "w"};
+  for (int round = 0; round < 8; ++round) {
+    Batch moves;
+    OrderDecl o;
+    o.id = "round" + std::to_string(round);
+    o.title = "Moves";
+    o.effective = FuzzyDate::Exact(start);
+    o.sources = {"s"};
+    for (int t = 0; t < kTerritories; ++t) {
+      Op op;
+      op.kind = OpKind::kMove;
+      op.subjects = {"t" + std::to_string(t)};
+      op.predicate = "in";
+      op.object = names[rng() % 3];
+      op.from = FuzzyDate::Exact(Date{start.days + static_cast<int32_t>(rng() % 3000)});
+      o.ops.push_back(op);
+    }
+    moves.orders.push_back(o);
+    auto applied = db.Apply(moves);
+    ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+    for (int q = 0; q < 12; ++q) {
+      const Date d1{start.days + static_cast<int32_t>(rng() % 3100)}, d2{start.days + static_cast<int32_t>(rng() % 3100)};
+      std::vector<uint32_t> a, z;
+      db.ObjectsAt(handles, db.PredicateHandle("in"), d1, &a);
+      db.ObjectsAt(handles, db.PredicateHandle("in"), d2, &z);
+      std::set<std::string> expect;
+      for (int t = 0; t < kTerritories; ++t) {
+        if (a[t] != z[t]) expect.insert("t" + std::to_string(t));
+      }
+      auto diff = db.Diff(d1, d2, "in", View{});
+      ASSERT_TRUE(diff.ok()) << diff.status().ToString();
+      std::set<std::string> got;
+      for (const Change& c : *diff) got.insert(c.subject);
+      ASSERT_EQ(got, expect) << "round " << round << ", " << FormatDate(d1) << " .. " << FormatDate(d2);
+    }
+  }
 }
 
 TEST(DatabaseFileTest, ForeignFilesAreRefused) {
