@@ -253,8 +253,6 @@ Status Database::Impl::LoadFromStore() {
   sink.facts_begin = [this](size_t n) {
     s.by_subject.resize(s.entities.size());
     s.by_object.resize(s.entities.size());
-    s.facts.reserve(n);
-    engine::AdviseHugePages(s.facts);
     s.facts.resize(n);
   };
   sink.fact = [this, &pending](int reader, store::FactRow&& r) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 
 #ifdef __linux__
 #include <sys/mman.h>
@@ -18,15 +20,42 @@ std::string ValueKey(const Value& v) {
 }
 }  // namespace
 
-void AdviseHugePages(const void* data, size_t bytes) {
+namespace {
+constexpr size_t kHugePage = size_t{2} << 20;
+size_t LargeBytes(size_t bytes) { return (bytes + kHugePage - 1) & ~(kHugePage - 1); }
+}  // namespace
+
+// Large blocks are mapped afresh rather than taken from malloc, which may hand back memory an
+// earlier (freed) state already touched in small pages.
+void* AllocateLarge(size_t bytes) {
+  if (bytes < kHugePage) return ::operator new(bytes);
+  const size_t len = LargeBytes(bytes);
 #ifdef __linux__
-  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
-  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  void* raw = mmap(nullptr, len + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) throw std::bad_alloc();
+  const uintptr_t begin = reinterpret_cast<uintptr_t>(raw);
+  const uintptr_t aligned = (begin + kHugePage - 1) & ~(kHugePage - 1);
+  if (aligned > begin) munmap(raw, aligned - begin);
+  const uintptr_t end = begin + len + kHugePage;
+  if (end > aligned + len) munmap(reinterpret_cast<void*>(aligned + len), end - (aligned + len));
+  madvise(reinterpret_cast<void*>(aligned), len, MADV_HUGEPAGE);
+  return reinterpret_cast<void*>(aligned);
 #else
-  (void)data;
-  (void)bytes;
+  void* p = std::aligned_alloc(kHugePage, len);
+  if (p == nullptr) throw std::bad_alloc();
+  return p;
+#endif
+}
+
+void FreeLarge(void* p, size_t bytes) {
+  if (bytes < kHugePage) {
+    ::operator delete(p);
+    return;
+  }
+#ifdef __linux__
+  munmap(p, LargeBytes(bytes));
+#else
+  std::free(p);
 #endif
 }
 
@@ -120,7 +149,7 @@ void State::SortEvents() {
   std::sort(keyed.begin(), keyed.end());
   // Merge: each tail event finds its place by galloping from the previous one's (a few row
   // reads when the tail is small against the list), then the list is copied over in blocks.
-  std::vector<uint32_t> merged;
+  LargeVector<uint32_t> merged;
   merged.reserve(events.size() + keyed.size());
   const size_t n = events.size();
   auto before = [this](int32_t day, uint32_t e) { return day < EventDate(e); };
@@ -213,8 +242,6 @@ void State::IndexAll() {
     if (f.to != Date::kMaxDays) ++start[static_cast<size_t>(f.to - lo) + 1];
   }
   for (size_t i = 1; i < span; ++i) start[i] += start[i - 1];
-  events.reserve(bounds);
-  AdviseHugePages(events);
   events.resize(bounds);
   for (uint32_t id = 0; id < facts.size(); ++id) {
     const Fact& f = facts[id];
@@ -271,8 +298,6 @@ void State::BuildSlots() {
   if (live >= kStaleSlots) return;
   slot_begin.reserve(entities.size() + 1);
   slots.reserve(live);
-  AdviseHugePages(slot_begin);
-  AdviseHugePages(slots);
   for (size_t e = 0; e < entities.size(); ++e) {
     slot_begin.push_back(static_cast<uint32_t>(slots.size()));
     for (uint32_t id : by_subject[e]) {

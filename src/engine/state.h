@@ -18,13 +18,23 @@ namespace ordo::engine {
 
 inline constexpr uint32_t kNone = Database::kNone;
 
-// Asks for transparent huge pages under a large array, best before it is filled: a random
-// lookup then costs a cache miss but rarely a TLB miss too (docs/benchmarks.md).
-void AdviseHugePages(const void* data, size_t bytes);
+// Memory for the large arrays: blocks of 2 MiB or more are 2 MiB-aligned and transparent huge
+// pages are asked for before their first touch, so that a random lookup costs a cache miss but
+// rarely a TLB miss too (docs/benchmarks.md, "What bounds a lookup").
+void* AllocateLarge(size_t bytes);
+void FreeLarge(void* p, size_t bytes);
 template <typename T>
-void AdviseHugePages(const std::vector<T>& v) {
-  AdviseHugePages(v.data(), v.capacity() * sizeof(T));
-}
+struct LargeAllocator {
+  using value_type = T;
+  LargeAllocator() = default;
+  template <typename U>
+  LargeAllocator(const LargeAllocator<U>&) {}  // NOLINT: converting, as allocators are
+  T* allocate(size_t n) { return static_cast<T*>(AllocateLarge(n * sizeof(T))); }
+  void deallocate(T* p, size_t n) { FreeLarge(p, n * sizeof(T)); }
+  friend bool operator==(const LargeAllocator&, const LargeAllocator&) { return true; }
+};
+template <typename T>
+using LargeVector = std::vector<T, LargeAllocator<T>>;
 
 // One row of the record: a fact over a valid interval, current until retract_order.
 // 40 bytes; see docs/benchmarks.md for the memory budget.
@@ -123,7 +133,7 @@ class State {
   std::unordered_map<std::string, uint32_t> qual_ids;
 
   // ---- facts and indexes ----
-  std::vector<Fact> facts;
+  LargeVector<Fact> facts;
   // Per entity: its facts as subject, sorted by (pred, persp, from, id).
   std::vector<std::vector<uint32_t>> by_subject;
   // Per entity: relation facts pointing at it, sorted by (pred, subject, from, id).
@@ -132,15 +142,15 @@ class State {
   std::vector<std::vector<uint32_t>> by_pred;
   // Diff events: one per finite bound of every row, as Event(id, bound), sorted by EventDate.
   // New events wait unsorted in events_tail until a diff merges them (SortEvents).
-  std::vector<uint32_t> events;
+  LargeVector<uint32_t> events;
   std::vector<uint32_t> events_tail;
 
   // The fast path's index: entity e's live facts as subject are slots[slot_begin[e],
   // slot_begin[e + 1]) in by_subject's order. Built whole by BuildSlots; entities changed since
   // carry kStaleSlots, and entities created since lie past the end: both are answered from
   // by_subject. Not part of a Checkpoint: a rollback leaves marks, which costs speed, not truth.
-  std::vector<uint32_t> slot_begin;
-  std::vector<Slot> slots;
+  LargeVector<uint32_t> slot_begin;
+  LargeVector<Slot> slots;
   size_t stale_entities = 0;
 
   uint32_t exists_pred = kNone;

@@ -341,18 +341,13 @@ TEST(DatabaseFileTest, DiffsAndFastLookupsAgreeAcrossReopen) {
   }
 }
 
-// A file of more than 200,000 facts is read by two connections, each over half of the ids
-// (store::LoadSink); values and qualifiers from both halves are interned afterwards. Every
-// answer must be the one the writing process gave.
-TEST(DatabaseFileTest, ALargeFileReadInTwoHalvesGivesTheSameAnswers) {
-  const std::string path = testing::TempDir() + "/ordo_halves_" + std::to_string(getpid()) + ".db";
-  std::filesystem::remove(path);
-  constexpr int kTerritories = 60'000;
+// The schema, then one order creating districts n, s and w and territories t0 .. t<count - 1>.
+Batch TerritoriesBatch(int count, Date created) {
   Batch b = ParseOrders(kSchema, "schema.ordo").batch;
   OrderDecl create;
   create.id = "create";
   create.title = "Create";
-  create.effective = FuzzyDate::Exact(Date::FromCivil(2000, 1, 1));
+  create.effective = FuzzyDate::Exact(created);
   create.sources = {"s"};
   Op districts;
   districts.kind = OpKind::kCreate;
@@ -361,9 +356,20 @@ TEST(DatabaseFileTest, ALargeFileReadInTwoHalvesGivesTheSameAnswers) {
   Op territories = districts;
   territories.entity_kind = "territory";
   territories.subjects.clear();
-  for (int t = 0; t < kTerritories; ++t) territories.subjects.push_back("t" + std::to_string(t));
+  for (int t = 0; t < count; ++t) territories.subjects.push_back("t" + std::to_string(t));
   create.ops = {districts, territories};
   b.orders.push_back(create);
+  return b;
+}
+
+// A file of more than 200,000 facts is read by two connections, each over half of the ids
+// (store::LoadSink); values and qualifiers from both halves are interned afterwards. Every
+// answer must be the one the writing process gave.
+TEST(DatabaseFileTest, ALargeFileReadInTwoHalvesGivesTheSameAnswers) {
+  const std::string path = testing::TempDir() + "/ordo_halves_" + std::to_string(getpid()) + ".db";
+  std::filesystem::remove(path);
+  constexpr int kTerritories = 60'000;
+  Batch b = TerritoriesBatch(kTerritories, Date::FromCivil(2000, 1, 1));
   const char* names[] = {"n", "s", "w"};
   for (int k = 0; k < 3; ++k) {
     OrderDecl o;
@@ -440,25 +446,9 @@ TEST(DiffEventsTest, DiffsAgreeWithLookupsAcrossEventMerges) {
   auto made = Database::Open(":memory:");
   ASSERT_TRUE(made.ok());
   Database& db = **made;
-  Batch b = ParseOrders(kSchema, "schema.ordo").batch;
   constexpr int kTerritories = 1000;
   const Date start = Date::FromCivil(2000, 1, 1);
-  OrderDecl create;
-  create.id = "create";
-  create.title = "Create";
-  create.effective = FuzzyDate::Exact(start);
-  create.sources = {"s"};
-  Op districts;
-  districts.kind = OpKind::kCreate;
-  districts.entity_kind = "district";
-  districts.subjects = {"n", "s", "w"};
-  Op territories = districts;
-  territories.entity_kind = "territory";
-  territories.subjects.clear();
-  for (int t = 0; t < kTerritories; ++t) territories.subjects.push_back("t" + std::to_string(t));
-  create.ops = {districts, territories};
-  b.orders.push_back(create);
-  ASSERT_TRUE(db.Apply(b).ok());
+  ASSERT_TRUE(db.Apply(TerritoriesBatch(kTerritories, start)).ok());
   std::mt19937 rng(5);
   std::vector<uint32_t> handles;
   for (int t = 0; t < kTerritories; ++t) handles.push_back(db.EntityHandle("t" + std::to_string(t)));
