@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <optional>
 
 namespace ordo::bench {
@@ -74,11 +75,10 @@ OrderDecl PlacementOrder(const std::string& id, const std::vector<Placement>& ro
   return o;
 }
 
-std::vector<Batch> HistoryBatches(const History& h, size_t chunk_facts) {
+void ForEachHistoryBatch(const History& h, size_t chunk_facts, const std::function<void(Batch&&)>& apply) {
   const HistoryConfig& c = h.config;
   const Instant base{h.recorded_base_us}, fix{h.recorded_fix_us};
-  std::vector<Batch> out;
-  out.push_back(SchemaBatch());
+  Batch first = SchemaBatch();
   {
     OrderDecl o = NewOrder("create", h.created_day, base);
     std::vector<std::string> keys;
@@ -90,13 +90,14 @@ std::vector<Batch> HistoryBatches(const History& h, size_t chunk_facts) {
     keys.clear();
     for (uint32_t t = 0; t < c.territories; ++t) keys.push_back(TerritoryKey(t));
     o.ops.push_back(CreateOp("territory", std::move(keys)));
-    out.back().orders.push_back(std::move(o));
+    first.orders.push_back(std::move(o));
   }
+  apply(std::move(first));
   for (size_t begin = 0; begin < h.placements.size(); begin += chunk_facts) {
     const size_t end = std::min(h.placements.size(), begin + chunk_facts);
     Batch b;
     b.orders.push_back(PlacementOrder("place-" + std::to_string(begin), h.placements, begin, end, base));
-    out.push_back(std::move(b));
+    apply(std::move(b));
   }
   {
     Batch b;
@@ -105,7 +106,7 @@ std::vector<Batch> HistoryBatches(const History& h, size_t chunk_facts) {
       o.ops.push_back(RelOp(OpKind::kAssign, UnitKey(s.unit), kSubordinate, UnitKey(s.parent), s.from, s.to));
     }
     b.orders.push_back(std::move(o));
-    out.push_back(std::move(b));
+    apply(std::move(b));
   }
   {
     Batch b;
@@ -115,9 +116,8 @@ std::vector<Batch> HistoryBatches(const History& h, size_t chunk_facts) {
       o.ops.push_back(RelOp(OpKind::kCorrect, TerritoryKey(p.territory), kPlacedIn, DistrictKey(x.district), p.from, p.to));
     }
     b.orders.push_back(std::move(o));
-    out.push_back(std::move(b));
+    apply(std::move(b));
   }
-  return out;
 }
 
 void OrdoPeer::Load(const History& h) {
@@ -130,7 +130,8 @@ void OrdoPeer::Load(const History& h) {
     std::filesystem::remove(path_ + "-shm");
   }
   db_ = Take(Database::Open(path_.empty() ? ":memory:" : path_, opt), "open");
-  for (const Batch& b : HistoryBatches(h)) Take(db_->Apply(b), "load");
+  // One batch at a time: the orders of a 1e8-fact history would not fit in memory at once.
+  ForEachHistoryBatch(h, 500'000, [this](Batch&& b) { Take(db_->Apply(b), "load"); });
   const HistoryConfig& c = h.config;
   placed_ = db_->PredicateHandle(kPlacedIn);
   subordinate_ = db_->PredicateHandle(kSubordinate);

@@ -3,6 +3,7 @@
 #ifndef ORDO_BENCH_ORDO_PEER_H_
 #define ORDO_BENCH_ORDO_PEER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,9 +16,10 @@ namespace ordo::bench {
 inline constexpr const char* kPlacedIn = "in-district";
 inline constexpr const char* kSubordinate = "subordinate-to";
 
-// Batches that load a History: the schema, the entities, the placements in chunks of about
-// chunk_facts facts (one order per chunk), the subordinations, then the corrections.
-std::vector<Batch> HistoryBatches(const History& h, size_t chunk_facts = 500'000);
+// Hands apply, one at a time, the batches that load a History: the schema and the entities, the
+// placements in chunks of chunk_facts facts (one order per chunk), the subordinations, then the
+// corrections.
+void ForEachHistoryBatch(const History& h, size_t chunk_facts, const std::function<void(Batch&&)>& apply);
 // An order asserting rows[begin, end) with explicit valid intervals.
 OrderDecl PlacementOrder(const std::string& id, const std::vector<Placement>& rows, size_t begin, size_t end,
                          std::optional<Instant> recorded);
