@@ -207,9 +207,8 @@ Reply Api::Schema(const httplib::Request& req) const {
 Reply Api::Entity(const httplib::Request& req) const {
   View view;
   if (Status s = CheckParams(req, {}); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
   Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   const std::string id = req.matches[1];
   auto e = db_.Entity(id, view);
   if (!e.ok()) return NotFoundWithHint(e.status(), id);
@@ -220,9 +219,8 @@ Reply Api::Members(const httplib::Request& req) const {
   View view;
   std::string relation;
   if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
   Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
   const std::string id = req.matches[1];
   auto facts = db_.Members(id, relation, view);
@@ -238,9 +236,8 @@ Reply Api::Members(const httplib::Request& req) const {
 Reply Api::History(const httplib::Request& req) const {
   View view;
   if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
   Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   const std::string id = req.matches[1];
   auto facts = db_.History(id, Param(req, "relation"), view);
   if (!facts.ok()) return NotFoundWithHint(facts.status(), id);
@@ -251,9 +248,8 @@ Reply Api::Path(const httplib::Request& req) const {
   View view;
   std::string relation;
   if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
   Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
   const std::string id = req.matches[1];
   auto facts = db_.PathUp(id, relation, view);
@@ -272,9 +268,8 @@ Reply Api::Diff(const httplib::Request& req) const {
   }
   if (Status s = ParseDateParam("from", Param(req, "from"), &d1); !s.ok()) return ErrorReply(s);
   if (Status s = ParseDateParam("to", Param(req, "to"), &d2); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
   Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   const std::string relation = Param(req, "relation");
   auto changes = db_.Diff(d1, d2, relation, view);
   if (!changes.ok()) return NotFoundWithHint(changes.status(), relation);
@@ -285,9 +280,8 @@ Reply Api::Snapshot(const httplib::Request& req) const {
   View view;
   std::string relation;
   if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
   Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
   auto facts = db_.Snapshot(relation, view);
   if (!facts.ok()) return NotFoundWithHint(facts.status(), relation);
@@ -297,9 +291,8 @@ Reply Api::Snapshot(const httplib::Request& req) const {
 Reply Api::Orders(const httplib::Request& req) const {
   View view;
   if (Status s = CheckParams(req, {}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
   Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   std::vector<OrderInfo> orders;
   for (OrderInfo& o : b.db->Orders()) {
     if (view.recorded && o.recorded > *view.recorded) continue;
@@ -353,9 +346,8 @@ Reply Api::Map(const httplib::Request& req) const {
   View view;
   std::string relation;
   if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
   Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
   auto facts = db_.Snapshot(relation, view);
   if (!facts.ok()) return NotFoundWithHint(facts.status(), relation);
@@ -399,9 +391,8 @@ Reply Api::Map(const httplib::Request& req) const {
 Reply Api::Tree(const httplib::Request& req) const {
   View view;
   if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
   Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   const std::string relation = req.has_param("relation") ? Param(req, "relation") : "subordinate-to";
   auto facts = db_.Snapshot(relation, view);
   if (!facts.ok()) return NotFoundWithHint(facts.status(), relation);
@@ -439,9 +430,8 @@ Reply Api::Changes(const httplib::Request& req) const {
   View view;
   std::string relation;
   if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
   Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
   std::set<Date> dates;
   size_t facts = 0;
@@ -483,6 +473,11 @@ Status Api::OpenBranch(const std::string& scenario, Branch* out) const {
   return Status::Ok();
 }
 
+Status Api::ViewAndBranch(const httplib::Request& req, View* view, Branch* out) const {
+  if (Status s = ParseView(req, view); !s.ok()) return s;
+  return OpenBranch(view->scenario, out);
+}
+
 Reply Api::Statements(const httplib::Request& req) const {
   View view;
   cli::StatementFilter filter;
@@ -512,9 +507,8 @@ Reply Api::Statements(const httplib::Request& req) const {
 Reply Api::Report(const httplib::Request& req) const {
   View view;
   if (Status s = CheckParams(req, {}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
   Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
+  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   view.scenario.clear();
   const std::string id = req.matches[1];
   auto report = cli::CheckReport(*b.db, id, view);

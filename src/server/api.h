@@ -71,6 +71,8 @@ class Api {
   Reply NotFoundWithHint(Status status, const std::string& id) const;
   // The record for "", else the named scenario; fails with kNotFound for an unknown one.
   Status OpenBranch(const std::string& scenario, Branch* out) const;
+  // The view the request's query parameters ask for, and the branch its scenario names.
+  Status ViewAndBranch(const httplib::Request& req, View* view, Branch* out) const;
   // 405 on a read-only server, 401 without a bearer token, 403 with a wrong one; nullopt when
   // the request may write.
   std::optional<Reply> RefuseWrite(const httplib::Request& req) const;

@@ -21,20 +21,11 @@ class DataServerTest : public ServerTest {
   // Loads data/ (and the scenario) into the file StartServer opens.
   void StartDataServer(ServeOptions options = {}) {
     const std::string path = (dir_.path() / "fixture.db").string();
-    auto files = cli::CollectOrderFiles({std::string(ORDO_SOURCE_DIR) + "/data"});
-    ASSERT_TRUE(files.ok()) << files.status().ToString();
-    Batch batch;
-    for (const std::string& f : *files) {
-      auto text = cli::ReadTextFile(f);
-      ASSERT_TRUE(text.ok());
-      ParseResult parsed = ParseOrders(*text, f);
-      ASSERT_TRUE(parsed.ok()) << parsed.diagnostics.front().ToString();
-      batch.Append(std::move(parsed.batch));
-    }
+    LoadOrderFiles(path, "/data");
+    if (HasFatalFailure()) return;
     {
       auto db = Database::Open(path);
       ASSERT_TRUE(db.ok()) << db.status().ToString();
-      ASSERT_TRUE((*db)->Apply(batch).ok());
       ASSERT_TRUE((*db)->CreateScenario("eu-nato-combat", std::nullopt, "demonstration").ok());
       const std::string file = std::string(ORDO_SOURCE_DIR) + kScenarioFile;
       auto text = cli::ReadTextFile(file);

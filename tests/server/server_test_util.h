@@ -44,9 +44,10 @@ class TempDir {
   fs::path path_;
 };
 
-// Loads the fixture's order files into a new database file at path, as `ordo load` does.
-inline void LoadFixture(const std::string& path) {
-  auto files = cli::CollectOrderFiles({std::string(ORDO_SOURCE_DIR) + "/tests/server/fixture"});
+// Loads the order files under dir (relative to the source tree) into the database file at
+// path, as `ordo load` does.
+inline void LoadOrderFiles(const std::string& path, const std::string& dir) {
+  auto files = cli::CollectOrderFiles({std::string(ORDO_SOURCE_DIR) + dir});
   ASSERT_TRUE(files.ok()) << files.status().ToString();
   Batch batch;
   for (const std::string& f : *files) {
@@ -61,6 +62,9 @@ inline void LoadFixture(const std::string& path) {
   auto applied = (*db)->Apply(batch);
   ASSERT_TRUE(applied.ok()) << applied.status().ToString();
 }
+
+// Loads the fixture's order files (tests/server/fixture) into a new database file at path.
+inline void LoadFixture(const std::string& path) { LoadOrderFiles(path, "/tests/server/fixture"); }
 
 struct HttpAnswer {
   int status = 0;
