@@ -36,14 +36,14 @@ struct Args {
   std::string explain_dir;
   std::string tsv;
   std::string label;
-  size_t lookups = 1'000'000;      // ordo fast-path lookups
-  size_t peer_lookups = 20'000;    // lookups per peer (and ordo's string API)
+  size_t lookups = 1'000'000;    // ordo fast-path lookups
+  size_t peer_lookups = 20'000;  // lookups per peer (and ordo's string API)
   size_t paths = 20'000;
   size_t peer_paths = 2'000;
   size_t ingest = 1'000'000;       // rows of the bulk ingest (ordo, SQLite)
   size_t peer_ingest = 1'000'000;  // rows of the bulk ingest (PostgreSQL, MariaDB)
   std::vector<size_t> tx_sizes{1, 10, 100, 1000};
-  size_t tx_facts = 2'000;         // facts per transaction size (at least 20 transactions)
+  size_t tx_facts = 2'000;  // facts per transaction size (at least 20 transactions)
   bool ingest_enabled = true;
   bool reopen = true;
 };
@@ -66,30 +66,51 @@ Args Parse(int argc, char** argv) {
       return argv[++i];
     };
     auto num = [&]() { return static_cast<size_t>(std::stod(val())); };
-    if (k == "--territories") a.config.territories = static_cast<uint32_t>(num());
-    else if (k == "--versions") a.config.versions = static_cast<uint32_t>(num());
-    else if (k == "--districts") a.config.districts = static_cast<uint32_t>(num());
-    else if (k == "--units") a.config.units = static_cast<uint32_t>(num());
-    else if (k == "--peers") a.peers = Split(val());
-    else if (k == "--pg") a.pg = val();
-    else if (k == "--mariadb-socket") a.mariadb_socket = val();
-    else if (k == "--scratch") a.scratch = val();
-    else if (k == "--explain-dir") a.explain_dir = val();
-    else if (k == "--tsv") a.tsv = val();
-    else if (k == "--label") a.label = val();
-    else if (k == "--lookups") a.lookups = num();
-    else if (k == "--peer-lookups") a.peer_lookups = num();
-    else if (k == "--paths") a.paths = num();
-    else if (k == "--peer-paths") a.peer_paths = num();
-    else if (k == "--ingest") a.ingest = num();
-    else if (k == "--peer-ingest") a.peer_ingest = num();
-    else if (k == "--tx-facts") a.tx_facts = num();
+    if (k == "--territories")
+      a.config.territories = static_cast<uint32_t>(num());
+    else if (k == "--versions")
+      a.config.versions = static_cast<uint32_t>(num());
+    else if (k == "--districts")
+      a.config.districts = static_cast<uint32_t>(num());
+    else if (k == "--units")
+      a.config.units = static_cast<uint32_t>(num());
+    else if (k == "--peers")
+      a.peers = Split(val());
+    else if (k == "--pg")
+      a.pg = val();
+    else if (k == "--mariadb-socket")
+      a.mariadb_socket = val();
+    else if (k == "--scratch")
+      a.scratch = val();
+    else if (k == "--explain-dir")
+      a.explain_dir = val();
+    else if (k == "--tsv")
+      a.tsv = val();
+    else if (k == "--label")
+      a.label = val();
+    else if (k == "--lookups")
+      a.lookups = num();
+    else if (k == "--peer-lookups")
+      a.peer_lookups = num();
+    else if (k == "--paths")
+      a.paths = num();
+    else if (k == "--peer-paths")
+      a.peer_paths = num();
+    else if (k == "--ingest")
+      a.ingest = num();
+    else if (k == "--peer-ingest")
+      a.peer_ingest = num();
+    else if (k == "--tx-facts")
+      a.tx_facts = num();
     else if (k == "--tx-sizes") {
       a.tx_sizes.clear();
       for (const auto& x : Split(val())) a.tx_sizes.push_back(std::stoul(x));
-    } else if (k == "--no-ingest") a.ingest_enabled = false;
-    else if (k == "--no-reopen") a.reopen = false;
-    else throw std::runtime_error("unknown flag " + k);
+    } else if (k == "--no-ingest")
+      a.ingest_enabled = false;
+    else if (k == "--no-reopen")
+      a.reopen = false;
+    else
+      throw std::runtime_error("unknown flag " + k);
   }
   if (a.label.empty()) {
     a.label = std::to_string(a.config.territories) + "x" + std::to_string(a.config.versions);
@@ -149,8 +170,7 @@ struct Report {
   std::ofstream tsv;
   std::string label;
 
-  void Add(const std::string& system, const std::string& metric, double v, bool lower_better = true,
-           int decimals = 3) {
+  void Add(const std::string& system, const std::string& metric, double v, bool lower_better = true, int decimals = 3) {
     if (std::find(metrics.begin(), metrics.end(), metric) == metrics.end()) metrics.push_back(metric);
     if (std::find(systems.begin(), systems.end(), system) == systems.end()) systems.push_back(system);
     char buf[64];
@@ -182,7 +202,8 @@ struct Report {
       const std::string base = vals.count("ordo") ? "ordo" : "ordo API";
       for (const auto& p : peers) {
         std::string ratio = "-";
-        if (vals.count(base) && vals.count(p) && vals[base] > 0 && vals[p] > 0 && m.find("changes") == std::string::npos && m.find(": facts") == std::string::npos &&
+        if (vals.count(base) && vals.count(p) && vals[base] > 0 && vals[p] > 0 &&
+            m.find("changes") == std::string::npos && m.find(": facts") == std::string::npos &&
             m.find("(g)") == std::string::npos && m.find("not a target") == std::string::npos) {
           const double x = lower_is_better.at(m) ? vals[p] / vals[base] : vals[base] / vals[p];
           char buf[32];
@@ -202,7 +223,7 @@ struct Workload {
   std::vector<std::pair<uint32_t, int32_t>> asof;     // inside corrected placements
   std::vector<std::pair<uint32_t, int32_t>> paths;    // (unit, day)
   std::vector<int32_t> snapshot_days;
-  std::vector<std::pair<int32_t, int32_t>> diffs;     // (d1, d2)
+  std::vector<std::pair<int32_t, int32_t>> diffs;  // (d1, d2)
 };
 
 Workload MakeWorkload(const History& h, const Args& a) {
@@ -210,7 +231,8 @@ Workload MakeWorkload(const History& h, const Args& a) {
   Rng rng(7);
   const uint32_t span = static_cast<uint32_t>(h.last_day - h.first_day + 3 * 365);
   for (size_t i = 0; i < a.lookups; ++i) {
-    w.lookups.emplace_back(rng.Below(h.config.territories), h.first_day - 2 * 365 + static_cast<int32_t>(rng.Below(span)));
+    w.lookups.emplace_back(rng.Below(h.config.territories),
+                           h.first_day - 2 * 365 + static_cast<int32_t>(rng.Below(span)));
   }
   for (size_t i = 0; i < a.peer_lookups && !h.corrections.empty(); ++i) {
     const Placement& p = h.placements[h.corrections[rng.Below(static_cast<uint32_t>(h.corrections.size()))].index];
@@ -272,10 +294,12 @@ void RunQueries(Peer& p, bool is_ordo, const Args& a, const Workload& w, const H
   {
     const size_t n = lookups_for(is_ordo ? a.lookups : a.peer_lookups);
     uint64_t sum = 0;
-    for (size_t i = 0; i < std::min(n, a.peer_lookups); ++i) sum += static_cast<uint64_t>(p.PointLookup(w.lookups[i].first, w.lookups[i].second) + 1);
+    for (size_t i = 0; i < std::min(n, a.peer_lookups); ++i)
+      sum += static_cast<uint64_t>(p.PointLookup(w.lookups[i].first, w.lookups[i].second) + 1);
     *ok &= ex.Check(sys, "point lookups", sum);
     volatile int64_t sink = 0;
-    Latency l = Measure(n, [&](size_t i) { sink = sink + p.PointLookup(w.lookups[i].first, w.lookups[i].second); }, clock_us);
+    Latency l = Measure(
+        n, [&](size_t i) { sink = sink + p.PointLookup(w.lookups[i].first, w.lookups[i].second); }, clock_us);
     r.Add(sys, "(a) point lookup p50, us", l.p50_us);
     r.Add(sys, "(a) point lookup p99, us", l.p99_us);
     r.Add(sys, "(a) point lookups per second, one client", l.per_s, false, 0);
@@ -283,9 +307,11 @@ void RunQueries(Peer& p, bool is_ordo, const Args& a, const Workload& w, const H
       auto& o = static_cast<OrdoPeer&>(p);
       const size_t m = lookups_for(a.peer_lookups);
       uint64_t api_sum = 0;
-      for (size_t i = 0; i < m; ++i) api_sum += static_cast<uint64_t>(o.PointLookupApi(w.lookups[i].first, w.lookups[i].second) + 1);
+      for (size_t i = 0; i < m; ++i)
+        api_sum += static_cast<uint64_t>(o.PointLookupApi(w.lookups[i].first, w.lookups[i].second) + 1);
       *ok &= ex.Check(sys + " API", "point lookups", api_sum);
-      Latency la = Measure(m, [&](size_t i) { sink = sink + o.PointLookupApi(w.lookups[i].first, w.lookups[i].second); }, clock_us);
+      Latency la = Measure(
+          m, [&](size_t i) { sink = sink + o.PointLookupApi(w.lookups[i].first, w.lookups[i].second); }, clock_us);
       r.Add("ordo API", "(a) point lookup p50, us", la.p50_us);
       r.Add("ordo API", "(a) point lookup p99, us", la.p99_us);
       r.Add("ordo API", "(a) point lookups per second, one client", la.per_s, false, 0);
@@ -306,7 +332,8 @@ void RunQueries(Peer& p, bool is_ordo, const Args& a, const Workload& w, const H
           auto t1 = Clock::now();
           Answer api = static_cast<OrdoPeer&>(p).SnapshotApi(day);
           api_ms.push_back(Seconds(t1, Clock::now()) * 1e3);
-          if (rep == 0) *ok &= ex.Check("ordo API", "snapshot " + std::to_string(day), api.rows * 1'000'003 + api.checksum);
+          if (rep == 0)
+            *ok &= ex.Check("ordo API", "snapshot " + std::to_string(day), api.rows * 1'000'003 + api.checksum);
         }
       }
     }
@@ -331,10 +358,12 @@ void RunQueries(Peer& p, bool is_ordo, const Args& a, const Workload& w, const H
   {
     const size_t n = std::min(is_ordo ? a.paths : a.peer_paths, w.paths.size());
     uint64_t sum = 0;
-    for (size_t i = 0; i < std::min(n, a.peer_paths); ++i) sum += p.PathUp(w.paths[i].first, w.paths[i].second).checksum;
+    for (size_t i = 0; i < std::min(n, a.peer_paths); ++i)
+      sum += p.PathUp(w.paths[i].first, w.paths[i].second).checksum;
     *ok &= ex.Check(sys, "paths", sum);
     volatile uint64_t sink = 0;
-    Latency l = Measure(n, [&](size_t i) { sink = sink + p.PathUp(w.paths[i].first, w.paths[i].second).rows; }, clock_us);
+    Latency l = Measure(
+        n, [&](size_t i) { sink = sink + p.PathUp(w.paths[i].first, w.paths[i].second).rows; }, clock_us);
     r.Add(sys, "(e) path to the root p50, us", l.p50_us);
     if (is_ordo) {
       auto& o = static_cast<OrdoPeer&>(p);
@@ -342,7 +371,8 @@ void RunQueries(Peer& p, bool is_ordo, const Args& a, const Workload& w, const H
       uint64_t api_sum = 0;
       for (size_t i = 0; i < m; ++i) api_sum += o.PathUpApi(w.paths[i].first, w.paths[i].second).checksum;
       *ok &= ex.Check("ordo API", "paths", api_sum);
-      Latency la = Measure(m, [&](size_t i) { sink = sink + o.PathUpApi(w.paths[i].first, w.paths[i].second).rows; }, clock_us);
+      Latency la = Measure(
+          m, [&](size_t i) { sink = sink + o.PathUpApi(w.paths[i].first, w.paths[i].second).rows; }, clock_us);
       r.Add("ordo API", "(e) path to the root p50, us", la.p50_us);
     }
   }
@@ -352,7 +382,8 @@ void RunQueries(Peer& p, bool is_ordo, const Args& a, const Workload& w, const H
     for (auto [t, day] : w.asof) sum += static_cast<uint64_t>(p.PointAsOf(t, day) + 1);
     *ok &= ex.Check(sys, "as-of lookups", sum);
     volatile int64_t sink = 0;
-    Latency l = Measure(w.asof.size(), [&](size_t i) { sink = sink + p.PointAsOf(w.asof[i].first, w.asof[i].second); }, clock_us);
+    Latency l = Measure(
+        w.asof.size(), [&](size_t i) { sink = sink + p.PointAsOf(w.asof[i].first, w.asof[i].second); }, clock_us);
     r.Add(is_ordo ? "ordo API" : sys, "(f) lookup as of an earlier record time p50, us", l.p50_us);
     r.Add(is_ordo ? "ordo API" : sys, "(f) lookup as of an earlier record time p99, us", l.p99_us);
   }
@@ -382,8 +413,10 @@ void RunIngest(Peer& p, bool is_ordo, const Args& a, const History& h, Report& r
   const IngestRows rows = MakeIngestRows(h, n);
   for (bool durable : {true, false}) {
     const std::string mode = durable ? "durable" : "relaxed";
-    if (is_ordo) static_cast<OrdoPeer&>(p).PrepareIngestSized(rows, durable, 0);
-    else p.PrepareIngest(rows, durable);
+    if (is_ordo)
+      static_cast<OrdoPeer&>(p).PrepareIngestSized(rows, durable, 0);
+    else
+      p.PrepareIngest(rows, durable);
     auto t0 = Clock::now();
     p.IngestBulk(rows);
     const double s = Seconds(t0, Clock::now());
@@ -395,8 +428,10 @@ void RunIngest(Peer& p, bool is_ordo, const Args& a, const History& h, Report& r
       const size_t count = std::max<size_t>(20, a.tx_facts / tx);
       IngestRows sub = rows;
       sub.rows.resize(std::min(rows.rows.size(), count * tx));
-      if (is_ordo) static_cast<OrdoPeer&>(p).PrepareIngestSized(sub, durable, tx);
-      else p.PrepareIngest(sub, durable);
+      if (is_ordo)
+        static_cast<OrdoPeer&>(p).PrepareIngestSized(sub, durable, tx);
+      else
+        p.PrepareIngest(sub, durable);
       std::vector<double> ms;
       auto t1 = Clock::now();
       for (size_t begin = 0; begin + tx <= sub.rows.size(); begin += tx) {
@@ -430,8 +465,10 @@ int Main(int argc, char** argv) {
   for (const std::string& name : a.peers) {
     const bool is_ordo = name == "ordo";
     std::unique_ptr<Peer> p;
-    if (is_ordo) p = std::make_unique<OrdoPeer>(a.scratch + "/ordo.db", a.scratch);
-    else p = MakePeer(name, a);
+    if (is_ordo)
+      p = std::make_unique<OrdoPeer>(a.scratch + "/ordo.db", a.scratch);
+    else
+      p = MakePeer(name, a);
     std::fprintf(stderr, "%s: loading\n", p->Name().c_str());
     const size_t rss0 = RssBytes();
     auto t0 = Clock::now();
@@ -446,16 +483,20 @@ int Main(int argc, char** argv) {
         for (int i = 0; i < 3; ++i) s.push_back(o.Reopen());
         r.Add("ordo", "(g) time to open the database, s", Median(s));
       }
-      r.Add("ordo", "(g) index memory per fact (memory_bytes), bytes", static_cast<double>(o.db().memory_bytes()) / facts, true, 1);
+      r.Add("ordo", "(g) index memory per fact (memory_bytes), bytes",
+            static_cast<double>(o.db().memory_bytes()) / facts, true, 1);
       r.Add("ordo", "(g) process RSS growth per fact, bytes", static_cast<double>(RssBytes() - rss0) / facts, true, 1);
     }
-    r.Add(p->Name(), "(g) bytes on disk per placement row", static_cast<double>(p->StorageBytes()) /
-          static_cast<double>(h.placements.size() + h.corrections.size() + h.subordinations.size()), true, 1);
+    r.Add(p->Name(), "(g) bytes on disk per placement row",
+          static_cast<double>(p->StorageBytes()) /
+              static_cast<double>(h.placements.size() + h.corrections.size() + h.subordinations.size()),
+          true, 1);
     if (!a.explain_dir.empty()) {
       std::string plans = p->Explain();
       if (!plans.empty()) {
         std::filesystem::create_directories(a.explain_dir);
-        std::ofstream(a.explain_dir + "/explain-" + name + ".txt") << "# " << p->Name() << ", " << a.label << "\n\n" << plans;
+        std::ofstream(a.explain_dir + "/explain-" + name + ".txt") << "# " << p->Name() << ", " << a.label << "\n\n"
+                                                                   << plans;
       }
     }
     std::fprintf(stderr, "%s: queries\n", p->Name().c_str());

@@ -64,7 +64,8 @@ History Generate(const HistoryConfig& c) {
     uint32_t district = c.districts;
     for (uint32_t i = 0; i < c.versions; ++i) {
       uint32_t d;
-      do d = rng.Below(c.districts); while (d == district);
+      do d = rng.Below(c.districts);
+      while (d == district);
       district = d;
       const int32_t to = i + 1 < c.versions ? bounds[i + 1] : kOpenDay;
       h.placements.push_back(Placement{t, district, bounds[i], to});
@@ -76,7 +77,8 @@ History Generate(const HistoryConfig& c) {
   for (uint32_t i = 0; i < h.placements.size(); ++i) {
     if (rng.Below(100) >= c.correction_pct) continue;
     uint32_t d;
-    do d = rng.Below(c.districts); while (d == h.placements[i].district);
+    do d = rng.Below(c.districts);
+    while (d == h.placements[i].district);
     h.corrections.push_back(Correction{i, d});
     h.corrected[i] = 1;
   }
@@ -103,7 +105,8 @@ History Generate(const HistoryConfig& c) {
       if (above_n > 1 && rng.Below(10) == 0) {
         const int32_t move = h.first_day + 1 + static_cast<int32_t>(rng.Below(static_cast<uint32_t>(span - 1)));
         uint32_t other;
-        do other = above + rng.Below(above_n); while (other == parent);
+        do other = above + rng.Below(above_n);
+        while (other == parent);
         h.subordinations.push_back(Subordination{u, parent, h.first_day, move});
         h.subordinations.push_back(Subordination{u, other, move, kOpenDay});
       } else {

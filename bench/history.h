@@ -15,10 +15,10 @@ inline constexpr int32_t kOpenDay = 2147483647;  // open valid end (Date::kMaxDa
 
 struct HistoryConfig {
   uint32_t territories = 100'000;
-  uint32_t versions = 10;        // k placements per territory
+  uint32_t versions = 10;  // k placements per territory
   uint32_t districts = 1'000;
-  uint32_t units = 100'000;      // subordination tree, about 8 levels deep
-  uint32_t correction_pct = 5;   // share of placements corrected at a later record time
+  uint32_t units = 100'000;     // subordination tree, about 8 levels deep
+  uint32_t correction_pct = 5;  // share of placements corrected at a later record time
   uint64_t seed = 20240301;
 };
 
@@ -46,15 +46,15 @@ struct Subordination {
 
 struct History {
   HistoryConfig config;
-  int32_t created_day = 0;              // every entity exists from this day, open-ended
-  int32_t first_day = 0, last_day = 0;  // placements change within [first_day, last_day)
-  int64_t recorded_base_us = 0;         // record time of the placements and subordinations
-  int64_t recorded_fix_us = 0;          // record time of the corrections (later)
-  std::vector<Placement> placements;    // territory-major, versions in valid-time order
-  std::vector<Correction> corrections;  // in placement order
-  std::vector<uint8_t> corrected;       // per placement: 1 when a correction replaces it
+  int32_t created_day = 0;                    // every entity exists from this day, open-ended
+  int32_t first_day = 0, last_day = 0;        // placements change within [first_day, last_day)
+  int64_t recorded_base_us = 0;               // record time of the placements and subordinations
+  int64_t recorded_fix_us = 0;                // record time of the corrections (later)
+  std::vector<Placement> placements;          // territory-major, versions in valid-time order
+  std::vector<Correction> corrections;        // in placement order
+  std::vector<uint8_t> corrected;             // per placement: 1 when a correction replaces it
   std::vector<Subordination> subordinations;  // unit-major, in valid-time order
-  std::vector<uint8_t> unit_level;      // depth of each unit in the tree (root: 0)
+  std::vector<uint8_t> unit_level;            // depth of each unit in the tree (root: 0)
 };
 
 History Generate(const HistoryConfig& config);

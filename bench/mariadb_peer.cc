@@ -117,10 +117,18 @@ std::string PlacementTable(const std::string& name) {
          " row_start TIMESTAMP(6) GENERATED ALWAYS AS ROW START INVISIBLE,"
          " row_end TIMESTAMP(6) GENERATED ALWAYS AS ROW END INVISIBLE,"
          " PERIOD FOR valid(valid_from, valid_to), PERIOD FOR SYSTEM_TIME(row_start, row_end),"
-         " UNIQUE KEY " + name + "_no_overlap (territory, valid WITHOUT OVERLAPS),"
-         " KEY " + name + "_point (territory, row_end, valid_from, valid_to, district, row_start),"
-         " KEY " + name + "_from (row_end, valid_from, territory),"
-         " KEY " + name + "_to (row_end, valid_to, territory)"
+         " UNIQUE KEY " +
+         name +
+         "_no_overlap (territory, valid WITHOUT OVERLAPS),"
+         " KEY " +
+         name +
+         "_point (territory, row_end, valid_from, valid_to, district, row_start),"
+         " KEY " +
+         name +
+         "_from (row_end, valid_from, territory),"
+         " KEY " +
+         name +
+         "_to (row_end, valid_to, territory)"
          ") ENGINE=InnoDB WITH SYSTEM VERSIONING";
 }
 
@@ -175,14 +183,15 @@ class MariaDbPeer : public Peer {
     Exec("SET GLOBAL innodb_flush_log_at_trx_commit = 2");
     Exec("DROP TABLE IF EXISTS placement, subordination, placement_ingest");
     Exec(PlacementTable("placement"));
-    Exec("CREATE TABLE subordination(unit INT NOT NULL, parent INT NOT NULL, valid_from DATE NOT NULL,"
-         " valid_to DATE NOT NULL,"
-         " row_start TIMESTAMP(6) GENERATED ALWAYS AS ROW START INVISIBLE,"
-         " row_end TIMESTAMP(6) GENERATED ALWAYS AS ROW END INVISIBLE,"
-         " PERIOD FOR valid(valid_from, valid_to), PERIOD FOR SYSTEM_TIME(row_start, row_end),"
-         " UNIQUE KEY subordination_no_overlap (unit, valid WITHOUT OVERLAPS),"
-         " KEY subordination_point (unit, row_end, valid_from, valid_to, parent)"
-         ") ENGINE=InnoDB WITH SYSTEM VERSIONING");
+    Exec(
+        "CREATE TABLE subordination(unit INT NOT NULL, parent INT NOT NULL, valid_from DATE NOT NULL,"
+        " valid_to DATE NOT NULL,"
+        " row_start TIMESTAMP(6) GENERATED ALWAYS AS ROW START INVISIBLE,"
+        " row_end TIMESTAMP(6) GENERATED ALWAYS AS ROW END INVISIBLE,"
+        " PERIOD FOR valid(valid_from, valid_to), PERIOD FOR SYSTEM_TIME(row_start, row_end),"
+        " UNIQUE KEY subordination_no_overlap (unit, valid WITHOUT OVERLAPS),"
+        " KEY subordination_point (unit, row_end, valid_from, valid_to, parent)"
+        ") ENGINE=InnoDB WITH SYSTEM VERSIONING");
     std::string data;
     data.reserve(h.placements.size() * 32);
     for (const Placement& p : h.placements) {
@@ -193,8 +202,8 @@ class MariaDbPeer : public Peer {
     LoadFile("placement", "territory, district, valid_from, valid_to", data);
     data.clear();
     for (const Subordination& s : h.subordinations) {
-      data += std::to_string(s.unit) + '\t' + std::to_string(s.parent) + '\t' + DayText(s.from) + '\t' +
-              DateEnd(s.to) + '\n';
+      data += std::to_string(s.unit) + '\t' + std::to_string(s.parent) + '\t' + DayText(s.from) + '\t' + DateEnd(s.to) +
+              '\n';
     }
     LoadFile("subordination", "unit, parent, valid_from, valid_to", data);
     Exec("COMMIT");
@@ -218,17 +227,18 @@ class MariaDbPeer : public Peer {
     asof_ = Add("SELECT district FROM placement FOR SYSTEM_TIME AS OF TIMESTAMP'" + asof_text_ +
                 "' WHERE territory = ? AND valid_from <= ? AND valid_to > ?");
     snapshot_ = Add("SELECT territory, district FROM placement WHERE valid_from <= ? AND valid_to > ?");
-    diff_ = Add(
-        "SELECT c.territory, a.district, b.district FROM (SELECT territory FROM placement"
-        " WHERE valid_from > ? AND valid_from <= ? UNION SELECT territory FROM placement WHERE valid_to > ? AND valid_to <= ?) c"
-        " LEFT JOIN placement a ON a.territory = c.territory AND a.valid_from <= ? AND a.valid_to > ?"
-        " LEFT JOIN placement b ON b.territory = c.territory AND b.valid_from <= ? AND b.valid_to > ?"
-        " WHERE NOT (a.district <=> b.district)");
-    path_ = Add(
-        "WITH RECURSIVE up(unit, depth) AS (SELECT CAST(? AS INT), 0 UNION ALL"
-        " SELECT s.parent, up.depth + 1 FROM up JOIN subordination s ON s.unit = up.unit"
-        " AND s.valid_from <= ? AND s.valid_to > ?)"
-        " SELECT count(*) - 1, sum(unit) - ? FROM up");
+    diff_ =
+        Add("SELECT c.territory, a.district, b.district FROM (SELECT territory FROM placement"
+            " WHERE valid_from > ? AND valid_from <= ? UNION SELECT territory FROM placement WHERE valid_to > ? AND "
+            "valid_to <= ?) c"
+            " LEFT JOIN placement a ON a.territory = c.territory AND a.valid_from <= ? AND a.valid_to > ?"
+            " LEFT JOIN placement b ON b.territory = c.territory AND b.valid_from <= ? AND b.valid_to > ?"
+            " WHERE NOT (a.district <=> b.district)");
+    path_ =
+        Add("WITH RECURSIVE up(unit, depth) AS (SELECT CAST(? AS INT), 0 UNION ALL"
+            " SELECT s.parent, up.depth + 1 FROM up JOIN subordination s ON s.unit = up.unit"
+            " AND s.valid_from <= ? AND s.valid_to > ?)"
+            " SELECT count(*) - 1, sum(unit) - ? FROM up");
   }
 
   MStmt* Add(const std::string& sql) {
@@ -393,6 +403,8 @@ class MariaDbPeer : public Peer {
 
 }  // namespace
 
-std::unique_ptr<Peer> MakeMariaDbPeer(const std::string& socket_path) { return std::make_unique<MariaDbPeer>(socket_path); }
+std::unique_ptr<Peer> MakeMariaDbPeer(const std::string& socket_path) {
+  return std::make_unique<MariaDbPeer>(socket_path);
+}
 
 }  // namespace ordo::bench

@@ -49,10 +49,7 @@ void BM_DependentLoad(benchmark::State& state) {
   }
   std::free(raw);
 }
-BENCHMARK(BM_DependentLoad)
-    ->ArgNames({"MiB", "huge"})
-    ->ArgsProduct({{4, 16, 64, 256}, {0, 1}})
-    ->MinTime(0.5);
+BENCHMARK(BM_DependentLoad)->ArgNames({"MiB", "huge"})->ArgsProduct({{4, 16, 64, 256}, {0, 1}})->MinTime(0.5);
 
 // The fast path's layout (src/engine/state.h): 16-byte slots, runs found through slot_begin.
 struct Slot {

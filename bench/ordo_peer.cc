@@ -70,7 +70,8 @@ OrderDecl PlacementOrder(const std::string& id, const std::vector<Placement>& ro
   o.ops.reserve(end - begin);
   for (size_t i = begin; i < end; ++i) {
     const Placement& p = rows[i];
-    o.ops.push_back(RelOp(OpKind::kAssign, TerritoryKey(p.territory), kPlacedIn, DistrictKey(p.district), p.from, p.to));
+    o.ops.push_back(
+        RelOp(OpKind::kAssign, TerritoryKey(p.territory), kPlacedIn, DistrictKey(p.district), p.from, p.to));
   }
   return o;
 }
@@ -113,7 +114,8 @@ void ForEachHistoryBatch(const History& h, size_t chunk_facts, const std::functi
     OrderDecl o = NewOrder("corrections", h.first_day, fix);
     for (const Correction& x : h.corrections) {
       const Placement& p = h.placements[x.index];
-      o.ops.push_back(RelOp(OpKind::kCorrect, TerritoryKey(p.territory), kPlacedIn, DistrictKey(x.district), p.from, p.to));
+      o.ops.push_back(
+          RelOp(OpKind::kCorrect, TerritoryKey(p.territory), kPlacedIn, DistrictKey(x.district), p.from, p.to));
     }
     b.orders.push_back(std::move(o));
     apply(std::move(b));

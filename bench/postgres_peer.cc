@@ -49,7 +49,8 @@ std::string RecordedText(int64_t from, int64_t to) {
 }
 
 const char* const kPlacementIndexes[] = {
-    "ALTER TABLE {t} ADD CONSTRAINT {t}_no_overlap EXCLUDE USING gist (territory WITH =, valid WITH &&, recorded WITH &&)",
+    "ALTER TABLE {t} ADD CONSTRAINT {t}_no_overlap EXCLUDE USING gist (territory WITH =, valid WITH &&, recorded WITH "
+    "&&)",
     "CREATE INDEX {t}_point ON {t} (territory, lower(valid)) INCLUDE (district, valid) WHERE upper_inf(recorded)",
     "CREATE INDEX {t}_from ON {t} (lower(valid)) INCLUDE (territory) WHERE upper_inf(recorded)",
     "CREATE INDEX {t}_to ON {t} (upper(valid)) INCLUDE (territory) WHERE upper_inf(recorded)",
@@ -79,11 +80,13 @@ class PostgresPeer : public Peer {
 
   void Copy(const std::string& sql, const std::string& data) {
     PGresult* r = PQexec(c_, sql.c_str());
-    if (PQresultStatus(r) != PGRES_COPY_IN) throw std::runtime_error("postgres copy: " + std::string(PQerrorMessage(c_)));
+    if (PQresultStatus(r) != PGRES_COPY_IN)
+      throw std::runtime_error("postgres copy: " + std::string(PQerrorMessage(c_)));
     PQclear(r);
     for (size_t off = 0; off < data.size(); off += 1 << 20) {
       const size_t n = std::min<size_t>(1 << 20, data.size() - off);
-      if (PQputCopyData(c_, data.data() + off, static_cast<int>(n)) != 1) throw std::runtime_error("postgres copy data");
+      if (PQputCopyData(c_, data.data() + off, static_cast<int>(n)) != 1)
+        throw std::runtime_error("postgres copy data");
     }
     if (PQputCopyEnd(c_, nullptr) != 1) throw std::runtime_error("postgres copy end");
     while ((r = PQgetResult(c_)) != nullptr) {
@@ -111,15 +114,17 @@ class PostgresPeer : public Peer {
     Exec("SET client_min_messages = warning");
     Exec("CREATE EXTENSION IF NOT EXISTS btree_gist");
     Exec("DROP TABLE IF EXISTS placement, subordination, placement_ingest");
-    Exec("CREATE TABLE placement(territory int NOT NULL, district int NOT NULL, valid daterange NOT NULL, "
-         "recorded tstzrange NOT NULL)");
-    Exec("CREATE TABLE subordination(unit int NOT NULL, parent int NOT NULL, valid daterange NOT NULL, "
-         "recorded tstzrange NOT NULL)");
+    Exec(
+        "CREATE TABLE placement(territory int NOT NULL, district int NOT NULL, valid daterange NOT NULL, "
+        "recorded tstzrange NOT NULL)");
+    Exec(
+        "CREATE TABLE subordination(unit int NOT NULL, parent int NOT NULL, valid daterange NOT NULL, "
+        "recorded tstzrange NOT NULL)");
     Exec("SET synchronous_commit = off");
     Exec("SET maintenance_work_mem = '2GB'");
     Exec("BEGIN");
-    Copy("COPY placement FROM STDIN", PlacementCopy(h.placements, 0, h.placements.size(), h.recorded_base_us,
-                                                    &h.corrected, h.recorded_fix_us));
+    Copy("COPY placement FROM STDIN",
+         PlacementCopy(h.placements, 0, h.placements.size(), h.recorded_base_us, &h.corrected, h.recorded_fix_us));
     std::string fixes;
     for (const Correction& c : h.corrections) {
       const Placement& p = h.placements[c.index];
@@ -134,23 +139,29 @@ class PostgresPeer : public Peer {
     }
     Copy("COPY subordination FROM STDIN", subs);
     for (const char* sql : kPlacementIndexes) Exec(Subst(sql, "placement"));
-    Exec("ALTER TABLE subordination ADD CONSTRAINT subordination_no_overlap EXCLUDE USING gist "
-         "(unit WITH =, valid WITH &&, recorded WITH &&)");
-    Exec("CREATE INDEX subordination_point ON subordination (unit, lower(valid)) INCLUDE (parent, valid) "
-         "WHERE upper_inf(recorded)");
+    Exec(
+        "ALTER TABLE subordination ADD CONSTRAINT subordination_no_overlap EXCLUDE USING gist "
+        "(unit WITH =, valid WITH &&, recorded WITH &&)");
+    Exec(
+        "CREATE INDEX subordination_point ON subordination (unit, lower(valid)) INCLUDE (parent, valid) "
+        "WHERE upper_inf(recorded)");
     Exec("COMMIT");
     Exec("VACUUM ANALYZE placement");
     Exec("VACUUM ANALYZE subordination");
     Exec("SET synchronous_commit = on");
-    Prepare("point", "SELECT district FROM placement WHERE territory = $1::int AND upper_inf(recorded) "
-                     "AND valid @> $2::date");
-    Prepare("asof", "SELECT district FROM placement WHERE territory = $1::int AND recorded @> $3::timestamptz "
-                    "AND valid @> $2::date");
+    Prepare("point",
+            "SELECT district FROM placement WHERE territory = $1::int AND upper_inf(recorded) "
+            "AND valid @> $2::date");
+    Prepare("asof",
+            "SELECT district FROM placement WHERE territory = $1::int AND recorded @> $3::timestamptz "
+            "AND valid @> $2::date");
     Prepare("snapshot", "SELECT territory, district FROM placement WHERE upper_inf(recorded) AND valid @> $1::date");
     Prepare("diff",
             "WITH cand AS ("
-            " SELECT territory FROM placement WHERE upper_inf(recorded) AND lower(valid) > $1::date AND lower(valid) <= $2::date"
-            " UNION SELECT territory FROM placement WHERE upper_inf(recorded) AND upper(valid) > $1::date AND upper(valid) <= $2::date)"
+            " SELECT territory FROM placement WHERE upper_inf(recorded) AND lower(valid) > $1::date AND lower(valid) "
+            "<= $2::date"
+            " UNION SELECT territory FROM placement WHERE upper_inf(recorded) AND upper(valid) > $1::date AND "
+            "upper(valid) <= $2::date)"
             " SELECT c.territory, a.district, b.district FROM cand c"
             " LEFT JOIN placement a ON a.territory = c.territory AND upper_inf(a.recorded) AND a.valid @> $1::date"
             " LEFT JOIN placement b ON b.territory = c.territory AND upper_inf(b.recorded) AND b.valid @> $2::date"
@@ -195,7 +206,8 @@ class PostgresPeer : public Peer {
 
   int64_t PointLookup(uint32_t t, int32_t day) override { return One(Run("point", {std::to_string(t), DayText(day)})); }
   int64_t PointAsOf(uint32_t t, int32_t day) override {
-    return One(Run("asof", {std::to_string(t), DayText(day), InstantText((h_->recorded_base_us + h_->recorded_fix_us) / 2)}));
+    return One(
+        Run("asof", {std::to_string(t), DayText(day), InstantText((h_->recorded_base_us + h_->recorded_fix_us) / 2)}));
   }
   Answer Rows(PGresult* r, int col) {
     Answer a;
@@ -217,8 +229,9 @@ class PostgresPeer : public Peer {
 
   void PrepareIngest(const IngestRows& rows, bool durable) override {
     Exec("DROP TABLE IF EXISTS placement_ingest");
-    Exec("CREATE TABLE placement_ingest(territory int NOT NULL, district int NOT NULL, valid daterange NOT NULL, "
-         "recorded tstzrange NOT NULL)");
+    Exec(
+        "CREATE TABLE placement_ingest(territory int NOT NULL, district int NOT NULL, valid daterange NOT NULL, "
+        "recorded tstzrange NOT NULL)");
     for (const char* sql : kPlacementIndexes) Exec(Subst(sql, "placement_ingest"));
     Exec(durable ? "SET synchronous_commit = on" : "SET synchronous_commit = off");
     if (!ingest_prepared_) {
@@ -229,8 +242,9 @@ class PostgresPeer : public Peer {
       PQclear(r);
       ingest_prepared_ = true;
     }
-    const int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
-                            std::chrono::system_clock::now().time_since_epoch()).count();
+    const int64_t now =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     copy_ = PlacementCopy(rows.rows, 0, rows.rows.size(), now, nullptr, 0);
     params_.clear();
     for (const Placement& p : rows.rows) {

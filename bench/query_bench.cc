@@ -116,7 +116,8 @@ void BM_Members(benchmark::State& state) {
   Fixture& f = F();
   size_t i = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(f.peer->db().Members(DistrictKey(static_cast<uint32_t>(i++ % 1000)), kPlacedIn, At(f.mid)));
+    benchmark::DoNotOptimize(
+        f.peer->db().Members(DistrictKey(static_cast<uint32_t>(i++ % 1000)), kPlacedIn, At(f.mid)));
   }
 }
 BENCHMARK(BM_Members)->Unit(benchmark::kMicrosecond);

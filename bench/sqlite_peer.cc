@@ -32,7 +32,8 @@ class Stmt {
   bool Row() {
     int rc = sqlite3_step(s_);
     if (rc == SQLITE_ROW) return true;
-    if (rc != SQLITE_DONE) throw std::runtime_error("sqlite step: " + std::string(sqlite3_errmsg(sqlite3_db_handle(s_))));
+    if (rc != SQLITE_DONE)
+      throw std::runtime_error("sqlite step: " + std::string(sqlite3_errmsg(sqlite3_db_handle(s_))));
     return false;
   }
   void Run() {
@@ -57,10 +58,10 @@ std::string TableSql(const std::string& name) {
 std::string IndexSql(const std::string& name) {
   return "CREATE INDEX " + name + "_cover ON " + name +
          "(territory, rec_to, valid_from, valid_to, rec_from, district);"
-         "CREATE INDEX " + name + "_from ON " + name + "(valid_from, territory) WHERE rec_to = " + kMax + ";" +
-         "CREATE INDEX " + name + "_to ON " + name + "(valid_to, territory) WHERE rec_to = " + kMax + ";" +
-         "CREATE TRIGGER " + name + "_no_overlap BEFORE INSERT ON " + name +
-         " WHEN EXISTS (SELECT 1 FROM " + name +
+         "CREATE INDEX " +
+         name + "_from ON " + name + "(valid_from, territory) WHERE rec_to = " + kMax + ";" + "CREATE INDEX " + name +
+         "_to ON " + name + "(valid_to, territory) WHERE rec_to = " + kMax + ";" + "CREATE TRIGGER " + name +
+         "_no_overlap BEFORE INSERT ON " + name + " WHEN EXISTS (SELECT 1 FROM " + name +
          " p WHERE p.territory = NEW.territory AND p.rec_to > NEW.rec_from AND p.rec_from < NEW.rec_to"
          " AND p.valid_from < NEW.valid_to AND NEW.valid_from < p.valid_to)"
          " BEGIN SELECT RAISE(ABORT, 'overlapping placement'); END;";
@@ -90,8 +91,9 @@ class SqlitePeer : public Peer {
     if (sqlite3_open(path_.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("sqlite open");
     Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-4194304; PRAGMA temp_store=MEMORY;");
     Exec(TableSql("placement"));
-    Exec("CREATE TABLE subordination(unit INTEGER NOT NULL, parent INTEGER NOT NULL, valid_from INTEGER NOT NULL, "
-         "valid_to INTEGER NOT NULL, rec_from INTEGER NOT NULL, rec_to INTEGER NOT NULL);");
+    Exec(
+        "CREATE TABLE subordination(unit INTEGER NOT NULL, parent INTEGER NOT NULL, valid_from INTEGER NOT NULL, "
+        "valid_to INTEGER NOT NULL, rec_from INTEGER NOT NULL, rec_to INTEGER NOT NULL);");
     Exec("BEGIN");
     {
       Stmt ins(db_, "INSERT INTO placement VALUES(?,?,?,?,?,?)");
@@ -122,25 +124,33 @@ class SqlitePeer : public Peer {
     const std::string cur = std::string(" rec_to = ") + kMax;
     point_ = Add("SELECT district FROM placement WHERE territory = ?1 AND" + cur +
                  " AND valid_from <= ?2 AND valid_to > ?2");
-    asof_ = Add("SELECT district FROM placement WHERE territory = ?1 AND rec_to > ?3 AND rec_from <= ?3"
-                " AND valid_from <= ?2 AND valid_to > ?2");
-    snapshot_ = Add("SELECT territory, district FROM placement WHERE" + cur + " AND valid_from <= ?1 AND valid_to > ?1");
-    diff_ = Add(
-        "WITH cand(territory) AS ("
-        " SELECT territory FROM placement WHERE" + cur + " AND valid_from > ?1 AND valid_from <= ?2"
-        " UNION SELECT territory FROM placement WHERE" + cur + " AND valid_to > ?1 AND valid_to <= ?2)"
-        " SELECT territory, d1, d2 FROM (SELECT c.territory,"
-        " (SELECT district FROM placement a WHERE a.territory = c.territory AND a." + cur.substr(1) +
-        " AND a.valid_from <= ?1 AND a.valid_to > ?1) AS d1,"
-        " (SELECT district FROM placement b WHERE b.territory = c.territory AND b." + cur.substr(1) +
-        " AND b.valid_from <= ?2 AND b.valid_to > ?2) AS d2 FROM cand c) WHERE d1 IS NOT d2");
+    asof_ =
+        Add("SELECT district FROM placement WHERE territory = ?1 AND rec_to > ?3 AND rec_from <= ?3"
+            " AND valid_from <= ?2 AND valid_to > ?2");
+    snapshot_ =
+        Add("SELECT territory, district FROM placement WHERE" + cur + " AND valid_from <= ?1 AND valid_to > ?1");
+    diff_ =
+        Add("WITH cand(territory) AS ("
+            " SELECT territory FROM placement WHERE" +
+            cur +
+            " AND valid_from > ?1 AND valid_from <= ?2"
+            " UNION SELECT territory FROM placement WHERE" +
+            cur +
+            " AND valid_to > ?1 AND valid_to <= ?2)"
+            " SELECT territory, d1, d2 FROM (SELECT c.territory,"
+            " (SELECT district FROM placement a WHERE a.territory = c.territory AND a." +
+            cur.substr(1) +
+            " AND a.valid_from <= ?1 AND a.valid_to > ?1) AS d1,"
+            " (SELECT district FROM placement b WHERE b.territory = c.territory AND b." +
+            cur.substr(1) + " AND b.valid_from <= ?2 AND b.valid_to > ?2) AS d2 FROM cand c) WHERE d1 IS NOT d2");
     // The recursive step is a scalar subquery: as a join, SQLite 3.40 builds a Bloom filter over
     // the whole subordination table at every step (8 ms a path instead of microseconds).
-    path_q_ = Add(
-        "WITH RECURSIVE up(unit, depth) AS (SELECT ?1, 0 UNION ALL"
-        " SELECT (SELECT s.parent FROM subordination s WHERE s.unit = up.unit AND s." + cur.substr(1) +
-        " AND s.valid_from <= ?2 AND s.valid_to > ?2), up.depth + 1 FROM up WHERE up.unit IS NOT NULL)"
-        " SELECT count(unit) - 1, sum(unit) - ?1 FROM up");
+    path_q_ =
+        Add("WITH RECURSIVE up(unit, depth) AS (SELECT ?1, 0 UNION ALL"
+            " SELECT (SELECT s.parent FROM subordination s WHERE s.unit = up.unit AND s." +
+            cur.substr(1) +
+            " AND s.valid_from <= ?2 AND s.valid_to > ?2), up.depth + 1 FROM up WHERE up.unit IS NOT NULL)"
+            " SELECT count(unit) - 1, sum(unit) - ?1 FROM up");
   }
 
   Stmt* Add(const std::string& sql) {
@@ -201,8 +211,9 @@ class SqlitePeer : public Peer {
     ingest_ = std::make_unique<Stmt>(db_, "INSERT INTO placement_ingest VALUES(?,?,?,?,?," + std::string(kMax) + ")");
   }
   void Insert(const IngestRows& rows, size_t begin, size_t end) {
-    const int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
-                            std::chrono::system_clock::now().time_since_epoch()).count();
+    const int64_t now =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     Exec("BEGIN");
     for (size_t i = begin; i < end; ++i) {
       const Placement& p = rows.rows[i];

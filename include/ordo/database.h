@@ -34,8 +34,8 @@ struct Options {
 
 // Which record a query reads.
 struct View {
-  Date at = Date::Today();                // valid date (ignored by History and Diff)
-  std::optional<Instant> recorded;        // what was known then; absent: everything recorded
+  Date at = Date::Today();          // valid date (ignored by History and Diff)
+  std::optional<Instant> recorded;  // what was known then; absent: everything recorded
   // Whose view: facts without a perspective plus those of this perspective. Empty: facts of
   // every perspective, each labelled with its own.
   std::string perspective;
@@ -45,21 +45,21 @@ struct View {
 
 // A fact as the API shows it, with every id resolved to text.
 struct FactInfo {
-  uint64_t fact_id = 0;            // stable row id in the database file
+  uint64_t fact_id = 0;  // stable row id in the database file
   std::string subject;
-  std::string predicate;           // relation or attribute name ("name@ru" for names)
+  std::string predicate;  // relation or attribute name ("name@ru" for names)
   bool is_attribute = false;
-  std::string object;              // relation object id (empty for attributes)
-  std::optional<Value> value;      // attribute value
-  FuzzyDate from;                  // as written; from.date == Date::Min() when unbounded
-  FuzzyDate to;                    // to.date == Date::Max() when open-ended
-  Instant recorded_from;           // record interval [recorded_from, recorded_to)
-  Instant recorded_to;             // Instant::Max() while current (as of the view's record time)
-  std::string perspective;         // "" = undisputed
+  std::string object;          // relation object id (empty for attributes)
+  std::optional<Value> value;  // attribute value
+  FuzzyDate from;              // as written; from.date == Date::Min() when unbounded
+  FuzzyDate to;                // to.date == Date::Max() when open-ended
+  Instant recorded_from;       // record interval [recorded_from, recorded_to)
+  Instant recorded_to;         // Instant::Max() while current (as of the view's record time)
+  std::string perspective;     // "" = undisputed
   std::vector<Qualifier> qualifiers;
-  std::string order;               // the order that asserted the fact
-  std::string ended_by;            // the order that set its end, if a later order did
-  bool correction = false;         // asserted by a `correct` operation
+  std::string order;        // the order that asserted the fact
+  std::string ended_by;     // the order that set its end, if a later order did
+  bool correction = false;  // asserted by a `correct` operation
 };
 
 // A stretch of an entity's existence, with its bounds as written.
@@ -71,11 +71,11 @@ struct Span {
 struct EntityInfo {
   std::string id;
   std::string kind;
-  std::vector<Name> names;          // valid at the view's date, one per language
-  std::vector<Name> aliases;        // valid at the view's date
-  std::vector<Span> lifetime;       // as recorded at the view's record time (gaps possible)
-  bool alive = false;               // whether it exists at the view's date
-  std::vector<FactInfo> facts;      // relations and attributes with this subject, valid at the date
+  std::vector<Name> names;      // valid at the view's date, one per language
+  std::vector<Name> aliases;    // valid at the view's date
+  std::vector<Span> lifetime;   // as recorded at the view's record time (gaps possible)
+  bool alive = false;           // whether it exists at the view's date
+  std::vector<FactInfo> facts;  // relations and attributes with this subject, valid at the date
 };
 
 struct SourceInfo {
@@ -90,7 +90,7 @@ struct OrderInfo {
   Instant recorded;
   std::vector<SourceInfo> sources;
   std::vector<std::string> notes;
-  SourceRegion where;               // file and line it was loaded from
+  SourceRegion where;  // file and line it was loaded from
   size_t facts_asserted = 0;
   size_t facts_superseded = 0;
 };
@@ -109,8 +109,8 @@ struct Change {
   std::string subject;
   std::string predicate;
   std::string perspective;
-  std::vector<FactInfo> before;     // facts valid at the first date
-  std::vector<FactInfo> after;      // facts valid at the second date
+  std::vector<FactInfo> before;  // facts valid at the first date
+  std::vector<FactInfo> after;   // facts valid at the second date
 };
 
 struct ApplySummary {
@@ -124,9 +124,9 @@ struct ApplySummary {
 struct Match {
   std::string id;
   std::string kind;
-  std::string name;       // the matched name or alias
+  std::string name;  // the matched name or alias
   std::string lang;
-  int distance = 0;       // edit distance; 0 for exact and prefix matches
+  int distance = 0;  // edit distance; 0 for exact and prefix matches
 };
 
 // ---- Watch rules and alerts (docs/rules.md) ----
@@ -134,43 +134,43 @@ struct Match {
 // A rule as recorded: the condition, the statement it cites and what it was recorded from.
 struct RuleInfo {
   std::string id, title;
-  std::string cites;                  // the statement entity
-  std::string quote;                  // the statement's own words (its `quote` attribute)
-  std::string perspective;            // "" = undisputed facts only
-  std::string note;                   // how the rule's terms differ from the words
-  std::string condition;              // canonical text: "member-of(?s, nato), ..."
-  std::string text;                   // the whole rule, canonical (FormatRule)
+  std::string cites;        // the statement entity
+  std::string quote;        // the statement's own words (its `quote` attribute)
+  std::string perspective;  // "" = undisputed facts only
+  std::string note;         // how the rule's terms differ from the words
+  std::string condition;    // canonical text: "member-of(?s, nato), ..."
+  std::string text;         // the whole rule, canonical (FormatRule)
   std::vector<SourceInfo> sources;
   Instant recorded;
-  SourceRegion where;                 // file and line it was loaded from
+  SourceRegion where;  // file and line it was loaded from
 };
 
 // One firing of a rule: on `date` the condition was met by `bindings`, and a row written by
 // `order` was among the facts that met it. An alert says the stated condition is met; it
 // never asserts the consequence the statement speaks of.
 struct AlertInfo {
-  uint64_t id = 0;                    // stable within its branch, in firing order
-  std::string scenario;               // "" = the record
+  uint64_t id = 0;       // stable within its branch, in firing order
+  std::string scenario;  // "" = the record
   std::string rule;
   std::string rule_title;
-  Date date;                          // the earliest valid date the order makes the condition hold
+  Date date;  // the earliest valid date the order makes the condition hold
   std::vector<std::pair<std::string, std::string>> bindings;  // variable (without '?') -> entity id
-  std::vector<uint64_t> facts;        // FactInfo::fact_id of the facts that met each atom
-  std::string order;                  // the order that triggered it
-  Instant recorded;                   // when the order was applied
-  std::string cites;                  // the cited statement
-  std::string quote;                  // its words, as recorded when the alert fired
-  std::string note;                   // the rule's note
+  std::vector<uint64_t> facts;                                // FactInfo::fact_id of the facts that met each atom
+  std::string order;                                          // the order that triggered it
+  Instant recorded;                                           // when the order was applied
+  std::string cites;                                          // the cited statement
+  std::string quote;                                          // its words, as recorded when the alert fired
+  std::string note;                                           // the rule's note
 };
 
 // ---- Scenarios ----
 
 struct ScenarioInfo {
   std::string name;
-  Instant base_recorded;              // the record as known then is the scenario's start
+  Instant base_recorded;  // the record as known then is the scenario's start
   std::string note;
   Instant created;
-  size_t batches = 0;                 // hypothetical batches applied
+  size_t batches = 0;  // hypothetical batches applied
 };
 
 // Where a scenario and the record differ for one (subject, predicate, perspective): the valid
@@ -179,9 +179,9 @@ struct ScenarioDifference {
   std::string subject;
   std::string predicate;
   std::string perspective;
-  std::vector<Interval> dates;        // merged, sorted: the valid intervals where they differ
-  std::vector<FactInfo> record;       // the record's facts (as of now) over those dates
-  std::vector<FactInfo> scenario;     // the scenario's facts over those dates
+  std::vector<Interval> dates;     // merged, sorted: the valid intervals where they differ
+  std::vector<FactInfo> record;    // the record's facts (as of now) over those dates
+  std::vector<FactInfo> scenario;  // the scenario's facts over those dates
 };
 
 class Database {
@@ -222,8 +222,7 @@ class Database {
   Status DeleteScenario(const std::string& name);
   // Where the scenario's facts (of predicate, or of every predicate when empty) differ from the
   // record's, over all valid time, both as known now, ordered by subject and predicate.
-  Result<std::vector<ScenarioDifference>> CompareScenario(const std::string& name,
-                                                          const std::string& predicate) const;
+  Result<std::vector<ScenarioDifference>> CompareScenario(const std::string& name, const std::string& predicate) const;
   // The scenario as a read-only Database: every query, with the record's meaning. "" gives
   // nullptr. The handle stays valid after DeleteScenario; it then no longer changes.
   Result<std::shared_ptr<Database>> Scenario(const std::string& name) const;
@@ -241,8 +240,7 @@ class Database {
   Result<std::vector<FactInfo>> Objects(const std::string& subject, const std::string& predicate,
                                         const View& view) const;
   // The facts whose object is `object` through relation at view.at, ordered by subject id.
-  Result<std::vector<FactInfo>> Members(const std::string& object, const std::string& relation,
-                                        const View& view) const;
+  Result<std::vector<FactInfo>> Members(const std::string& object, const std::string& relation, const View& view) const;
   // Every fact of a predicate valid at view.at, ordered by subject id.
   Result<std::vector<FactInfo>> Snapshot(const std::string& predicate, const View& view) const;
   // Every fact about subject (or only through predicate when non-empty) over all valid time,
@@ -254,8 +252,7 @@ class Database {
   Result<std::vector<Change>> Diff(Date d1, Date d2, const std::string& predicate, const View& view) const;
   // The chain up an acyclic, exclusive relation from subject at view.at: the first element is
   // subject's own fact, the last points at the root.
-  Result<std::vector<FactInfo>> PathUp(const std::string& subject, const std::string& relation,
-                                       const View& view) const;
+  Result<std::vector<FactInfo>> PathUp(const std::string& subject, const std::string& relation, const View& view) const;
   // An entity at view.at with its names and facts.
   Result<EntityInfo> Entity(const std::string& id, const View& view) const;
   // All entities' ids, optionally of one kind (including sub-kinds), sorted.
@@ -277,8 +274,8 @@ class Database {
 
   // ---- Fast path: dense ids, no strings, no allocation. For benchmarks and servers. ----
   static constexpr uint32_t kNone = 0xffffffffu;
-  uint32_t EntityHandle(const std::string& id) const;      // kNone when unknown
-  uint32_t PredicateHandle(const std::string& name) const; // kNone when unknown
+  uint32_t EntityHandle(const std::string& id) const;       // kNone when unknown
+  uint32_t PredicateHandle(const std::string& name) const;  // kNone when unknown
   // The object of an exclusive relation at date in the undisputed-plus-perspective view
   // (perspective handle 0 = undisputed only), as of the latest record. kNone when none.
   // An unknown subject handle gives kNone. One lookup reads one short run of a flat array.

@@ -32,8 +32,7 @@ ParseResult ParseOrders(std::string_view text, const std::string& file);
 // The source line is taken from `text` when the status points into it (status.where().file ==
 // file); notes pointing elsewhere are shown as "file:line:col: note: message".
 // With color, uses ANSI colours as GCC does.
-std::string RenderDiagnostic(const Status& status, std::string_view text, const std::string& file,
-                             bool color = false);
+std::string RenderDiagnostic(const Status& status, std::string_view text, const std::string& file, bool color = false);
 
 }  // namespace ordo
 

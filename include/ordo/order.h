@@ -75,8 +75,8 @@ struct AttributeDecl {
 // ---- Sources ---------------------------------------------------------------
 
 struct SourceDecl {
-  std::string id;          // kebab-case, unique
-  std::string title;       // required
+  std::string id;     // kebab-case, unique
+  std::string title;  // required
   std::string publisher;
   std::optional<FuzzyDate> date;
   std::string url;
@@ -88,53 +88,53 @@ struct SourceDecl {
 // ---- Orders ---------------------------------------------------------------
 
 enum class OpKind : uint8_t {
-  kCreate,        // create IDS : KIND [NAMES]          entity lifetime starts (or restarts)
-  kEndEntity,     // end IDS                            lifetime ends; the entity's own facts end with it
-  kAssign,        // assign IDS REL -> OBJ              a new fact; refused if an exclusive relation already has one
-  kMove,          // move IDS REL -> OBJ                exclusive relations: replaces the current object from the date
-  kEndRelation,   // end IDS REL [-> OBJ]               the fact stops holding from the date
-  kSet,           // set IDS ATTR VALUE                 replaces the attribute's value from the date
-  kUnset,         // unset IDS ATTR
-  kRename,        // rename IDS NAMES                   names in the given languages from the date
-  kAlias,         // alias IDS NAMES                    adds aliases from the date
-  kCorrect,       // correct IDS REL -> OBJ|none, or correct IDS ATTR VALUE|none, over explicit from/to:
-                  // replaces what the record holds over that valid interval; the old record stays
-                  // answerable at earlier record times
+  kCreate,       // create IDS : KIND [NAMES]          entity lifetime starts (or restarts)
+  kEndEntity,    // end IDS                            lifetime ends; the entity's own facts end with it
+  kAssign,       // assign IDS REL -> OBJ              a new fact; refused if an exclusive relation already has one
+  kMove,         // move IDS REL -> OBJ                exclusive relations: replaces the current object from the date
+  kEndRelation,  // end IDS REL [-> OBJ]               the fact stops holding from the date
+  kSet,          // set IDS ATTR VALUE                 replaces the attribute's value from the date
+  kUnset,        // unset IDS ATTR
+  kRename,       // rename IDS NAMES                   names in the given languages from the date
+  kAlias,        // alias IDS NAMES                    adds aliases from the date
+  kCorrect,      // correct IDS REL -> OBJ|none, or correct IDS ATTR VALUE|none, over explicit from/to:
+                 // replaces what the record holds over that valid interval; the old record stays
+                 // answerable at earlier record times
 };
 const char* OpKindName(OpKind k);  // "create", "end", "assign", ...
 
 struct Op {
   OpKind kind = OpKind::kAssign;
-  std::vector<std::string> subjects;   // one or more entity ids (bulk operations)
+  std::vector<std::string> subjects;        // one or more entity ids (bulk operations)
   std::vector<SourceRegion> subject_where;  // parallel to subjects, for diagnostics
-  std::string entity_kind;             // kCreate
-  std::string predicate;               // relation or attribute name
-  std::string object;                  // relation object id; empty with kCorrect means "none"
-  std::optional<Value> value;          // attribute value; absent with kCorrect means "none"
-  std::vector<Name> names;             // kCreate, kRename, kAlias
-  std::optional<FuzzyDate> from;       // default: the order's effective date
-  std::optional<FuzzyDate> to;         // default: open-ended
-  std::optional<std::string> perspective;  // default: the order's perspective ("" = undisputed)
+  std::string entity_kind;                  // kCreate
+  std::string predicate;                    // relation or attribute name
+  std::string object;                       // relation object id; empty with kCorrect means "none"
+  std::optional<Value> value;               // attribute value; absent with kCorrect means "none"
+  std::vector<Name> names;                  // kCreate, kRename, kAlias
+  std::optional<FuzzyDate> from;            // default: the order's effective date
+  std::optional<FuzzyDate> to;              // default: open-ended
+  std::optional<std::string> perspective;   // default: the order's perspective ("" = undisputed)
   std::vector<Qualifier> qualifiers;
   std::string note;
-  SourceRegion where;                  // the whole operation
-  SourceRegion predicate_where;        // the relation or attribute name
-  SourceRegion object_where;           // the object id or the value
-  SourceRegion kind_where;             // kCreate: the kind name
+  SourceRegion where;            // the whole operation
+  SourceRegion predicate_where;  // the relation or attribute name
+  SourceRegion object_where;     // the object id or the value
+  SourceRegion kind_where;       // kCreate: the kind name
 };
 
 struct OrderDecl {
-  std::string id;                       // kebab-case, unique
+  std::string id;  // kebab-case, unique
   std::string title;
-  std::string issuer;                   // an entity id or free text (e.g. "RU", "ISW")
+  std::string issuer;  // an entity id or free text (e.g. "RU", "ISW")
   std::optional<FuzzyDate> signed_on;
-  FuzzyDate effective;                  // default valid-time start of every operation
-  std::optional<Instant> recorded;      // record time; absent means "now" at apply time
-  std::vector<std::string> sources;     // source ids; at least one
-  std::string perspective;              // default perspective of its operations; "" = undisputed
+  FuzzyDate effective;               // default valid-time start of every operation
+  std::optional<Instant> recorded;   // record time; absent means "now" at apply time
+  std::vector<std::string> sources;  // source ids; at least one
+  std::string perspective;           // default perspective of its operations; "" = undisputed
   std::vector<std::string> notes;
   std::vector<Op> ops;
-  SourceRegion where;                   // the order's id in its header
+  SourceRegion where;                      // the order's id in its header
   std::vector<SourceRegion> source_where;  // parallel to sources
 };
 
@@ -163,14 +163,14 @@ struct RuleAtom {
 
 // A condition as a party stated it: rule ID "TITLE" cites STATEMENT sources ... when ATOMS.
 struct RuleDecl {
-  std::string id;                       // kebab-case, unique
+  std::string id;  // kebab-case, unique
   std::string title;
-  std::string cites;                    // the statement entity whose `quote` alerts show
-  std::vector<std::string> sources;     // source ids; at least one
-  std::string perspective;              // facts of this perspective join the undisputed; "" = none
-  std::string note;                     // how the rule's terms differ from the statement's words
-  std::vector<RuleAtom> atoms;          // the conjunction; at least one
-  SourceRegion where;                   // the rule's id
+  std::string cites;                 // the statement entity whose `quote` alerts show
+  std::vector<std::string> sources;  // source ids; at least one
+  std::string perspective;           // facts of this perspective join the undisputed; "" = none
+  std::string note;                  // how the rule's terms differ from the statement's words
+  std::vector<RuleAtom> atoms;       // the conjunction; at least one
+  SourceRegion where;                // the rule's id
   SourceRegion cites_where;
   std::vector<SourceRegion> source_where;  // parallel to sources
   SourceRegion perspective_where;

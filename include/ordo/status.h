@@ -27,13 +27,13 @@ struct SourceRegion {
 // The kinds of failure. Written to JSON by name; do not renumber.
 enum class Code : uint8_t {
   kOk = 0,
-  kNotFound = 1,     // an id that does not exist; CLI exit code 1
-  kInvalid = 2,      // malformed input (syntax, dates, types); CLI exit code 2
-  kViolation = 3,    // an order breaks an invariant; CLI exit code 2
-  kConflict = 4,     // duplicate id, redefinition; CLI exit code 2
-  kIo = 5,           // the database file could not be read or written
-  kLimit = 6,        // a query or request exceeded a configured limit
-  kInternal = 7,     // a bug in ordo
+  kNotFound = 1,   // an id that does not exist; CLI exit code 1
+  kInvalid = 2,    // malformed input (syntax, dates, types); CLI exit code 2
+  kViolation = 3,  // an order breaks an invariant; CLI exit code 2
+  kConflict = 4,   // duplicate id, redefinition; CLI exit code 2
+  kIo = 5,         // the database file could not be read or written
+  kLimit = 6,      // a query or request exceeded a configured limit
+  kInternal = 7,   // a bug in ordo
 };
 
 // Name of a code as used in JSON ("not_found", "invalid", ...).
@@ -58,10 +58,18 @@ class [[nodiscard]] Status {
     s.where_ = std::move(where);
     return s;
   }
-  static Status NotFound(std::string m, SourceRegion w = {}) { return Error(Code::kNotFound, std::move(m), std::move(w)); }
-  static Status Invalid(std::string m, SourceRegion w = {}) { return Error(Code::kInvalid, std::move(m), std::move(w)); }
-  static Status Violation(std::string m, SourceRegion w = {}) { return Error(Code::kViolation, std::move(m), std::move(w)); }
-  static Status Conflict(std::string m, SourceRegion w = {}) { return Error(Code::kConflict, std::move(m), std::move(w)); }
+  static Status NotFound(std::string m, SourceRegion w = {}) {
+    return Error(Code::kNotFound, std::move(m), std::move(w));
+  }
+  static Status Invalid(std::string m, SourceRegion w = {}) {
+    return Error(Code::kInvalid, std::move(m), std::move(w));
+  }
+  static Status Violation(std::string m, SourceRegion w = {}) {
+    return Error(Code::kViolation, std::move(m), std::move(w));
+  }
+  static Status Conflict(std::string m, SourceRegion w = {}) {
+    return Error(Code::kConflict, std::move(m), std::move(w));
+  }
   static Status Io(std::string m) { return Error(Code::kIo, std::move(m)); }
   static Status Limit(std::string m) { return Error(Code::kLimit, std::move(m)); }
   static Status Internal(std::string m) { return Error(Code::kInternal, std::move(m)); }
@@ -97,8 +105,8 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-  Result(Status status) : v_(std::move(status)) {}     // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
+  Result(Status status) : v_(std::move(status)) {}  // NOLINT(google-explicit-constructor)
   bool ok() const { return std::holds_alternative<T>(v_); }
   const T& value() const& { return std::get<T>(v_); }
   T& value() & { return std::get<T>(v_); }

@@ -50,10 +50,10 @@ enum class Precision : uint8_t { kDay = 0, kMonth = 1, kYear = 2 };  // stored o
 // both as the start and as the (exclusive) end of an interval. The marks "?" and "~" do not
 // move the date; they are kept and shown back with every fact they bound.
 struct FuzzyDate {
-  Date date;                         // first day of the period
+  Date date;  // first day of the period
   Precision precision = Precision::kDay;
-  bool uncertain = false;            // "?"
-  bool approximate = false;          // "~"
+  bool uncertain = false;    // "?"
+  bool approximate = false;  // "~"
 
   static FuzzyDate Exact(Date d) { return FuzzyDate{d, Precision::kDay, false, false}; }
   bool exact() const { return precision == Precision::kDay && !uncertain && !approximate; }

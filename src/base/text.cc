@@ -62,8 +62,9 @@ std::vector<std::string> Nearest(std::string_view word, const std::vector<std::s
     int d = TypoDistance(lw, lc);
     if (d <= limit) scored.emplace_back(d, &c);
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& x, const auto& y) { return x.first < y.first || (x.first == y.first && *x.second < *y.second); });
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) {
+    return x.first < y.first || (x.first == y.first && *x.second < *y.second);
+  });
   std::vector<std::string> out;
   for (size_t i = 0; i < scored.size() && i < n; ++i) out.push_back(*scored[i].second);
   return out;

@@ -28,7 +28,8 @@ void AddJson(CLI::App* sub, Request* r);
 
 // `scenario create|load|list|diff|delete`, `rules` and `alerts` (docs/cli.md, "Scenarios").
 void AddScenarioCommands(CLI::App& app, Request* r) {
-  CLI::App* scenario = app.add_subcommand("scenario", "Hypothetical branches of the record: create, load, list, diff, delete");
+  CLI::App* scenario =
+      app.add_subcommand("scenario", "Hypothetical branches of the record: create, load, list, diff, delete");
   scenario->require_subcommand(1);
   scenario->footer(R"(A scenario starts from the record as known at a record time and takes hypothetical orders in
 the order language. The record never changes because of one. Every query takes --scenario S.
@@ -85,8 +86,7 @@ void AddJson(CLI::App* sub, Request* r) {
 // --recorded and --perspective, which every query takes; --at for queries at one date.
 void AddView(CLI::App* sub, Request* r, bool with_at) {
   if (with_at) {
-    sub->add_option("--at", r->at, "Valid date (EDTF, e.g. 2024-03-01); default: today")
-        ->type_name("DATE");
+    sub->add_option("--at", r->at, "Valid date (EDTF, e.g. 2024-03-01); default: today")->type_name("DATE");
   }
   sub->add_option("--recorded", r->recorded,
                   "What was known at this instant (2024-02-26, 2024-02-26T17:30:00Z); default: all")
@@ -94,8 +94,7 @@ void AddView(CLI::App* sub, Request* r, bool with_at) {
   sub->add_option("--perspective", r->perspective,
                   "Undisputed facts plus this party's (e.g. UA); default: all, labelled [P]")
       ->type_name("P");
-  sub->add_option("--scenario", r->scenario, "Read this scenario's branch instead of the record")
-      ->type_name("S");
+  sub->add_option("--scenario", r->scenario, "Read this scenario's branch instead of the record")->type_name("S");
 }
 
 CLI::Option* AddRelation(CLI::App* sub, Request* r, const std::string& what) {
@@ -143,8 +142,7 @@ int ReportUsageError(const CLI::App& app, const CLI::ParseError& e, int argc, co
     err << "ordo: error: " << e.what() << "\nRun 'ordo --help' for the commands.\n";
     return 2;
   }
-  err << "ordo: error: " << e.what() << "\nRun 'ordo " << chosen.front()->get_name()
-      << " --help' for its options.\n";
+  err << "ordo: error: " << e.what() << "\nRun 'ordo " << chosen.front()->get_name() << " --help' for its options.\n";
   return 2;
 }
 
@@ -183,8 +181,7 @@ applied as one change: if anything is wrong, nothing is recorded. A directory st
 Examples:
   ordo load data/
   ordo --db /tmp/test.db load schema.ordo decree-141.ordo)");
-  load->add_option("PATH", r.paths, "Order files (.ordo) or directories, applied in the order given")
-      ->required();
+  load->add_option("PATH", r.paths, "Order files (.ordo) or directories, applied in the order given")->required();
 
   CLI::App* check = Sub(app, &r, "check", "Parse and validate order files against the database without writing",
                         R"(Reports the same errors 'load' would, and changes nothing.
@@ -258,8 +255,9 @@ Examples:
   AddView(orders, &r, false);
   AddJson(orders, &r);
 
-  CLI::App* order = Sub(app, &r, "order", "One order: its header, sources, and exactly which facts it asserted and superseded",
-                        R"(Examples:
+  CLI::App* order =
+      Sub(app, &r, "order", "One order: its header, sources, and exactly which facts it asserted and superseded",
+          R"(Examples:
   ordo order ru-decree-141-2024
   ordo order ru-decree-141-2024 --json)");
   order->add_option("ID", r.id, "Order id")->required();
@@ -304,8 +302,9 @@ Examples:
   AddView(statements, &r, false);
   AddJson(statements, &r);
 
-  CLI::App* report = Sub(app, &r, "report", "A report's claims, each beside what the record holds: confirmed, corrected or unknown",
-                         R"(Claims with a machine check are evaluated against the record now; the others carry the
+  CLI::App* report =
+      Sub(app, &r, "report", "A report's claims, each beside what the record holds: confirmed, corrected or unknown",
+          R"(Claims with a machine check are evaluated against the record now; the others carry the
 verdict and evidence recorded with them. Each side is shown with its sources.
 
 Examples:
@@ -327,9 +326,12 @@ Examples:
   ordo serve --port 9000 --web-root web/dist)");
   serve->add_option("--listen", serve_request.listen, "Address to bind; default 127.0.0.1 (loopback only)")
       ->type_name("ADDR");
-  serve->add_option("--port", serve_request.port, "TCP port; default 8080")->type_name("N")->check(CLI::Range(0, 65535));
-  serve->add_option("--write-token", serve_request.write_token,
-                    "Allow POST /api/orders with this bearer token; default $ORDO_WRITE_TOKEN, else read-only")
+  serve->add_option("--port", serve_request.port, "TCP port; default 8080")
+      ->type_name("N")
+      ->check(CLI::Range(0, 65535));
+  serve
+      ->add_option("--write-token", serve_request.write_token,
+                   "Allow POST /api/orders with this bearer token; default $ORDO_WRITE_TOKEN, else read-only")
       ->type_name("TOKEN");
   serve->add_option("--web-root", serve_request.web_root, "Directory of the built web UI; default web/dist")
       ->type_name("DIR");

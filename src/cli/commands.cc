@@ -10,13 +10,13 @@
 #include <ostream>
 #include <set>
 
+#include "base/text.h"
 #include "cli/diagnostics.h"
 #include "cli/files.h"
 #include "cli/format.h"
 #include "cli/progress.h"
-#include "cli/statements.h"
 #include "cli/scenario_commands.h"
-#include "base/text.h"
+#include "cli/statements.h"
 #include "ordo/database.h"
 #include "ordo/lang.h"
 
@@ -337,14 +337,12 @@ class Session {
       io_.err << (check_only ? "ordo: the check failed\n" : "ordo: nothing was applied\n");
       return code == 1 ? 2 : code;
     }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const ApplySummary& s = *applied;
-    const std::string what =
-        fmt::format("{} file{}, {} order{}, {} fact{} asserted, {} superseded, {} entit{} created", files->size(),
-                    files->size() == 1 ? "" : "s", s.orders, s.orders == 1 ? "" : "s", s.facts_asserted,
-                    s.facts_asserted == 1 ? "" : "s", s.facts_superseded, s.entities_created,
-                    s.entities_created == 1 ? "y" : "ies");
+    const std::string what = fmt::format("{} file{}, {} order{}, {} fact{} asserted, {} superseded, {} entit{} created",
+                                         files->size(), files->size() == 1 ? "" : "s", s.orders,
+                                         s.orders == 1 ? "" : "s", s.facts_asserted, s.facts_asserted == 1 ? "" : "s",
+                                         s.facts_superseded, s.entities_created, s.entities_created == 1 ? "y" : "ies");
     if (check_only) {
       io_.out << fmt::format("ok: {}; nothing written ({:.2f} s)\n", what, seconds);
     } else {
@@ -601,8 +599,8 @@ class Session {
              {"title"}});
     for (const OrderInfo& o : orders) {
       t.AddRow({o.id, FormatFuzzyDate(o.effective), o.issuer, FormatInstant(o.recorded),
-                FormatPerspective(o.perspective), std::to_string(o.facts_asserted),
-                std::to_string(o.facts_superseded), o.title});
+                FormatPerspective(o.perspective), std::to_string(o.facts_asserted), std::to_string(o.facts_superseded),
+                o.title});
     }
     io_.out << t.Render();
     return 0;

@@ -28,8 +28,8 @@ std::string RenderStatus(const Status& status, const SourceTexts& texts, bool co
     std::string out = "ordo: error: " + status.message() + "\n";
     for (const Note& n : status.notes()) {
       if (n.where.known()) {
-        out += n.where.file + ":" + std::to_string(n.where.begin.line) + ":" + std::to_string(n.where.begin.column) +
-               ": ";
+        out +=
+            n.where.file + ":" + std::to_string(n.where.begin.line) + ":" + std::to_string(n.where.begin.column) + ": ";
       }
       out += "note: " + n.message + "\n";
     }
@@ -47,8 +47,8 @@ std::string RenderStatus(const Status& status, const SourceTexts& texts, bool co
     const std::string* note_text = n.where.known() ? TextOf(texts, n.where.file) : nullptr;
     if (note_text == nullptr) {
       if (n.where.known()) {
-        out += n.where.file + ":" + std::to_string(n.where.begin.line) + ":" + std::to_string(n.where.begin.column) +
-               ": ";
+        out +=
+            n.where.file + ":" + std::to_string(n.where.begin.line) + ":" + std::to_string(n.where.begin.column) + ": ";
       }
       out += label + n.message + "\n";
       continue;

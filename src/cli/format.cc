@@ -116,9 +116,7 @@ std::string FormatFrom(const FuzzyDate& from) { return from.date.is_min() ? "…
 
 std::string FormatTo(const FuzzyDate& to) { return to.date.is_max() ? "open" : FormatFuzzyDate(to); }
 
-std::string FormatRange(const FuzzyDate& from, const FuzzyDate& to) {
-  return FormatFrom(from) + " – " + FormatTo(to);
-}
+std::string FormatRange(const FuzzyDate& from, const FuzzyDate& to) { return FormatFrom(from) + " – " + FormatTo(to); }
 
 std::string FormatInterval(const Interval& interval) {
   return FormatRange(FuzzyDate::Exact(interval.from), FuzzyDate::Exact(interval.to));
@@ -191,7 +189,8 @@ nlohmann::ordered_json FactToJson(const FactInfo& fact) {
   j["ended_by"] = NullIfEmpty(fact.ended_by);
   j["correction"] = fact.correction;
   j["recorded_from"] = FormatInstant(fact.recorded_from);
-  j["recorded_to"] = fact.recorded_to == Instant::Max() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(FormatInstant(fact.recorded_to));
+  j["recorded_to"] = fact.recorded_to == Instant::Max() ? nlohmann::ordered_json(nullptr)
+                                                        : nlohmann::ordered_json(FormatInstant(fact.recorded_to));
   j["fact_id"] = fact.fact_id;
   return j;
 }
@@ -213,7 +212,8 @@ nlohmann::ordered_json OrderToJson(const OrderInfo& order) {
   j["id"] = order.id;
   j["title"] = order.title;
   j["issuer"] = NullIfEmpty(order.issuer);
-  j["signed"] = order.signed_on ? nlohmann::ordered_json(FormatFuzzyDate(*order.signed_on)) : nlohmann::ordered_json(nullptr);
+  j["signed"] =
+      order.signed_on ? nlohmann::ordered_json(FormatFuzzyDate(*order.signed_on)) : nlohmann::ordered_json(nullptr);
   j["effective"] = FormatFuzzyDate(order.effective);
   j["recorded"] = FormatInstant(order.recorded);
   j["perspective"] = NullIfEmpty(order.perspective);

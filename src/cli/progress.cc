@@ -17,8 +17,8 @@ std::string ProgressLine(const std::string& stage, uint64_t done, uint64_t total
                          unsigned spin, double seconds, int width) {
   if (total == 0) return fmt::format("{:<9} {} {:.1f} s", stage, kSpinner[spin % 4], seconds);
   if (done > total) done = total;
-  const int filled = static_cast<int>(static_cast<double>(width) * static_cast<double>(done) /
-                                      static_cast<double>(total));
+  const int filled =
+      static_cast<int>(static_cast<double>(width) * static_cast<double>(done) / static_cast<double>(total));
   std::string bar(static_cast<size_t>(filled), '#');
   bar.append(static_cast<size_t>(width - filled), '-');
   const int percent = static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total));

@@ -17,7 +17,6 @@ namespace ordo::cli {
 
 namespace {
 
-
 class ScenarioSession {
  public:
   ScenarioSession(const Request& request, Io& io) : r_(request), io_(io) {}

@@ -779,12 +779,9 @@ std::string RenderStatements(const std::vector<StatementRecord>& statements) {
 
 const char* VerdictName(Verdict v) {
   switch (v) {
-    case Verdict::kConfirmed:
-      return "confirmed";
-    case Verdict::kCorrected:
-      return "corrected";
-    case Verdict::kUnknown:
-      return "unknown";
+    case Verdict::kConfirmed: return "confirmed";
+    case Verdict::kCorrected: return "corrected";
+    case Verdict::kUnknown: return "unknown";
   }
   return "unknown";
 }

@@ -128,8 +128,8 @@ class Applier {
 
   uint32_t AddPredicate(PredMeta p, std::vector<std::string> sk, std::vector<std::string> ok) {
     uint32_t id = static_cast<uint32_t>(s_.preds.size());
-    rows_->predicates.push_back(
-        store::PredicateRow{id, p.name, p.is_attribute, p.type, p.exclusive, p.acyclic, std::move(sk), std::move(ok), p.note});
+    rows_->predicates.push_back(store::PredicateRow{id, p.name, p.is_attribute, p.type, p.exclusive, p.acyclic,
+                                                    std::move(sk), std::move(ok), p.note});
     s_.pred_ids.emplace(p.name, id);
     s_.preds.push_back(std::move(p));
     s_.by_pred.emplace_back();
@@ -245,10 +245,10 @@ class Applier {
     const PredMeta& p = s_.preds[pred];
     uint32_t kind = s_.entities[entity].kind;
     if (s_.KindAccepted(kind, p.subject_kinds)) return Status::Ok();
-    return Status::Invalid(fmt::format("'{}' is a {}; {} '{}' applies to {}", s_.entities[entity].key,
-                                       s_.kinds[kind].name, p.is_attribute ? "attribute" : "relation", p.name,
-                                       KindList(s_, p.subject_kinds)),
-                           where);
+    return Status::Invalid(
+        fmt::format("'{}' is a {}; {} '{}' applies to {}", s_.entities[entity].key, s_.kinds[kind].name,
+                    p.is_attribute ? "attribute" : "relation", p.name, KindList(s_, p.subject_kinds)),
+        where);
   }
 
   // The value of a literal as the attribute's declared type.
@@ -369,16 +369,17 @@ class Applier {
     const FuzzyDate from = op.from.value_or(o.effective);
     const FuzzyDate to = op.to.value_or(FuzzyDate{Date::Max(), Precision::kDay, false, false});
     if (!(from.date < to.date)) {
-      return Status::Invalid(fmt::format("empty interval: from {} is not before to {}", FormatFuzzyDate(from),
-                                         FormatFuzzyDate(to)),
-                             op.where);
+      return Status::Invalid(
+          fmt::format("empty interval: from {} is not before to {}", FormatFuzzyDate(from), FormatFuzzyDate(to)),
+          op.where);
     }
     const uint16_t persp = Persp(op.perspective.value_or(o.perspective));
     for (const Qualifier& q : op.qualifiers) {
       if (q.key.empty()) return Status::Invalid("a qualifier needs a key", op.where);
     }
     const uint32_t quals = s_.InternQuals(op.qualifiers);
-    if (op.subjects.empty()) return Status::Invalid(fmt::format("'{}' needs at least one id", OpKindName(op.kind)), op.where);
+    if (op.subjects.empty())
+      return Status::Invalid(fmt::format("'{}' needs at least one id", OpKindName(op.kind)), op.where);
 
     for (size_t i = 0; i < op.subjects.size(); ++i) {
       const SourceRegion& sw = i < op.subject_where.size() ? op.subject_where[i] : op.where;
@@ -534,7 +535,8 @@ class Applier {
         const Fact& f = s_.facts[fid];
         if (f.interval().overlaps(Interval{from.date, to.date})) {
           return Status::Violation(fmt::format("'{}' already exists {}", key, DescribeInterval(f)), sw)
-              .AddNote(fmt::format("it was created by order '{}'", s_.orders[f.order].row.key), OrderRegion(s_, f.order));
+              .AddNote(fmt::format("it was created by order '{}'", s_.orders[f.order].row.key),
+                       OrderRegion(s_, f.order));
         }
       }
     } else {
@@ -560,9 +562,9 @@ class Applier {
     bool alive = false;
     for (uint32_t fid : LiveFacts(*e, s_.exists_pred)) alive |= s_.facts[fid].interval().contains(from.date);
     if (!alive) {
-      return Status::Violation(fmt::format("cannot end '{}' on {}: it does not exist then; {}", key,
-                                           FormatFuzzyDate(from), Lifetime(*e)),
-                               sw);
+      return Status::Violation(
+          fmt::format("cannot end '{}' on {}: it does not exist then; {}", key, FormatFuzzyDate(from), Lifetime(*e)),
+          sw);
     }
     const FuzzyDate open{Date::Max(), Precision::kDay, false, false};
     // The entity's own facts end with it, in every perspective.
@@ -583,7 +585,8 @@ class Applier {
                uint16_t persp, uint32_t quals) {
     auto e = Entity(key, sw);
     if (!e.ok()) return e.status();
-    if (op.names.empty()) return Status::Invalid(fmt::format("'{}' needs at least one name", OpKindName(op.kind)), op.where);
+    if (op.names.empty())
+      return Status::Invalid(fmt::format("'{}' needs at least one name", OpKindName(op.kind)), op.where);
     for (const Name& n : op.names) {
       if (op.kind == OpKind::kRename) {
         PutPortion(*e, NamePred(n.lang), persp, kNone, from, to, s_.InternValue(Value{n.text}), quals, false, op.where);

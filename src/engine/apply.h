@@ -18,9 +18,9 @@ Result<ApplySummary> ApplyBatch(State& state, const Batch& batch, Instant now, s
                                 Checkpoint* checkpoint);
 
 // Text helpers shared with the queries.
-std::string DisplayName(const State& s, uint32_t entity);     // current English name, or ""
-std::string DescribeFact(const State& s, const Fact& f);       // "RU-MUR military-district -> western-md"
-std::string DescribeInterval(const Fact& f);                   // "from 2010-12-01", "from 1991 to 2014-03-18"
+std::string DisplayName(const State& s, uint32_t entity);  // current English name, or ""
+std::string DescribeFact(const State& s, const Fact& f);   // "RU-MUR military-district -> western-md"
+std::string DescribeInterval(const Fact& f);               // "from 2010-12-01", "from 1991 to 2014-03-18"
 // A NotFound status for an unknown entity id, with "did you mean" notes naming candidates.
 Status UnknownEntity(const State& s, const std::string& key, const SourceRegion& where);
 Status UnknownPredicate(const State& s, const std::string& name, const SourceRegion& where);

@@ -75,7 +75,8 @@ class Database::Impl {
         Status st = Status::NotFound(fmt::format("unknown perspective '{}'", v.perspective));
         std::string known;
         for (size_t i = 1; i < s.persps.size(); ++i) known += (i > 1 ? ", " : "") + s.persps[i];
-        st.AddNote(known.empty() ? "no fact in the record has a perspective" : "the record has facts according to " + known);
+        st.AddNote(known.empty() ? "no fact in the record has a perspective"
+                                 : "the record has facts according to " + known);
         return st;
       }
       r.persp = it->second;
@@ -97,7 +98,8 @@ class Database::Impl {
   }
   Status CheckRows(size_t n) const {
     if (n > options.max_result_rows) {
-      return Status::Limit(fmt::format("the answer has more than {} rows (the configured limit)", options.max_result_rows));
+      return Status::Limit(
+          fmt::format("the answer has more than {} rows (the configured limit)", options.max_result_rows));
     }
     return Status::Ok();
   }
@@ -287,7 +289,8 @@ Status Database::Impl::LoadFromStore() {
     return Status::Ok();
   };
   if (Status st = store->Load(sink); !st.ok()) return st;
-  if (pending[0].rows + pending[1].rows != s.facts.size()) return Status::Io("corrupt database: fact ids are not dense");
+  if (pending[0].rows + pending[1].rows != s.facts.size())
+    return Status::Io("corrupt database: fact ids are not dense");
   for (Pending& p : pending) {
     uint32_t last = kNone;  // rows in id order often repeat a value (every lifetime is `true`)
     const Value* last_value = nullptr;
@@ -380,7 +383,8 @@ Result<std::vector<FactInfo>> Database::Objects(const std::string& subject, cons
   std::vector<FactInfo> out;
   for (uint32_t id : impl_->s.by_subject[*e]) {
     const Fact& f = impl_->s.facts[id];
-    if (f.pred == *p && f.interval().contains(v->at) && impl_->Visible(f, *v)) out.push_back(impl_->Info(id, v->recorded));
+    if (f.pred == *p && f.interval().contains(v->at) && impl_->Visible(f, *v))
+      out.push_back(impl_->Info(id, v->recorded));
   }
   return out;
 }
@@ -742,8 +746,13 @@ std::vector<RelationDecl> Database::Relations() const {
   std::vector<RelationDecl> out;
   for (const auto& p : impl_->s.preds) {
     if (p.is_attribute) continue;
-    out.push_back(RelationDecl{p.name, KindNames(impl_->s, p.subject_kinds), KindNames(impl_->s, p.object_kinds),
-                               p.exclusive, p.acyclic, p.note, {}});
+    out.push_back(RelationDecl{p.name,
+                               KindNames(impl_->s, p.subject_kinds),
+                               KindNames(impl_->s, p.object_kinds),
+                               p.exclusive,
+                               p.acyclic,
+                               p.note,
+                               {}});
   }
   return out;
 }
@@ -815,8 +824,8 @@ nlohmann::json BindingsJson(const AlertInfo& a) {
 }
 
 store::AlertRow AlertRowOf(const AlertInfo& a) {
-  return store::AlertRow{a.scenario, a.rule, a.date, BindingsJson(a).dump(), nlohmann::json(a.facts).dump(),
-                         a.order, a.recorded, a.quote, a.note};
+  return store::AlertRow{a.scenario, a.rule,  a.date, BindingsJson(a).dump(), nlohmann::json(a.facts).dump(), a.order,
+                         a.recorded, a.quote, a.note};
 }
 
 bool IsScenarioName(const std::string& name) {
@@ -859,7 +868,8 @@ Result<ApplySummary> Database::Impl::ApplyWithRules(const Batch& batch, Instant 
     a.rule = rule.decl.id;
     a.rule_title = rule.decl.title;
     a.date = f.date;
-    for (size_t v = 0; v < rule.vars.size(); ++v) a.bindings.emplace_back(rule.vars[v], s.entities[f.match.values[v]].key);
+    for (size_t v = 0; v < rule.vars.size(); ++v)
+      a.bindings.emplace_back(rule.vars[v], s.entities[f.match.values[v]].key);
     for (uint32_t row : f.match.facts) a.facts.push_back(uint64_t{row} + 1);
     a.order = s.orders[f.order].row.key;
     a.recorded = s.orders[f.order].row.recorded;
@@ -972,7 +982,8 @@ Result<std::shared_ptr<Database>> Database::Impl::Built(ScenarioSlot& slot) cons
   for (const store::ScenarioBatchRow& b : slot.batches) {
     ParseResult parsed = ParseOrders(b.text, b.file);
     if (!parsed.ok()) {
-      return Status::Io(fmt::format("scenario '{}': stored batch {} ({}) no longer parses", slot.row.name, b.seq, b.file));
+      return Status::Io(
+          fmt::format("scenario '{}': stored batch {} ({}) no longer parses", slot.row.name, b.seq, b.file));
     }
     engine::Checkpoint cp = impl->s.Mark();
     store::BatchRows rows;

@@ -163,11 +163,12 @@ void State::SortEvents() {
       step *= 2;
     }
     hi = std::min(hi, n);
-    const size_t pos = static_cast<size_t>(
-        std::upper_bound(events.begin() + static_cast<std::ptrdiff_t>(lo), events.begin() + static_cast<std::ptrdiff_t>(hi),
-                         day, before) -
-        events.begin());
-    merged.insert(merged.end(), events.begin() + static_cast<std::ptrdiff_t>(at), events.begin() + static_cast<std::ptrdiff_t>(pos));
+    const size_t pos =
+        static_cast<size_t>(std::upper_bound(events.begin() + static_cast<std::ptrdiff_t>(lo),
+                                             events.begin() + static_cast<std::ptrdiff_t>(hi), day, before) -
+                            events.begin());
+    merged.insert(merged.end(), events.begin() + static_cast<std::ptrdiff_t>(at),
+                  events.begin() + static_cast<std::ptrdiff_t>(pos));
     merged.push_back(static_cast<uint32_t>(k));
     at = pos;
   }
@@ -261,7 +262,8 @@ uint32_t State::ObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t 
         // perspective's run only the last row starting on or before day can hold it.
         while (it != end && it->pred == pred) {
           const uint16_t p = it->persp;
-          const Slot* run_end = std::partition_point(it, end, [&](const Slot& x) { return x.pred == pred && x.persp == p; });
+          const Slot* run_end =
+              std::partition_point(it, end, [&](const Slot& x) { return x.pred == pred && x.persp == p; });
           if (p == 0 || p == persp) {
             const Slot* after = std::partition_point(it, run_end, [day](const Slot& x) { return x.from <= day; });
             if (after != it && day < (after - 1)->to) return (after - 1)->object;
@@ -280,7 +282,8 @@ uint32_t State::ObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t 
   }
   if (subject >= by_subject.size()) return kNone;
   const auto& ids = by_subject[subject];
-  auto lo = std::lower_bound(ids.begin(), ids.end(), pred, [this](uint32_t id, uint32_t p) { return facts[id].pred < p; });
+  auto lo =
+      std::lower_bound(ids.begin(), ids.end(), pred, [this](uint32_t id, uint32_t p) { return facts[id].pred < p; });
   for (auto it = lo; it != ids.end() && facts[*it].pred == pred; ++it) {
     const Fact& f = facts[*it];
     if (f.from <= day && day < f.to && f.live() && (f.persp == 0 || f.persp == persp)) return f.object;
@@ -318,8 +321,17 @@ void State::ReleaseSlack() {
 }
 
 Checkpoint State::Mark() const {
-  return Checkpoint{kinds.size(),   preds.size(),     persps.size(), entities.size(), sources.size(),
-                    orders.size(),  values.size(),    qual_sets.size(), facts.size(), events_tail.size(), {}};
+  return Checkpoint{kinds.size(),
+                    preds.size(),
+                    persps.size(),
+                    entities.size(),
+                    sources.size(),
+                    orders.size(),
+                    values.size(),
+                    qual_sets.size(),
+                    facts.size(),
+                    events_tail.size(),
+                    {}};
 }
 
 void State::Rollback(const Checkpoint& c) {

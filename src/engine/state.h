@@ -41,8 +41,8 @@ using LargeVector = std::vector<T, LargeAllocator<T>>;
 struct Fact {
   uint32_t subject;
   uint32_t pred;
-  uint32_t object;         // entity id (relations) or value id (attributes)
-  int32_t from;            // valid interval [from, to) in days
+  uint32_t object;  // entity id (relations) or value id (attributes)
+  int32_t from;     // valid interval [from, to) in days
   int32_t to;
   uint32_t order;          // the order that asserted the fact
   uint32_t row_order;      // the order that wrote this row (record-time start)
@@ -159,7 +159,7 @@ class State {
   // ---- helpers ----
   uint32_t InternValue(const Value& v);
   uint32_t InternQuals(const std::vector<Qualifier>& q);
-  uint32_t AddFact(const Fact& f);  // appends and indexes
+  uint32_t AddFact(const Fact& f);                 // appends and indexes
   bool SubjectLess(uint32_t a, uint32_t b) const;  // by_subject's order: (pred, persp, from, id)
   bool ObjectLess(uint32_t a, uint32_t b) const;   // by_object's order: (pred, subject, from, id)
   bool KindIsA(uint32_t kind, uint32_t ancestor) const;

@@ -41,9 +41,7 @@ class Lexer {
         case '\t':
         case '\r':
         case '\f':
-        case '\v':
-          Advance(1);
-          break;
+        case '\v': Advance(1); break;
         case '\n': {
           const SourcePosition at = Here();
           Emit(TokenKind::kNewline, pos_, at);
@@ -53,15 +51,9 @@ class Lexer {
           column_ = 1;
           break;
         }
-        case '#':
-          SkipComment();
-          break;
-        case '"':
-          LexString();
-          break;
-        case '@':
-          LexLangTag();
-          break;
+        case '#': SkipComment(); break;
+        case '"': LexString(); break;
+        case '@': LexLangTag(); break;
         case '-':
           if (Peek(1) == '>') {
             Single(TokenKind::kArrow, 2);
@@ -170,8 +162,7 @@ class Lexer {
     }
     last_malformed_end_ = pos_;
     last_malformed_line_ = begin.line;
-    Error(fmt::format("invalid UTF-8 byte 0x{:02X}", byte), begin, Here())
-        .AddNote("an .ordo file must be UTF-8 text");
+    Error(fmt::format("invalid UTF-8 byte 0x{:02X}", byte), begin, Here()).AddNote("an .ordo file must be UTF-8 text");
   }
 
   void SkipComment() {
@@ -325,8 +316,7 @@ std::string Describe(const Token& token) {
   }
 }
 
-std::vector<Token> Lex(std::string_view text, const std::string& file, Diagnostics* diagnostics,
-                       size_t* dropped) {
+std::vector<Token> Lex(std::string_view text, const std::string& file, Diagnostics* diagnostics, size_t* dropped) {
   return Lexer(text, file, diagnostics, dropped).Run();
 }
 

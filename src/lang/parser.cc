@@ -111,8 +111,7 @@ class Parser {
   bool AtTopLevelItem() const { return AtLineStart() && AtWordIn(kTopLevelKeywords); }
   bool AtEndOfStatement() const {
     const TokenKind k = Peek().kind;
-    return k == TokenKind::kNewline || k == TokenKind::kSemicolon || k == TokenKind::kRBrace ||
-           k == TokenKind::kEof;
+    return k == TokenKind::kNewline || k == TokenKind::kSemicolon || k == TokenKind::kRBrace || k == TokenKind::kEof;
   }
 
   void SkipLineBreaks() {
@@ -516,13 +515,15 @@ class Parser {
       } else if (At(TokenKind::kWord) && ShapeOf(Peek().text) == LiteralShape::kOther && Peek().text != "none" &&
                  !AtWordIn(kClauseKeywords)) {
         Expected(fmt::format("'->' after '{}'", op.predicate), Peek())
-            .AddNote("write: correct IDS RELATION -> OBJECT|none from DATE, or correct IDS ATTRIBUTE VALUE|none from DATE");
+            .AddNote(
+                "write: correct IDS RELATION -> OBJECT|none from DATE, or correct IDS ATTRIBUTE VALUE|none from DATE");
         return false;
       } else if (At(TokenKind::kString) || (At(TokenKind::kWord) && !AtWordIn(kClauseKeywords))) {
         if (!ParseValue(op.predicate, &op, /*allow_none=*/true)) return false;
       } else {
         Expected(fmt::format("'-> OBJECT', a value or 'none' after '{}'", op.predicate), Peek())
-            .AddNote("write: correct IDS RELATION -> OBJECT|none from DATE, or correct IDS ATTRIBUTE VALUE|none from DATE");
+            .AddNote(
+                "write: correct IDS RELATION -> OBJECT|none from DATE, or correct IDS ATTRIBUTE VALUE|none from DATE");
         return false;
       }
     }
@@ -546,8 +547,8 @@ class Parser {
                           FormatFuzzyDate(*op.from)),
               to_where);
       } else if (!op.from && effective && !(effective->date < op.to->date)) {
-        Error(fmt::format("empty interval: 'to' {} is not after the order's effective date {}",
-                          FormatFuzzyDate(*op.to), FormatFuzzyDate(*effective)),
+        Error(fmt::format("empty interval: 'to' {} is not after the order's effective date {}", FormatFuzzyDate(*op.to),
+                          FormatFuzzyDate(*effective)),
               to_where);
       }
     }
@@ -586,7 +587,8 @@ class Parser {
     if (k == "recorded") {
       const Token& t = Peek();
       if (t.kind != TokenKind::kWord || ShapeOf(t.text) == LiteralShape::kBoolean) {
-        Expected("an instant after 'recorded'", t).AddNote("write a date (2024-02-26) or a UTC time (2024-02-26T17:30:00Z)");
+        Expected("an instant after 'recorded'", t)
+            .AddNote("write a date (2024-02-26) or a UTC time (2024-02-26T17:30:00Z)");
         return false;
       }
       Result<Instant> instant = ParseInstant(t.text);
@@ -668,9 +670,10 @@ class Parser {
         }
         continue;
       }
-      Status& s = Expected("a header clause ('issuer', 'signed', 'effective', 'recorded', 'sources', "
-                           "'perspective', 'note') or '{'",
-                           t);
+      Status& s = Expected(
+          "a header clause ('issuer', 'signed', 'effective', 'recorded', 'sources', "
+          "'perspective', 'note') or '{'",
+          t);
       if (t.kind == TokenKind::kWord) {
         if (Contains(kOperationKeywords, t.text)) {
           s.AddNote("operations go inside '{' '}' after the header");
@@ -954,8 +957,8 @@ class Parser {
     if (diagnostics_.size() + dropped_ > kMaxDiagnostics) {
       const size_t total = diagnostics_.size() + dropped_;
       if (diagnostics_.size() > kMaxDiagnostics) diagnostics_.resize(kMaxDiagnostics);
-      diagnostics_.push_back(Status::Invalid(
-          fmt::format("too many errors: {} more not shown", total - kMaxDiagnostics), SourceRegion{file_, {}, {}}));
+      diagnostics_.push_back(Status::Invalid(fmt::format("too many errors: {} more not shown", total - kMaxDiagnostics),
+                                             SourceRegion{file_, {}, {}}));
     }
     ParseResult r;
     r.batch = std::move(batch_);
@@ -1002,8 +1005,6 @@ bool IsLanguageTag(std::string_view tag) {
 
 namespace ordo {
 
-ParseResult ParseOrders(std::string_view text, const std::string& file) {
-  return lang::Parser(text, file).Run();
-}
+ParseResult ParseOrders(std::string_view text, const std::string& file) { return lang::Parser(text, file).Run(); }
 
 }  // namespace ordo

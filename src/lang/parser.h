@@ -20,12 +20,12 @@ inline constexpr size_t kMaxDiagnostics = 50;
 inline constexpr size_t kMaxParserDiagnostics = 1000;
 
 // The keywords of each context, as listed in docs/language.md ("did you mean" draws on them).
-extern const std::vector<std::string> kTopLevelKeywords;  // order source kind relation attribute rule
-extern const std::vector<std::string> kHeaderKeywords;    // issuer signed effective recorded sources perspective note
-extern const std::vector<std::string> kOperationKeywords; // create end assign move set unset rename alias correct
-extern const std::vector<std::string> kClauseKeywords;    // from to perspective note
-extern const std::vector<std::string> kSourceFields;      // title publisher date url quote note
-extern const std::vector<std::string> kTypeNames;         // string integer number date boolean
+extern const std::vector<std::string> kTopLevelKeywords;   // order source kind relation attribute rule
+extern const std::vector<std::string> kHeaderKeywords;     // issuer signed effective recorded sources perspective note
+extern const std::vector<std::string> kOperationKeywords;  // create end assign move set unset rename alias correct
+extern const std::vector<std::string> kClauseKeywords;     // from to perspective note
+extern const std::vector<std::string> kSourceFields;       // title publisher date url quote note
+extern const std::vector<std::string> kTypeNames;          // string integer number date boolean
 
 // True for a BCP 47-shaped tag: a 2-8 letter primary subtag, then 1-8 letter-or-digit subtags
 // separated by '-': ru, uk, en-GB, sr-Latn.

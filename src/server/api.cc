@@ -95,8 +95,7 @@ std::multimap<std::string, std::string> QueryParams(const httplib::Request& req)
     for (size_t i = 0; i < s.size(); ++i) {
       if (s[i] == '+') {
         out += ' ';
-      } else if (s[i] == '%' && i + 2 < s.size() &&
-                 std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+      } else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
                  std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
         out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
         i += 2;
@@ -168,14 +167,29 @@ Reply Api::Index(const httplib::Request& req) const {
   j["facts"] = db_.fact_count();
   j["max_result_rows"] = options_.max_result_rows;
   j["max_body_bytes"] = options_.max_body_bytes;
-  j["routes"] = {"GET /api/entity/{id}",   "GET /api/members/{id}?relation=", "GET /api/history/{id}",
-                 "GET /api/path/{id}?relation=", "GET /api/diff?from=&to=", "GET /api/snapshot?relation=",
-                 "GET /api/orders",        "GET /api/orders/{id}",          "GET /api/search?q=",
-                 "GET /api/map?relation=", "GET /api/tree?relation=",       "GET /api/changes?relation=",
-                 "GET /api/schema",        "GET /api/statements",           "GET /api/reports/{id}",
-                 "GET /api/scenarios",     "GET /api/scenarios/{name}/diff", "GET /api/rules",
-                 "GET /api/alerts",        "POST /api/orders",              "POST /api/scenarios",
-                 "POST /api/scenarios/{name}/orders", "DELETE /api/scenarios/{name}"};
+  j["routes"] = {"GET /api/entity/{id}",
+                 "GET /api/members/{id}?relation=",
+                 "GET /api/history/{id}",
+                 "GET /api/path/{id}?relation=",
+                 "GET /api/diff?from=&to=",
+                 "GET /api/snapshot?relation=",
+                 "GET /api/orders",
+                 "GET /api/orders/{id}",
+                 "GET /api/search?q=",
+                 "GET /api/map?relation=",
+                 "GET /api/tree?relation=",
+                 "GET /api/changes?relation=",
+                 "GET /api/schema",
+                 "GET /api/statements",
+                 "GET /api/reports/{id}",
+                 "GET /api/scenarios",
+                 "GET /api/scenarios/{name}/diff",
+                 "GET /api/rules",
+                 "GET /api/alerts",
+                 "POST /api/orders",
+                 "POST /api/scenarios",
+                 "POST /api/scenarios/{name}/orders",
+                 "DELETE /api/scenarios/{name}"};
   return Ok(std::move(j));
 }
 
@@ -235,7 +249,8 @@ Reply Api::Members(const httplib::Request& req) const {
 
 Reply Api::History(const httplib::Request& req) const {
   View view;
-  if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
+  if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok())
+    return ErrorReply(s);
   Branch b;
   if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   const std::string id = req.matches[1];
@@ -260,7 +275,8 @@ Reply Api::Path(const httplib::Request& req) const {
 Reply Api::Diff(const httplib::Request& req) const {
   View view;
   Date d1, d2;
-  if (Status s = CheckParams(req, {"from", "to", "relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) {
+  if (Status s = CheckParams(req, {"from", "to", "relation"}, {"recorded", "perspective", "scenario", "pretty"});
+      !s.ok()) {
     return ErrorReply(s);
   }
   for (const char* name : {"from", "to"}) {
@@ -429,7 +445,8 @@ Reply Api::Tree(const httplib::Request& req) const {
 Reply Api::Changes(const httplib::Request& req) const {
   View view;
   std::string relation;
-  if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
+  if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok())
+    return ErrorReply(s);
   Branch b;
   if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
   if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
@@ -553,11 +570,11 @@ std::optional<Reply> Api::RefuseWrite(const httplib::Request& req) const {
   const std::string auth = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (auth.size() <= kBearer.size() || auth.compare(0, kBearer.size(), kBearer) != 0) {
-    return Reply{401,
-                 ErrorBody(Status::Invalid("a write token is required")
-                               .AddNote("send the header 'Authorization: Bearer TOKEN'"),
-                           {}, {}, "unauthorized"),
-                 {{"WWW-Authenticate", "Bearer realm=\"ordo\""}}};
+    return Reply{
+        401,
+        ErrorBody(Status::Invalid("a write token is required").AddNote("send the header 'Authorization: Bearer TOKEN'"),
+                  {}, {}, "unauthorized"),
+        {{"WWW-Authenticate", "Bearer realm=\"ordo\""}}};
   }
   const std::string_view given = std::string_view(auth).substr(kBearer.size());
   const std::string& want = options_.write_token;
@@ -586,8 +603,7 @@ Reply Api::ApplyOrders(const httplib::Request& req, const std::string& scenario)
   httplib::Request query;
   query.params = QueryParams(req);
   if (Status s = CheckParams(query, {"check", "file"}, {"pretty"}); !s.ok()) return ErrorReply(s);
-  const bool check_only =
-      query.has_param("check") && Param(query, "check") != "0" && Param(query, "check") != "false";
+  const bool check_only = query.has_param("check") && Param(query, "check") != "0" && Param(query, "check") != "false";
   const std::string file = query.has_param("file") ? Param(query, "file") : "<http>";
   const std::string& text = req.body;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -641,8 +657,8 @@ Reply Api::PostScenario(const httplib::Request& req) {
   if (req.get_header_value("Content-Type").rfind("application/json", 0) == 0) {
     const json body = json::parse(req.body, nullptr, false);
     if (!body.is_object()) return ErrorReply(Status::Invalid("the request body is not a JSON object"));
-    for (auto [key, field] : {std::pair{"name", &name}, std::pair{"from_recorded", &from_recorded},
-                              std::pair{"note", &note}}) {
+    for (auto [key, field] :
+         {std::pair{"name", &name}, std::pair{"from_recorded", &from_recorded}, std::pair{"note", &note}}) {
       if (!body.contains(key) || body[key].is_null()) continue;
       if (!body[key].is_string()) return ErrorReply(Status::Invalid(fmt::format("'{}' must be a string", key)));
       *field = body[key].get<std::string>();
@@ -658,7 +674,8 @@ Reply Api::PostScenario(const httplib::Request& req) {
   std::optional<Instant> base;
   if (!from_recorded.empty()) {
     auto t = ParseInstant(from_recorded);
-    if (!t.ok()) return ErrorReply(Status::Invalid(fmt::format("invalid instant for 'from_recorded': {}", t.status().message())));
+    if (!t.ok())
+      return ErrorReply(Status::Invalid(fmt::format("invalid instant for 'from_recorded': {}", t.status().message())));
     base = *t;
   }
   if (Status s = db_.CreateScenario(name, base, note); !s.ok()) return ErrorReply(s);
@@ -678,9 +695,8 @@ Reply Api::DeleteScenario(const httplib::Request& req) {
 void Api::Register(httplib::Server& server) {
   using Method = Reply (Api::*)(const httplib::Request&) const;
   auto get = [this, &server](const char* pattern, Method fn) {
-    server.Get(pattern, [this, fn](const httplib::Request& req, httplib::Response& res) {
-      Send(req, res, (this->*fn)(req));
-    });
+    server.Get(pattern,
+               [this, fn](const httplib::Request& req, httplib::Response& res) { Send(req, res, (this->*fn)(req)); });
   };
   get("/api/?", &Api::Index);
   get("/api/schema", &Api::Schema);
@@ -703,9 +719,10 @@ void Api::Register(httplib::Server& server) {
   get("/api/rules", &Api::Rules);
   get("/api/alerts", &Api::Alerts);
   server.Get("/api/.*", [](const httplib::Request& req, httplib::Response& res) {
-    Send(req, res,
-         ErrorReply(Status::NotFound(fmt::format("no such API route: GET {}", req.path))
-                        .AddNote("GET /api lists the routes")));
+    Send(
+        req, res,
+        ErrorReply(
+            Status::NotFound(fmt::format("no such API route: GET {}", req.path)).AddNote("GET /api lists the routes")));
   });
   using Write = Reply (Api::*)(const httplib::Request&);
   auto write = [this](Write fn) {

@@ -33,8 +33,7 @@ The JSON API is at <a href="/api">/api</a>.</p>
 // The text of an HTTP status for errors httplib raises itself (bad request line, body too large).
 Status StatusForHttpError(const httplib::Request& req, int status, size_t max_body) {
   switch (status) {
-    case 413:
-      return Status::Limit(fmt::format("the request body is larger than the limit of {} bytes", max_body));
+    case 413: return Status::Limit(fmt::format("the request body is larger than the limit of {} bytes", max_body));
     case 414: return Status::Limit("the request URI is too long");
     case 404: return Status::NotFound(fmt::format("no such file: {}", req.path));
     default: return Status::Invalid(fmt::format("the request was not understood (HTTP {})", status));
@@ -103,20 +102,21 @@ class Server::Impl {
         what = e.what();
       } catch (...) {
       }
-      Reply r{500, ErrorBody(Status::Internal(fmt::format("internal error while answering {} {}: {}", req.method,
-                                                          req.path, what))),
+      Reply r{500,
+              ErrorBody(Status::Internal(
+                  fmt::format("internal error while answering {} {}: {}", req.method, req.path, what))),
               {}};
       Send(req, res, r);
     });
     // Errors httplib raises itself have no body yet: give them the API's JSON error shape.
-    http_.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req,
-                                                                        httplib::Response& res) {
-      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-      const Status s = StatusForHttpError(req, res.status, options_.max_body_bytes);
-      Reply r{res.status, ErrorBody(s, {}, {}, HttpCodeName(res.status)), {}};
-      Send(req, res, r);
-      return httplib::Server::HandlerResponse::Handled;
-    }));
+    http_.set_error_handler(
+        httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
+          if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+          const Status s = StatusForHttpError(req, res.status, options_.max_body_bytes);
+          Reply r{res.status, ErrorBody(s, {}, {}, HttpCodeName(res.status)), {}};
+          Send(req, res, r);
+          return httplib::Server::HandlerResponse::Handled;
+        }));
     api_.Register(http_);
     http_.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { ServeFile(req, res); });
 
@@ -155,8 +155,9 @@ class Server::Impl {
         res.set_content(kNoWebUi, "text/html; charset=utf-8");
         return;
       }
-      Send(req, res, ErrorReply(Status::NotFound(fmt::format("no such file: {}", req.path))
-                                    .AddNote("the web UI is not built; run scripts/web-build.sh")));
+      Send(req, res,
+           ErrorReply(Status::NotFound(fmt::format("no such file: {}", req.path))
+                          .AddNote("the web UI is not built; run scripts/web-build.sh")));
       return;
     }
     const std::optional<std::string> path = ResolveStaticPath(web_root_, req.path);

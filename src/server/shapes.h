@@ -45,8 +45,7 @@ json FactJson(const FactInfo& fact, const OrderCache& orders);
 // `ordo show ID --json`.
 json EntityJson(const EntityInfo& info, Date at, const OrderCache& orders);
 // `ordo members ID --json`: one row per fact, with the subject's kind and name at the date.
-json MembersJson(const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects,
-                 const OrderCache& orders);
+json MembersJson(const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects, const OrderCache& orders);
 // `ordo history`, `snapshot`, `path --json`.
 json FactsJson(const std::vector<FactInfo>& facts, const OrderCache& orders);
 // `ordo diff D1 D2 --json`.

@@ -89,10 +89,15 @@ class Stmt {
   sqlite3_stmt* get() const { return s_; }
   void Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
   void Bind(int i, double v) { sqlite3_bind_double(s_, i, v); }
-  void Bind(int i, const std::string& v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void Bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
   void BindNull(int i) { sqlite3_bind_null(s_, i); }
   void BindOpt(int i, const std::string& v) {
-    if (v.empty()) BindNull(i); else Bind(i, v);
+    if (v.empty())
+      BindNull(i);
+    else
+      Bind(i, v);
   }
   int Step() { return sqlite3_step(s_); }
   void Reset() {
@@ -136,14 +141,14 @@ Result<std::optional<FuzzyDate>> ParseOptFuzzy(const std::string& s) {
   return std::optional<FuzzyDate>(*r);
 }
 
-
 }  // namespace
 
 std::string QualifiersToJson(const std::vector<Qualifier>& q) {
   if (q.empty()) return "";
   nlohmann::json arr = nlohmann::json::array();
   for (const Qualifier& x : q) {
-    arr.push_back({{"key", x.key}, {"type", static_cast<int>(x.value.type())}, {"value", ValueAsJson<nlohmann::json>(x.value)}});
+    arr.push_back(
+        {{"key", x.key}, {"type", static_cast<int>(x.value.type())}, {"value", ValueAsJson<nlohmann::json>(x.value)}});
   }
   return arr.dump();
 }
@@ -208,7 +213,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
     if (path != ":memory:") {
       if (Status st = s->Exec("PRAGMA journal_mode=WAL;"); !st.ok()) return st;
     }
-    if (Status st = s->Exec(options.sync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;"); !st.ok()) return st;
+    if (Status st = s->Exec(options.sync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;"); !st.ok())
+      return st;
     if (Status st = s->Exec("PRAGMA foreign_keys=ON;"); !st.ok()) return st;
   }
   // A file with tables but no meta row is not ours; a newer schema version is refused.
@@ -216,8 +222,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   if (q.ok() && q.Step() == SQLITE_ROW) {
     int v = std::atoi(q.Text(0).c_str());
     if (v != kSchemaVersion) {
-      return Status::Io(fmt::format("database '{}' has schema version {}; this ordo reads version {}", path, v,
-                                    kSchemaVersion));
+      return Status::Io(
+          fmt::format("database '{}' has schema version {}; this ordo reads version {}", path, v, kSchemaVersion));
     }
     q.Reset();
     if (!options.read_only) {
@@ -314,7 +320,8 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
     Stmt q(db_, "SELECT id, name, parent, note FROM kinds ORDER BY id");
     if (!q.ok()) return fail("kinds");
     while (q.Step() == SQLITE_ROW) {
-      if (Status st = sink.kind(KindRow{static_cast<uint32_t>(q.Int(0) - 1), q.Text(1), q.Text(2), q.Text(3)}); !st.ok()) {
+      if (Status st = sink.kind(KindRow{static_cast<uint32_t>(q.Int(0) - 1), q.Text(1), q.Text(2), q.Text(3)});
+          !st.ok()) {
         return st;
       }
     }
@@ -325,8 +332,15 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
            "FROM predicates ORDER BY id");
     if (!q.ok()) return fail("predicates");
     while (q.Step() == SQLITE_ROW) {
-      PredicateRow r{static_cast<uint32_t>(q.Int(0) - 1), q.Text(1), q.Int(2) != 0, static_cast<ValueType>(q.Int(3)),
-                     q.Int(4) != 0, q.Int(5) != 0, SplitKinds(q.Text(6)), SplitKinds(q.Text(7)), q.Text(8)};
+      PredicateRow r{static_cast<uint32_t>(q.Int(0) - 1),
+                     q.Text(1),
+                     q.Int(2) != 0,
+                     static_cast<ValueType>(q.Int(3)),
+                     q.Int(4) != 0,
+                     q.Int(5) != 0,
+                     SplitKinds(q.Text(6)),
+                     SplitKinds(q.Text(7)),
+                     q.Text(8)};
       if (Status st = sink.predicate(std::move(r)); !st.ok()) return st;
     }
   }
@@ -545,7 +559,10 @@ Status SqliteStore::Write(const BatchRows& rows) {
       q.Bind(1, int64_t{r.id} + 1);
       q.Bind(2, int64_t{r.subject} + 1);
       q.Bind(3, int64_t{r.predicate} + 1);
-      if (r.object == Database::kNone) q.BindNull(4); else q.Bind(4, int64_t{r.object} + 1);
+      if (r.object == Database::kNone)
+        q.BindNull(4);
+      else
+        q.Bind(4, int64_t{r.object} + 1);
       if (r.value) {
         q.Bind(5, static_cast<int64_t>(r.value->type()));
         const auto& v = r.value->v;
@@ -560,11 +577,20 @@ Status SqliteStore::Write(const BatchRows& rows) {
         q.BindNull(5);
         q.BindNull(6);
       }
-      if (r.from.date.is_min()) q.BindNull(7); else q.Bind(7, int64_t{r.from.date.days});
+      if (r.from.date.is_min())
+        q.BindNull(7);
+      else
+        q.Bind(7, int64_t{r.from.date.days});
       q.Bind(8, int64_t{r.from.PackFlags()});
-      if (r.to.date.is_max()) q.BindNull(9); else q.Bind(9, int64_t{r.to.date.days});
+      if (r.to.date.is_max())
+        q.BindNull(9);
+      else
+        q.Bind(9, int64_t{r.to.date.days});
       q.Bind(10, int64_t{r.to.PackFlags()});
-      if (r.perspective == 0) q.BindNull(11); else q.Bind(11, int64_t{r.perspective});
+      if (r.perspective == 0)
+        q.BindNull(11);
+      else
+        q.Bind(11, int64_t{r.perspective});
       q.BindOpt(12, QualifiersToJson(r.qualifiers));
       q.Bind(13, int64_t{r.order} + 1);
       q.Bind(14, int64_t{r.row_order} + 1);

@@ -61,10 +61,10 @@ struct OrderRow {
 struct FactRow {
   uint32_t id;
   uint32_t subject, predicate;
-  uint32_t object;              // Database::kNone for attributes
-  std::optional<Value> value;   // attributes only
-  FuzzyDate from, to;           // Date::Min()/Max() for unbounded ends
-  uint32_t perspective;         // 0 = undisputed
+  uint32_t object;             // Database::kNone for attributes
+  std::optional<Value> value;  // attributes only
+  FuzzyDate from, to;          // Date::Min()/Max() for unbounded ends
+  uint32_t perspective;        // 0 = undisputed
   std::vector<Qualifier> qualifiers;
   uint32_t order, row_order;
   bool correction;

@@ -73,15 +73,14 @@ TEST(Main, MissingDatabaseIsExit2WithAHint) {
   EXPECT_NE(r.err.find("note: load orders first"), std::string::npos) << r.err;
 }
 
-TEST(Main, BadSnapshotFormatIsExit2) {
-  EXPECT_EQ(RunOrdo({"snapshot", "--relation", "r", "--format", "xml"}).code, 2);
-}
+TEST(Main, BadSnapshotFormatIsExit2) { EXPECT_EQ(RunOrdo({"snapshot", "--relation", "r", "--format", "xml"}).code, 2); }
 
 class TempDir : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("ordo-cli-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                        "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("ordo-cli-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }

@@ -10,10 +10,10 @@ TEST(DisplayWidth, CountsCodePointsNotBytes) {
   EXPECT_EQ(DisplayWidth("RU-MUR"), 6u);
   EXPECT_EQ(DisplayWidth("Мурманская"), 10u);
   EXPECT_EQ(DisplayWidth("…"), 1u);
-  EXPECT_EQ(DisplayWidth("東京"), 4u);         // wide
-  EXPECT_EQ(DisplayWidth("e\xcc\x81"), 1u);    // e + combining acute
-  EXPECT_EQ(DisplayWidth("\xff\xfe"), 2u);     // invalid bytes count one each
-  EXPECT_EQ(DisplayWidth("\xd0"), 1u);         // truncated sequence
+  EXPECT_EQ(DisplayWidth("東京"), 4u);       // wide
+  EXPECT_EQ(DisplayWidth("e\xcc\x81"), 1u);  // e + combining acute
+  EXPECT_EQ(DisplayWidth("\xff\xfe"), 2u);   // invalid bytes count one each
+  EXPECT_EQ(DisplayWidth("\xd0"), 1u);       // truncated sequence
 }
 
 TEST(Table, AlignsColumnsAndTrimsTrailingSpaces) {
@@ -144,9 +144,7 @@ TEST(Json, AttributeFactHasValue) {
   EXPECT_EQ(j["perspective"], "UA");
 }
 
-TEST(Json, DumpReplacesInvalidUtf8) {
-  EXPECT_EQ(DumpJson(nlohmann::ordered_json("a\xff")), "\"a\xef\xbf\xbd\"\n");
-}
+TEST(Json, DumpReplacesInvalidUtf8) { EXPECT_EQ(DumpJson(nlohmann::ordered_json("a\xff")), "\"a\xef\xbf\xbd\"\n"); }
 
 TEST(Csv, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(CsvField("plain"), "plain");

@@ -112,8 +112,7 @@ class DataTest : public ::testing::Test {
   static const Database& db() { return *db_; }
 
   // The objects of subject's relation at the view, sorted.
-  static std::vector<std::string> ObjectsOf(const std::string& subject, const std::string& relation,
-                                            const View& view) {
+  static std::vector<std::string> ObjectsOf(const std::string& subject, const std::string& relation, const View& view) {
     Result<std::vector<FactInfo>> r = db_->Objects(subject, relation, view);
     EXPECT_TRUE(r.ok()) << subject << " " << relation << ": " << r.status().ToString();
     std::vector<std::string> out;
@@ -180,28 +179,27 @@ ApplySummary* DataTest::summary_ = nullptr;
 
 // ---- Lists used by several tests -----------------------------------------------
 
-const std::vector<std::string> kLeningradMd = {"RU-KR", "RU-KO", "RU-ARK", "RU-VLG", "RU-KGD", "RU-LEN",
-                                              "RU-MUR", "RU-NGR", "RU-PSK", "RU-SPE", "RU-NEN"};
+const std::vector<std::string> kLeningradMd = {"RU-KR",  "RU-KO",  "RU-ARK", "RU-VLG", "RU-KGD", "RU-LEN",
+                                               "RU-MUR", "RU-NGR", "RU-PSK", "RU-SPE", "RU-NEN"};
 const std::vector<std::string> kMoscowMd = {"RU-BEL", "RU-BRY", "RU-VLA", "RU-VOR", "RU-IVA", "RU-KLU", "RU-KOS",
-                                           "RU-KRS", "RU-LIP", "RU-MOS", "RU-NIZ", "RU-ORL", "RU-RYA", "RU-SMO",
-                                           "RU-TAM", "RU-TVE", "RU-TUL", "RU-YAR", "RU-MOW"};
+                                            "RU-KRS", "RU-LIP", "RU-MOS", "RU-NIZ", "RU-ORL", "RU-RYA", "RU-SMO",
+                                            "RU-TAM", "RU-TVE", "RU-TUL", "RU-YAR", "RU-MOW"};
 const std::vector<std::string> kNorthernFleet = {"RU-KO", "RU-ARK", "RU-MUR", "RU-NEN"};
 const std::vector<std::string> kAnnexed2022 = {"UA-14", "UA-09", "UA-23", "UA-65"};
 const std::vector<std::string> kUaCoded = {"UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"};
 const std::vector<std::string> kRussianCodes = {
-    "RU-AD",  "RU-AL",  "RU-BA",  "RU-BU",  "RU-CE",  "RU-CU",  "RU-DA",  "RU-IN",  "RU-KB",  "RU-KL",
-    "RU-KC",  "RU-KR",  "RU-KK",  "RU-KO",  "RU-ME",  "RU-MO",  "RU-SA",  "RU-SE",  "RU-TA",  "RU-TY",
-    "RU-UD",  "RU-ALT", "RU-KAM", "RU-KHA", "RU-KDA", "RU-KYA", "RU-PER", "RU-PRI", "RU-STA", "RU-ZAB",
-    "RU-AMU", "RU-ARK", "RU-AST", "RU-BEL", "RU-BRY", "RU-VLA", "RU-VGG", "RU-VLG", "RU-VOR", "RU-IVA",
-    "RU-IRK", "RU-KGD", "RU-KLU", "RU-KEM", "RU-KIR", "RU-KOS", "RU-KGN", "RU-KRS", "RU-LEN", "RU-LIP",
-    "RU-MAG", "RU-MOS", "RU-MUR", "RU-NIZ", "RU-NGR", "RU-NVS", "RU-OMS", "RU-ORE", "RU-ORL", "RU-PNZ",
-    "RU-PSK", "RU-ROS", "RU-RYA", "RU-SAM", "RU-SAR", "RU-SAK", "RU-SVE", "RU-SMO", "RU-TAM", "RU-TVE",
-    "RU-TOM", "RU-TUL", "RU-TYU", "RU-ULY", "RU-CHE", "RU-YAR", "RU-MOW", "RU-SPE", "RU-YEV", "RU-NEN",
-    "RU-KHM", "RU-CHU", "RU-YAN"};
+    "RU-AD",  "RU-AL",  "RU-BA",  "RU-BU",  "RU-CE",  "RU-CU",  "RU-DA",  "RU-IN",  "RU-KB",  "RU-KL",  "RU-KC",
+    "RU-KR",  "RU-KK",  "RU-KO",  "RU-ME",  "RU-MO",  "RU-SA",  "RU-SE",  "RU-TA",  "RU-TY",  "RU-UD",  "RU-ALT",
+    "RU-KAM", "RU-KHA", "RU-KDA", "RU-KYA", "RU-PER", "RU-PRI", "RU-STA", "RU-ZAB", "RU-AMU", "RU-ARK", "RU-AST",
+    "RU-BEL", "RU-BRY", "RU-VLA", "RU-VGG", "RU-VLG", "RU-VOR", "RU-IVA", "RU-IRK", "RU-KGD", "RU-KLU", "RU-KEM",
+    "RU-KIR", "RU-KOS", "RU-KGN", "RU-KRS", "RU-LEN", "RU-LIP", "RU-MAG", "RU-MOS", "RU-MUR", "RU-NIZ", "RU-NGR",
+    "RU-NVS", "RU-OMS", "RU-ORE", "RU-ORL", "RU-PNZ", "RU-PSK", "RU-ROS", "RU-RYA", "RU-SAM", "RU-SAR", "RU-SAK",
+    "RU-SVE", "RU-SMO", "RU-TAM", "RU-TVE", "RU-TOM", "RU-TUL", "RU-TYU", "RU-ULY", "RU-CHE", "RU-YAR", "RU-MOW",
+    "RU-SPE", "RU-YEV", "RU-NEN", "RU-KHM", "RU-CHU", "RU-YAN"};
 const std::vector<std::string> kUkraineCodes = {"UA-05", "UA-07", "UA-09", "UA-12", "UA-14", "UA-18", "UA-21",
-                                               "UA-23", "UA-26", "UA-30", "UA-32", "UA-35", "UA-40", "UA-43",
-                                               "UA-46", "UA-48", "UA-51", "UA-53", "UA-56", "UA-59", "UA-61",
-                                               "UA-63", "UA-65", "UA-68", "UA-71", "UA-74", "UA-77"};
+                                                "UA-23", "UA-26", "UA-30", "UA-32", "UA-35", "UA-40", "UA-43",
+                                                "UA-46", "UA-48", "UA-51", "UA-53", "UA-56", "UA-59", "UA-61",
+                                                "UA-63", "UA-65", "UA-68", "UA-71", "UA-74", "UA-77"};
 
 // ---- Loading ---------------------------------------------------------------------
 
@@ -212,8 +210,8 @@ TEST_F(DataTest, LoadsAsOneBatch) {
   // The themes of the layout are all there.
   std::set<std::string> dirs;
   for (const std::string& f : DataFiles()) dirs.insert(f.substr(0, f.find('/')));
-  for (const char* d : {"00-schema", "10-territories", "20-federal-districts", "30-military-districts",
-                        "40-alliances", "50-claims", "60-people", "70-context"}) {
+  for (const char* d : {"00-schema", "10-territories", "20-federal-districts", "30-military-districts", "40-alliances",
+                        "50-claims", "60-people", "70-context"}) {
     EXPECT_TRUE(dirs.count(d)) << d;
   }
 }

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "ordo/database.h"
 #include "engine/crash_orders.h"
+#include "ordo/database.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

@@ -15,8 +15,8 @@
 #include <string>
 #include <thread>
 
-#include "ordo/database.h"
 #include "engine/crash_orders.h"
+#include "ordo/database.h"
 
 namespace ordo {
 namespace {

@@ -67,7 +67,8 @@ order base "Base" effective 2010-01-01 recorded 2010-01-01 sources s {
 
 TEST_F(DatabaseTest, MoveEndsThePreviousFactTheDayBefore) {
   ASSERT_TRUE(Load(kBase).ok());
-  ASSERT_TRUE(Load("order m \"M\" effective 2024-03-01 recorded 2024-02-26 sources s {\n  move a in -> south\n}\n").ok());
+  ASSERT_TRUE(
+      Load("order m \"M\" effective 2024-03-01 recorded 2024-02-26 sources s {\n  move a in -> south\n}\n").ok());
   EXPECT_EQ(ObjectAt("a", "in", "2024-02-29"), "north");
   EXPECT_EQ(ObjectAt("a", "in", "2024-03-01"), "south");
   View v;
@@ -184,16 +185,16 @@ TEST_F(DatabaseTest, AFailingBatchChangesNothing) {
   EXPECT_EQ(ObjectAt("a", "in", "2020-01-01"), "north");
   EXPECT_EQ(db_->EntityHandle("d"), Database::kNone);
   // A check-only apply of a valid batch changes nothing either.
-  EXPECT_TRUE(Load("order ok \"fine\" effective 2015-01-01 sources s {\n  move a in -> south\n}\n", "t.ordo", true).ok());
+  EXPECT_TRUE(
+      Load("order ok \"fine\" effective 2015-01-01 sources s {\n  move a in -> south\n}\n", "t.ordo", true).ok());
   EXPECT_EQ(ObjectAt("a", "in", "2020-01-01"), "north");
 }
 
 TEST_F(DatabaseTest, CorrectionKeepsTheOldRecordAnswerable) {
   ASSERT_TRUE(Load(kBase).ok());
-  ASSERT_TRUE(
-      Load("order fix \"Fix\" effective 2010-01-01 recorded 2020-01-01 sources s {\n"
-           "  correct c in -> north from 2010-01-01 to 2012-01-01\n}\n")
-          .ok());
+  ASSERT_TRUE(Load("order fix \"Fix\" effective 2010-01-01 recorded 2020-01-01 sources s {\n"
+                   "  correct c in -> north from 2010-01-01 to 2012-01-01\n}\n")
+                  .ok());
   EXPECT_EQ(ObjectAt("c", "in", "2011-01-01"), "north");
   EXPECT_EQ(ObjectAt("c", "in", "2013-01-01"), "south");
   View v;
@@ -286,9 +287,10 @@ TEST(DatabaseFileTest, DiffsAndFastLookupsAgreeAcrossReopen) {
     SCOPED_TRACE(c.name);
     const std::string path = testing::TempDir() + "/ordo_events_" + std::to_string(getpid()) + c.name + ".db";
     std::filesystem::remove(path);
-    std::string text = std::string(kSchema) +
-                       "order o0 \"Create\" effective 0001-01-01 recorded 2020-01-01 sources s {\n"
-                       "  create (a b c d) : territory from 0001-01-01\n  create (n s w) : district from 0001-01-01\n}\n";
+    std::string text =
+        std::string(kSchema) +
+        "order o0 \"Create\" effective 0001-01-01 recorded 2020-01-01 sources s {\n"
+        "  create (a b c d) : territory from 0001-01-01\n  create (n s w) : district from 0001-01-01\n}\n";
     const char* districts[] = {"n", "s", "w"};
     for (size_t i = 0; i < c.dates.size(); ++i) {
       text += "order o" + std::to_string(i + 1) + " \"Move\" effective " + c.dates[i] + " recorded 2020-01-0" +
@@ -473,7 +475,8 @@ TEST(DiffEventsTest, DiffsAgreeWithLookupsAcrossEventMerges) {
     auto applied = db.Apply(moves);
     ASSERT_TRUE(applied.ok()) << applied.status().ToString();
     for (int q = 0; q < 12; ++q) {
-      const Date d1{start.days + static_cast<int32_t>(rng() % 3100)}, d2{start.days + static_cast<int32_t>(rng() % 3100)};
+      const Date d1{start.days + static_cast<int32_t>(rng() % 3100)},
+          d2{start.days + static_cast<int32_t>(rng() % 3100)};
       std::vector<uint32_t> a, z;
       db.ObjectsAt(handles, db.PredicateHandle("in"), d1, &a);
       db.ObjectsAt(handles, db.PredicateHandle("in"), d2, &z);

@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
-#include <array>
 #include <map>
 #include <optional>
 #include <random>
@@ -20,13 +20,13 @@
 namespace ordo {
 namespace {
 
-constexpr int kDays = 40;        // valid-time domain: days 0..39 from 2000-01-01
+constexpr int kDays = 40;  // valid-time domain: days 0..39 from 2000-01-01
 constexpr int kEntities = 7;
-constexpr int kPersps = 3;       // "", "A", "B"
+constexpr int kPersps = 3;  // "", "A", "B"
 const char* const kPerspNames[kPersps] = {"", "A", "B"};
 enum Pred { kX = 0, kM = 1, kVal = 2, kPreds = 3 };  // x: exclusive acyclic; m: many; val: integer attribute
 const char* const kPredNames[kPreds] = {"x", "m", "val"};
-constexpr int kOpen = 1000;      // an open end
+constexpr int kOpen = 1000;  // an open end
 
 Date Day(int d) { return Date{Date::FromCivil(2000, 1, 1).days + d}; }
 std::string Ent(int e) { return "e" + std::to_string(e); }
@@ -188,7 +188,7 @@ TEST_P(PropertyTest, MatchesReferenceModel) {
   ASSERT_TRUE((*db)->Apply(schema).ok());
 
   Model model;
-  std::vector<Model> snapshots;          // after each accepted order
+  std::vector<Model> snapshots;  // after each accepted order
   std::vector<Instant> snapshot_times;
   const int64_t base = 946684800LL * 1000000;  // 2000-01-01
   int accepted = 0, refused = 0;
@@ -378,7 +378,8 @@ TEST_P(PropertyTest, MatchesReferenceModel) {
       for (int s = 0; s < kEntities; ++s) {
         if (vw >= 0) {
           // in a perspective view, undisputed facts and the view's are compared together
-          if (ModelObjects(model, s, p, d1, vw) != ModelObjects(model, s, p, d2, vw)) expect.emplace(Ent(s), kPerspNames[vw]);
+          if (ModelObjects(model, s, p, d1, vw) != ModelObjects(model, s, p, d2, vw))
+            expect.emplace(Ent(s), kPerspNames[vw]);
           continue;
         }
         for (int persp = 0; persp < kPersps; ++persp) {

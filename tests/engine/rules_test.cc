@@ -193,14 +193,9 @@ TEST_P(RulesRandomTest, EvaluatorMatchesNaiveReference) {
     view.at = day < -1 ? Date::Min() : Date{day};
     Instant recorded{1000 * w.Rand(kOrders + 1) + 500};
     switch (w.Rand(3)) {
-      case 0:
-        break;
-      case 1:
-        view.recorded = &recorded;
-        break;
-      default:
-        view.as_of_order = static_cast<uint32_t>(w.Rand(kOrders));
-        break;
+      case 0: break;
+      case 1: view.recorded = &recorded; break;
+      default: view.as_of_order = static_cast<uint32_t>(w.Rand(kOrders)); break;
     }
     SCOPED_TRACE("round " + std::to_string(round));
     const std::vector<RuleMatch> matches = EvaluateRule(s, rule, view);

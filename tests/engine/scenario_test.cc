@@ -81,24 +81,12 @@ std::string RandomScenarioText(std::mt19937& rng, int n) {
   for (int i = 0, ops = 1 + pick(3); i < ops; ++i) {
     const std::string a = pick(10) == 0 ? "nobody" : Ent(pick(kEntities));
     switch (pick(6)) {
-      case 0:
-        t += "  assign " + a + " member -> g" + std::to_string(pick(2)) + "\n";
-        break;
-      case 1:
-        t += "  move " + a + " in -> " + Ent(pick(kEntities)) + "\n";
-        break;
-      case 2:
-        t += "  end " + a + " member -> g" + std::to_string(pick(2)) + "\n";
-        break;
-      case 3:
-        t += "  set " + a + " size " + std::to_string(pick(100)) + "\n";
-        break;
-      case 4:
-        t += "  create x" + std::to_string(n) + "-" + std::to_string(i) + " : place\n";
-        break;
-      default:
-        t += "  assign " + a + " in -> " + Ent(pick(kEntities)) + "\n";
-        break;
+      case 0: t += "  assign " + a + " member -> g" + std::to_string(pick(2)) + "\n"; break;
+      case 1: t += "  move " + a + " in -> " + Ent(pick(kEntities)) + "\n"; break;
+      case 2: t += "  end " + a + " member -> g" + std::to_string(pick(2)) + "\n"; break;
+      case 3: t += "  set " + a + " size " + std::to_string(pick(100)) + "\n"; break;
+      case 4: t += "  create x" + std::to_string(n) + "-" + std::to_string(i) + " : place\n"; break;
+      default: t += "  assign " + a + " in -> " + Ent(pick(kEntities)) + "\n"; break;
     }
   }
   return t + "}\n";

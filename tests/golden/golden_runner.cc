@@ -45,7 +45,7 @@ constexpr const char* kEnd = "----";
 constexpr const char* kAny = "{{*}}";
 
 struct Run {
-  size_t line = 0;                 // of the "run" line, for messages
+  size_t line = 0;  // of the "run" line, for messages
   std::string args_text;
   int exit_code = 0;
   std::vector<std::string> out, err;
@@ -56,7 +56,7 @@ struct Run {
 
 // A script item: either raw text kept as is (comments, blank lines, file blocks) or a run.
 struct Item {
-  std::string raw;       // when run_index < 0
+  std::string raw;  // when run_index < 0
   int run_index = -1;
   // For file blocks, also executed in order.
   std::string file_name;
@@ -293,7 +293,8 @@ std::string Diff(const std::vector<std::string>& a, const std::vector<std::strin
 std::vector<std::string> Merge(const std::vector<std::string>& expected, const std::vector<std::string>& actual) {
   if (expected.size() != actual.size()) return actual;
   std::vector<std::string> out;
-  for (size_t i = 0; i < actual.size(); ++i) out.push_back(LineMatches(expected[i], actual[i]) ? expected[i] : actual[i]);
+  for (size_t i = 0; i < actual.size(); ++i)
+    out.push_back(LineMatches(expected[i], actual[i]) ? expected[i] : actual[i]);
   return out;
 }
 
@@ -367,8 +368,10 @@ int main(int argc, char** argv) {
     if (run.actual_exit != run.exit_code) {
       std::cerr << "  exit: expected " << run.exit_code << ", got " << run.actual_exit << "\n";
     }
-    if (!SameLines(run.out, run.actual_out)) std::cerr << "  stdout (-expected +actual):\n" << Diff(run.out, run.actual_out);
-    if (!SameLines(run.err, run.actual_err)) std::cerr << "  stderr (-expected +actual):\n" << Diff(run.err, run.actual_err);
+    if (!SameLines(run.out, run.actual_out))
+      std::cerr << "  stdout (-expected +actual):\n" << Diff(run.out, run.actual_out);
+    if (!SameLines(run.err, run.actual_err))
+      std::cerr << "  stderr (-expected +actual):\n" << Diff(run.err, run.actual_err);
   }
 
   std::error_code ec;

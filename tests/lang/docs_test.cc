@@ -14,7 +14,7 @@ namespace {
 struct Block {
   std::string info;  // the fence's info string: "ordo", "ordo-error", "text", ""
   std::string body;
-  int line;          // of the opening fence
+  int line;  // of the opening fence
 };
 
 std::vector<Block> FencedBlocks(const std::string& markdown) {

@@ -38,16 +38,16 @@ inline std::string TextAt(std::string_view text, const SourceRegion& r) {
 
 // "line:col-line:col" for compact assertions.
 inline std::string Where(const SourceRegion& r) {
-  return std::to_string(r.begin.line) + ":" + std::to_string(r.begin.column) + "-" + std::to_string(r.end.line) +
-         ":" + std::to_string(r.end.column);
+  return std::to_string(r.begin.line) + ":" + std::to_string(r.begin.column) + "-" + std::to_string(r.end.line) + ":" +
+         std::to_string(r.end.column);
 }
 
 // All diagnostics as "line:col: message" lines, for readable failures.
 inline std::string Summary(const Diagnostics& diagnostics) {
   std::string out;
   for (const Status& s : diagnostics) {
-    out += std::to_string(s.where().begin.line) + ":" + std::to_string(s.where().begin.column) + ": " + s.message() +
-           "\n";
+    out +=
+        std::to_string(s.where().begin.line) + ":" + std::to_string(s.where().begin.column) + ": " + s.message() + "\n";
   }
   return out;
 }

@@ -55,8 +55,7 @@ TEST(Parser, DocExample) {
   ASSERT_EQ(r.batch.sources.size(), 1u);
   const SourceDecl& s = r.batch.sources[0];
   EXPECT_EQ(s.id, "decree-141-2024");
-  EXPECT_EQ(s.title,
-            "Указ Президента РФ от 26.02.2024 № 141 «О военно-административном делении Российской Федерации»");
+  EXPECT_EQ(s.title, "Указ Президента РФ от 26.02.2024 № 141 «О военно-административном делении Российской Федерации»");
   EXPECT_EQ(s.publisher, "President of Russia");
   EXPECT_EQ(s.date, Day(2024, 2, 26));
   EXPECT_EQ(s.url, "http://publication.pravo.gov.ru/document/0001202402260001");
@@ -373,7 +372,8 @@ TEST(Parser, CorrectForms) {
 TEST(Parser, OperationClauses) {
   std::vector<Op> ops = ParseOps(
       "assign A part-of -> UA from 1991 to 2014-03~ perspective UA [extent: partial, size: 2000] note \"why\"\n"
-      "assign B part-of -> RU [role: combat,\n  since: 2014-03, share: 0.5, official: true, label: \"x y\"] perspective RU\n"
+      "assign B part-of -> RU [role: combat,\n  since: 2014-03, share: 0.5, official: true, label: \"x y\"] "
+      "perspective RU\n"
       "assign C part-of -> RU []; assign D part-of -> RU [a: b,]");
   ASSERT_EQ(ops.size(), 4u);
   EXPECT_EQ(ops[0].from->precision, Precision::kYear);

@@ -238,11 +238,10 @@ TEST_F(ServerTest, ServesTheWebRoot) {
 TEST_F(ServerTest, PathTraversalCannotLeaveTheWebRoot) {
   StartServer();
   const int port = server_->port();
-  for (const std::string target :
-       {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/assets/../../secret.txt",
-        "/assets/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/.%2e/secret.txt",
-        "//etc/passwd", "/%2fetc%2fpasswd", "/..\\secret.txt", "/%5c..%5csecret.txt", "/assets/./app.js",
-        "/%00/etc/passwd"}) {
+  for (const std::string target : {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt",
+                                   "/assets/../../secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt",
+                                   "/%2e%2e%2fsecret.txt", "/.%2e/secret.txt", "//etc/passwd", "/%2fetc%2fpasswd",
+                                   "/..\\secret.txt", "/%5c..%5csecret.txt", "/assets/./app.js", "/%00/etc/passwd"}) {
     const std::string answer =
         RawRequest(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     const int status = RawStatus(answer);
@@ -322,8 +321,8 @@ TEST_F(ServerTest, ParseErrorsComeBackWithLineColumnAndRenderedText) {
       "}\n";
   // As `curl --data-binary` sends it: form-encoded, so the body must not be read as parameters.
   httplib::Headers headers{{"Authorization", "Bearer t"}};
-  HttpAnswer a = ToAnswer(
-      client_->Post("/api/orders?file=typo.ordo", headers, text, "application/x-www-form-urlencoded"));
+  HttpAnswer a =
+      ToAnswer(client_->Post("/api/orders?file=typo.ordo", headers, text, "application/x-www-form-urlencoded"));
   ASSERT_TRUE(a.status == 400 || a.status == 404) << a.text;
   const json& e = a.body["error"];
   EXPECT_EQ(e["file"], "typo.ordo");
@@ -396,8 +395,10 @@ TEST_F(ServerTest, ConcurrentReadersSeeWholeOrders) {
     std::snprintf(date, sizeof date, "2030-%02d-%02d", 1 + i / 28, 1 + i % 28);
     const std::string text = "order o-" + id + " \"District " + id + "\"\n  effective " + date +
                              " recorded 2025-01-01 sources fixture-atlas\n{\n  create " + id +
-                             " : military-district \"District " + id + "\"\n  move (RU-MUR RU-ARK RU-LEN) "
-                             "military-district -> " + id + "\n}\n";
+                             " : military-district \"District " + id +
+                             "\"\n  move (RU-MUR RU-ARK RU-LEN) "
+                             "military-district -> " +
+                             id + "\n}\n";
     HttpAnswer a = Post("/api/orders", text, "t");
     EXPECT_EQ(a.status, 200) << a.text;
     if (a.status == 200) ++applied;

@@ -122,7 +122,8 @@ TEST_F(DataServerTest, StatementsBadInput) {
   StartDataServer();
   HttpAnswer d = Get("/api/statements?from=2024-02-30");
   EXPECT_EQ(d.status, 400);
-  EXPECT_EQ(d.body["error"]["message"], "invalid date for 'from': 2024-02-30: day 30 is out of range for February 2024");
+  EXPECT_EQ(d.body["error"]["message"],
+            "invalid date for 'from': 2024-02-30: day 30 is out of range for February 2024");
   HttpAnswer t = Get("/api/statements?to=24-03-01");
   EXPECT_EQ(t.status, 400);
   EXPECT_EQ(t.body["error"]["message"], "invalid date for 'to': 24-03-01: expected a four-digit year");
@@ -215,8 +216,7 @@ TEST_F(DataServerTest, RulesAndAlertsOnlyInTheScenario) {
   EXPECT_EQ(alert["scenario"], "eu-nato-combat");
   EXPECT_EQ(alert["bindings"]["state"], "FR");
   EXPECT_EQ(alert["cites"], "peskov-2024-02-27");
-  EXPECT_EQ(alert["meaning"],
-            "the condition as the statement states it is met; ordo does not assert the consequence");
+  EXPECT_EQ(alert["meaning"], "the condition as the statement states it is met; ordo does not assert the consequence");
 }
 
 TEST_F(DataServerTest, WriteRoutesNeedTheToken) {
@@ -249,8 +249,8 @@ TEST_F(DataServerTest, CreateLoadAndDeleteAScenario) {
   EXPECT_EQ(bad_instant.body["error"]["message"].get<std::string>().rfind("invalid instant for 'from_recorded': ", 0),
             0u);
   httplib::Headers auth{{"Authorization", "Bearer tok"}};
-  HttpAnswer form = ToAnswer(client_->Post("/api/scenarios", auth, "name=by-form&note=a+form",
-                                           "application/x-www-form-urlencoded"));
+  HttpAnswer form =
+      ToAnswer(client_->Post("/api/scenarios", auth, "name=by-form&note=a+form", "application/x-www-form-urlencoded"));
   ASSERT_EQ(form.status, 201) << form.text;
   EXPECT_EQ(form.body["note"], "a form");
 

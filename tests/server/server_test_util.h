@@ -2,13 +2,13 @@
 #ifndef ORDO_TESTS_SERVER_SERVER_TEST_UTIL_H_
 #define ORDO_TESTS_SERVER_SERVER_TEST_UTIL_H_
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include <arpa/inet.h>
+#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <filesystem>

@@ -32,7 +32,8 @@ TEST(SqliteStoreTest, NewerSchemaVersionIsRefused) {
   ASSERT_TRUE(SqliteStore::Open(path, Options{}).ok());
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE meta SET value='99' WHERE key='schema_version'", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE meta SET value='99' WHERE key='schema_version'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   sqlite3_close(db);
   auto s = SqliteStore::Open(path, Options{});
   ASSERT_FALSE(s.ok());
@@ -49,7 +50,10 @@ TEST(SqliteStoreTest, AFailedWriteLeavesNothing) {
   EXPECT_EQ((*s)->Write(rows).code(), Code::kIo);
   size_t kinds = 0;
   LoadSink sink;
-  sink.kind = [&](KindRow&&) { ++kinds; return Status::Ok(); };
+  sink.kind = [&](KindRow&&) {
+    ++kinds;
+    return Status::Ok();
+  };
   sink.predicate = [](PredicateRow&&) { return Status::Ok(); };
   sink.perspective = [](PerspectiveRow&&) { return Status::Ok(); };
   sink.entity = [](EntityRow&&) { return Status::Ok(); };
