@@ -278,7 +278,7 @@ class Session {
     auto files = CollectOrderFiles(r_.paths);
     if (!files.ok()) return Fail(files.status());
 
-    Progress progress(io_.progress);
+    Progress progress(io_.progress, io_.err);
     uint64_t total_bytes = 0;
     std::vector<std::string> contents;
     for (const std::string& f : *files) {

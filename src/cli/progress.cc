@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
+#include <ostream>
 
 namespace ordo::cli {
 
@@ -26,7 +26,8 @@ std::string ProgressLine(const std::string& stage, uint64_t done, uint64_t total
                      unit.empty() ? "" : " ", unit, seconds);
 }
 
-Progress::Progress(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+Progress::Progress(bool enabled, std::ostream& out)
+    : enabled_(enabled), out_(out), start_(std::chrono::steady_clock::now()) {}
 
 Progress::~Progress() { Clear(); }
 
@@ -57,14 +58,12 @@ void Progress::Draw(bool force) {
   drawn_ = true;
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const std::string line = ProgressLine(stage_, done_, total_, unit_, spin_, seconds);
-  std::fprintf(stderr, "\r\033[K%s", line.c_str());
-  std::fflush(stderr);
+  out_ << "\r\033[K" << line << std::flush;
 }
 
 void Progress::Clear() {
   if (!drawn_) return;
-  std::fputs("\r\033[K", stderr);
-  std::fflush(stderr);
+  out_ << "\r\033[K" << std::flush;
   drawn_ = false;
 }
 

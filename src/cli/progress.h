@@ -5,13 +5,15 @@
 
 #include <chrono>
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 
 namespace ordo::cli {
 
 class Progress {
  public:
-  explicit Progress(bool enabled);
+  // Draws on out (the command's stderr) when enabled.
+  Progress(bool enabled, std::ostream& out);
   ~Progress();
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
@@ -28,6 +30,7 @@ class Progress {
  private:
   void Draw(bool force);
   bool enabled_;
+  std::ostream& out_;
   bool drawn_ = false;
   std::string stage_;
   std::string unit_;

@@ -8,19 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "lang/cursor.h"  // kTopLevelKeywords, kMaxDiagnostics
 #include "ordo/lang.h"
 
 namespace ordo::lang {
 
-// At most this many diagnostics are reported for one text; one more says the rest were dropped.
-inline constexpr size_t kMaxDiagnostics = 50;
-// The parser keeps at most this many of its own errors in memory (a binary file given by mistake
-// would otherwise make one per line); it only counts the others. Its errors come nearly in text
-// order, so the first kMaxDiagnostics by position are among those kept.
-inline constexpr size_t kMaxParserDiagnostics = 1000;
-
 // The keywords of each context, as listed in docs/language.md ("did you mean" draws on them).
-extern const std::vector<std::string> kTopLevelKeywords;   // order source kind relation attribute rule
 extern const std::vector<std::string> kHeaderKeywords;     // issuer signed effective recorded sources perspective note
 extern const std::vector<std::string> kOperationKeywords;  // create end assign move set unset rename alias correct
 extern const std::vector<std::string> kClauseKeywords;     // from to perspective note

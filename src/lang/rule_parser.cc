@@ -6,6 +6,7 @@
 #include <map>
 
 #include "base/text.h"
+#include "lang/cursor.h"
 #include "lang/literal.h"
 
 namespace ordo::lang {
@@ -16,61 +17,54 @@ namespace {
 
 class RuleParser {
  public:
-  RuleParser(const std::vector<Token>& tokens, size_t pos, const std::string& file,
-             const std::vector<std::string>& top_level, Diagnostics* diagnostics)
-      : tokens_(tokens), pos_(pos), file_(file), top_level_(top_level), diagnostics_(diagnostics) {}
-
-  size_t pos() const { return pos_; }
+  explicit RuleParser(TokenCursor& c) : c_(c) {}
 
   // Returns false when the rule had an error (diagnostics were added).
   bool Parse(RuleDecl* rule) {
-    Next();  // rule
-    scope_ = "a rule";
-    if (!AtId()) return Fail(Expected("a rule id after 'rule'", Peek()));
-    const Token& id = Next();
+    c_.Next();  // rule
+    TokenCursor::Scope scope(&c_, "a rule");
+    if (!c_.AtId()) return Fail(c_.Expected("a rule id after 'rule'", c_.Peek()));
+    const Token& id = c_.Next();
     rule->id = std::string(id.text);
-    rule->where = Region(id);
-    scope_ = fmt::format("rule '{}'", rule->id);
-    if (!At(TokenKind::kString)) {
-      return Fail(Expected("a title in quotes after the rule id", Peek())
+    rule->where = c_.Region(id);
+    scope.Rename(fmt::format("rule '{}'", rule->id));
+    if (!c_.At(TokenKind::kString)) {
+      return Fail(c_.Expected("a title in quotes after the rule id", c_.Peek())
                       .AddNote("write: rule ID \"TITLE\" cites STATEMENT "
                                "sources SOURCE, ... when CONDITION"));
     }
-    rule->title = Next().value;
+    rule->title = c_.Next().value;
     std::map<std::string, SourceRegion, std::less<>> seen;
     while (true) {
-      SkipSeparators();
-      if (At(TokenKind::kEof) || AtTopLevelItem()) break;
-      const Token& t = Peek();
+      c_.SkipSeparators();
+      if (c_.At(TokenKind::kEof) || c_.AtTopLevelItem()) break;
+      const Token& t = c_.Peek();
       if (!(t.kind == TokenKind::kWord &&
             std::find(kRuleClauses.begin(), kRuleClauses.end(), t.text) != kRuleClauses.end())) {
-        Status& s = Expected(
-            "a rule clause ('cites', 'sources', "
-            "'perspective', 'note' or 'when')",
-            t);
+        Status& s = c_.Expected(fmt::format("a rule clause ({})", QuotedList(kRuleClauses)), t);
         if (t.kind == TokenKind::kWord) {
           std::vector<std::string> near = Nearest(t.text, kRuleClauses, 1);
           if (!near.empty()) s.AddNote(fmt::format("did you mean '{}'?", near.front()));
         }
         return Fail(s);
       }
-      const Token& keyword = Next();
+      const Token& keyword = c_.Next();
       if (auto it = seen.find(keyword.text); it != seen.end()) {
-        return Fail(Error(fmt::format("duplicate '{}' clause", keyword.text), Region(keyword))
+        return Fail(c_.Error(fmt::format("duplicate '{}' clause", keyword.text), c_.Region(keyword))
                         .AddNote(fmt::format("'{}' was first given here", keyword.text), it->second));
       }
-      seen.emplace(std::string(keyword.text), Region(keyword));
+      seen.emplace(std::string(keyword.text), c_.Region(keyword));
       bool ok = true;
       if (keyword.text == "cites") {
-        ok = ExpectId("the id of a statement after 'cites'", &rule->cites, &rule->cites_where);
+        ok = c_.ExpectId("the id of a statement after 'cites'", &rule->cites, &rule->cites_where);
       } else if (keyword.text == "perspective") {
-        ok = ExpectId("a perspective after 'perspective'", &rule->perspective, &rule->perspective_where);
+        ok = c_.ExpectId("a perspective after 'perspective'", &rule->perspective, &rule->perspective_where);
       } else if (keyword.text == "note") {
-        if (!At(TokenKind::kString)) {
-          Expected("a note in quotes after 'note'", Peek());
+        if (!c_.At(TokenKind::kString)) {
+          c_.Expected("a note in quotes after 'note'", c_.Peek());
           ok = false;
         } else {
-          rule->note = Next().value;
+          rule->note = c_.Next().value;
         }
       } else if (keyword.text == "sources") {
         ok = ParseSources(rule);
@@ -84,7 +78,7 @@ class RuleParser {
                           : rule->atoms.empty()   ? "when"
                                                   : nullptr;
     if (missing != nullptr) {
-      Status& s = Error(fmt::format("the rule has no '{}' clause", missing), rule->where);
+      Status& s = c_.Error(fmt::format("the rule has no '{}' clause", missing), rule->where);
       if (std::string_view(missing) == "cites") {
         s.AddNote(
             "a rule records a condition as a party stated it: cite the "
@@ -99,62 +93,22 @@ class RuleParser {
 
   // Skips to the next top-level item.
   void Recover() {
-    while (!At(TokenKind::kEof) && !AtTopLevelItem()) Next();
+    while (!c_.At(TokenKind::kEof) && !c_.AtTopLevelItem()) c_.Next();
   }
 
  private:
-  const Token& Peek() const { return tokens_[std::min(pos_, tokens_.size() - 1)]; }
-  const Token& Next() {
-    const Token& t = tokens_[pos_];
-    if (pos_ + 1 < tokens_.size()) ++pos_;
-    return t;
-  }
-  bool At(TokenKind k) const { return Peek().kind == k; }
-  bool AtId() const { return At(TokenKind::kWord) && IsId(Peek().text); }
-  bool AtVariable() const { return At(TokenKind::kWord) && Peek().text.size() > 1 && Peek().text[0] == '?'; }
-  bool AtLineStart() const { return pos_ == 0 || tokens_[pos_ - 1].kind == TokenKind::kNewline; }
-  bool AtTopLevelItem() const {
-    return AtLineStart() && At(TokenKind::kWord) &&
-           std::find(top_level_.begin(), top_level_.end(), Peek().text) != top_level_.end();
-  }
-  void SkipSeparators() {
-    while (At(TokenKind::kNewline) || At(TokenKind::kSemicolon)) Next();
-  }
-  void SkipLineBreaks() {
-    while (At(TokenKind::kNewline)) Next();
-  }
-  SourceRegion Region(const Token& t) const { return SourceRegion{file_, t.begin, t.end}; }
-
-  Status& Error(std::string detail, SourceRegion where) {
-    diagnostics_->push_back(Status::Invalid("while parsing " + scope_ + ": " + detail, std::move(where)));
-    return diagnostics_->back();
-  }
-  Status& Expected(std::string_view what, const Token& saw) {
-    return Error(fmt::format("expected {}, saw {}", what, Describe(saw)), Region(saw));
-  }
-  bool Fail(const Status& = Status()) { return false; }
-
-  bool ExpectId(std::string_view what, std::string* out, SourceRegion* where) {
-    if (!AtId()) {
-      Expected(what, Peek());
-      return false;
-    }
-    const Token& t = Next();
-    *out = std::string(t.text);
-    *where = Region(t);
-    return true;
-  }
+  static bool Fail(const Status& = Status()) { return false; }
 
   bool ParseSources(RuleDecl* rule) {
     while (true) {
       std::string id;
       SourceRegion where;
-      if (!ExpectId("a source id", &id, &where)) return false;
+      if (!c_.ExpectId("a source id", &id, &where)) return false;
       rule->sources.push_back(std::move(id));
       rule->source_where.push_back(std::move(where));
-      if (!At(TokenKind::kComma)) return true;
-      Next();
-      SkipLineBreaks();
+      if (!c_.At(TokenKind::kComma)) return true;
+      c_.Next();
+      c_.SkipLineBreaks();
     }
   }
 
@@ -164,153 +118,98 @@ class RuleParser {
       RuleAtom atom;
       if (!ParseAtom(&atom)) return false;
       rule->atoms.push_back(std::move(atom));
-      if (!At(TokenKind::kComma)) return true;
-      Next();
-      SkipLineBreaks();
+      if (!c_.At(TokenKind::kComma)) return true;
+      c_.Next();
+      c_.SkipLineBreaks();
     }
   }
 
   bool ParseTerm(std::string_view what, RuleTerm* term) {
-    if (AtVariable()) {
-      const Token& t = Next();
+    if (c_.AtVariable()) {
+      const Token& t = c_.Next();
       term->is_variable = true;
       term->name = std::string(t.text.substr(1));
-      term->where = Region(t);
+      term->where = c_.Region(t);
       return true;
     }
-    if (AtId()) {
-      const Token& t = Next();
+    if (c_.AtId()) {
+      const Token& t = c_.Next();
       term->name = std::string(t.text);
-      term->where = Region(t);
+      term->where = c_.Region(t);
       return true;
     }
-    Expected(what, Peek()).AddNote("a term is a variable (?s) or an entity id (nato)");
+    c_.Expected(what, c_.Peek()).AddNote("a term is a variable (?s) or an entity id (nato)");
     return false;
   }
 
   // predicate(TERM, TERM | VALUE)[key: value, ...]
   bool ParseAtom(RuleAtom* atom) {
-    if (!AtId() || AtTopLevelItem()) {
-      Expected("a relation or attribute name, as in member-of(?s, nato)", Peek());
+    if (!c_.AtId() || c_.AtTopLevelItem()) {
+      c_.Expected("a relation or attribute name, as in member-of(?s, nato)", c_.Peek());
       return false;
     }
-    const Token& name = Next();
+    const Token& name = c_.Next();
     atom->predicate = std::string(name.text);
-    atom->where = Region(name);
-    if (!At(TokenKind::kLParen)) {
-      Expected(fmt::format("'(' after '{}'", atom->predicate), Peek())
+    atom->where = c_.Region(name);
+    if (!c_.At(TokenKind::kLParen)) {
+      c_.Expected(fmt::format("'(' after '{}'", atom->predicate), c_.Peek())
           .AddNote(fmt::format("write: {}(?subject, object)", atom->predicate));
       return false;
     }
-    Next();
+    c_.Next();
     if (!ParseTerm(fmt::format("a subject (a variable or an entity id) in '{}'", atom->predicate), &atom->subject)) {
       return false;
     }
-    if (!At(TokenKind::kComma)) {
-      Expected(fmt::format("',' after the subject of '{}'", atom->predicate), Peek());
+    if (!c_.At(TokenKind::kComma)) {
+      c_.Expected(fmt::format("',' after the subject of '{}'", atom->predicate), c_.Peek());
       return false;
     }
-    Next();
-    const Token& t = Peek();
+    c_.Next();
+    const Token& t = c_.Peek();
     if (t.kind == TokenKind::kString) {
       atom->value = Value{t.value};
-      atom->object.where = Region(t);
-      Next();
+      atom->object.where = c_.Region(t);
+      c_.Next();
     } else if (t.kind == TokenKind::kWord && t.text[0] != '?' && ShapeOf(t.text) != LiteralShape::kOther) {
       Result<Value> v = LiteralValue(t.text);
       if (!v.ok()) {
-        Error(v.status().message(), Region(t));
+        c_.Error(v.status().message(), c_.Region(t));
         return false;
       }
       atom->value = *std::move(v);
-      atom->object.where = Region(t);
-      Next();
+      atom->object.where = c_.Region(t);
+      c_.Next();
     } else if (!ParseTerm(fmt::format("an object (a variable, an entity id or "
                                       "a value) in '{}'",
                                       atom->predicate),
                           &atom->object)) {
       return false;
     }
-    if (!At(TokenKind::kRParen)) {
-      Expected(fmt::format("')' to close '{}'", atom->predicate), Peek());
+    if (!c_.At(TokenKind::kRParen)) {
+      c_.Expected(fmt::format("')' to close '{}'", atom->predicate), c_.Peek());
       return false;
     }
-    Next();
-    if (At(TokenKind::kLBracket)) return ParseQualifiers(atom);
+    c_.Next();
+    if (c_.At(TokenKind::kLBracket)) {
+      SeenKeywords keys;
+      return ParseQualifierList(c_, &atom->qualifiers, &keys);
+    }
     return true;
   }
 
-  bool ParseQualifiers(RuleAtom* atom) {
-    Next();  // [
-    while (true) {
-      if (At(TokenKind::kRBracket)) {
-        Next();
-        return true;
-      }
-      if (!AtId()) {
-        Expected("a qualifier key or ']'", Peek());
-        return false;
-      }
-      const Token& key = Next();
-      if (!At(TokenKind::kColon)) {
-        Expected(fmt::format("':' after the qualifier key '{}'", key.text), Peek())
-            .AddNote("write qualifiers as [key: value, key: value]");
-        return false;
-      }
-      Next();
-      const Token& v = Peek();
-      Qualifier q;
-      q.key = std::string(key.text);
-      if (v.kind == TokenKind::kString) {
-        q.value = Value{v.value};
-      } else if (v.kind == TokenKind::kWord) {
-        Result<Value> value = QualifierWordValue(v.text);
-        if (!value.ok()) {
-          Error(value.status().message(), Region(v));
-          return false;
-        }
-        q.value = *std::move(value);
-      } else {
-        Expected(fmt::format("a value for the qualifier '{}'", key.text), v);
-        return false;
-      }
-      Next();
-      for (const Qualifier& other : atom->qualifiers) {
-        if (other.key == q.key) {
-          Error(fmt::format("duplicate qualifier '{}'", q.key), Region(key));
-          return false;
-        }
-      }
-      atom->qualifiers.push_back(std::move(q));
-      if (At(TokenKind::kComma)) {
-        Next();
-      } else if (!At(TokenKind::kRBracket)) {
-        Expected("',' or ']' after a qualifier", Peek());
-        return false;
-      }
-    }
-  }
-
-  const std::vector<Token>& tokens_;
-  size_t pos_;
-  const std::string& file_;
-  const std::vector<std::string>& top_level_;
-  Diagnostics* diagnostics_;
-  std::string scope_;
+  TokenCursor& c_;
 };
 
 }  // namespace
 
-void ParseRule(const std::vector<Token>& tokens, size_t* pos, const std::string& file,
-               const std::vector<std::string>& top_level, std::vector<RuleDecl>* rules, Diagnostics* diagnostics) {
-  RuleParser p(tokens, *pos, file, top_level, diagnostics);
+void ParseRule(TokenCursor& cursor, std::vector<RuleDecl>* rules) {
+  RuleParser p(cursor);
   RuleDecl rule;
   if (p.Parse(&rule)) {
     rules->push_back(std::move(rule));
   } else {
     p.Recover();
   }
-  *pos = p.pos();
 }
 
 }  // namespace ordo::lang

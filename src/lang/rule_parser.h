@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "lang/lexer.h"
+#include "lang/cursor.h"
 #include "ordo/order.h"
 #include "ordo/status.h"
 
@@ -16,13 +16,10 @@ namespace ordo::lang {
 // The clauses of a rule, as listed in docs/rules.md.
 extern const std::vector<std::string> kRuleClauses;  // cites sources perspective note when
 
-// Parses one rule starting at tokens[*pos], the word `rule`. Appends the rule
-// to *rules, or its errors to *diagnostics (messages start "while parsing rule
-// 'ID': "). Leaves *pos at the next top-level item (a top-level keyword first
-// on its line; top_level lists them) or the end. REQUIRES: tokens ends with a
-// kEof token; tokens[*pos] is the word `rule`.
-void ParseRule(const std::vector<Token>& tokens, size_t* pos, const std::string& file,
-               const std::vector<std::string>& top_level, std::vector<RuleDecl>* rules, Diagnostics* diagnostics);
+// Parses one rule starting at the cursor's word `rule`. Appends the rule to *rules, or its
+// errors to the cursor (messages start "while parsing rule 'ID': "). Leaves the cursor at the
+// next top-level item (a top-level keyword first on its line) or the end.
+void ParseRule(TokenCursor& cursor, std::vector<RuleDecl>* rules);
 
 }  // namespace ordo::lang
 

@@ -2,6 +2,10 @@
 // progress and error rendering.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <sstream>
+#include <thread>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -129,13 +133,28 @@ TEST(Progress, Line) {
   EXPECT_EQ(ProgressLine("applying", 0, 0, "", 1, 2.0), "applying  / 2.0 s");
 }
 
-TEST(Progress, DisabledDrawsNothing) {
-  Progress p(false);
-  p.Stage("parsing", 10);
-  p.Update(5);
-  p.Tick();
-  p.Clear();
-  SUCCEED();
+// Past the quiet period an enabled bar draws its line and clears it; a disabled one never draws.
+TEST(Progress, DrawsOnlyWhenEnabledAndAfterTheQuietPeriod) {
+  for (bool enabled : {false, true}) {
+    std::ostringstream out;
+    Progress p(enabled, out);
+    p.Stage("parsing", 10);
+    p.Update(5);
+    EXPECT_EQ(out.str(), "") << "nothing is drawn in the first moment";
+    std::this_thread::sleep_for(std::chrono::milliseconds(350));
+    p.Stage("applying", 10, "bytes");  // a new stage draws at once
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    p.Update(5);  // redraws after the redraw interval
+    p.Clear();
+    if (!enabled) {
+      EXPECT_EQ(out.str(), "");
+      continue;
+    }
+    EXPECT_NE(out.str().find("applying  [------------------------------]   0%  0/10 bytes"), std::string::npos);
+    EXPECT_NE(out.str().find("applying  [###############---------------]  50%  5/10 bytes"), std::string::npos)
+        << out.str();
+    EXPECT_EQ(out.str().substr(out.str().size() - 4), "\r\033[K") << "Clear erases the line";
+  }
 }
 
 TEST(Diagnostics, ErrorsWithoutLocation) {

@@ -39,7 +39,12 @@ TEST(FuzzRegression, SeedCorpus) {
   CheckAll("fuzz/corpus/parse");
 }
 
-TEST(FuzzRegression, Reproducers) { CheckAll("fuzz/regressions"); }
+// Every input the fuzzer ever found, and hand-made hard inputs of the same kind (deep nesting,
+// invalid UTF-8, NUL bytes, thousands of errors, mixed line ends).
+TEST(FuzzRegression, Reproducers) {
+  EXPECT_GE(FilesIn("fuzz/regressions").size(), 7u);
+  CheckAll("fuzz/regressions");
+}
 
 // The examples of the seed corpus that are meant to be valid stay valid.
 TEST(FuzzRegression, ValidSeedsParseCleanly) {
