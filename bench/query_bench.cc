@@ -184,7 +184,9 @@ void BM_ApplyCheckOnly(benchmark::State& state) {
   Batch b;
   b.orders.push_back(PlacementOrder("check", rows, 0, rows.size(), std::nullopt));
   for (Op& op : b.orders[0].ops) op.kind = OpKind::kMove;
-  for (auto _ : state) benchmark::DoNotOptimize(f.peer->db().Apply(b, /*check_only=*/true));
+  ApplyOptions check;
+  check.check_only = true;
+  for (auto _ : state) benchmark::DoNotOptimize(f.peer->db().Apply(b, check));
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_ApplyCheckOnly)->Arg(1)->Arg(100)->Arg(10000)->Unit(benchmark::kMicrosecond);

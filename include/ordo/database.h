@@ -32,15 +32,27 @@ struct Options {
   size_t max_result_rows = 10'000'000;
 };
 
-// Which record a query reads.
+// Which record a query reads. The branch (the record or a scenario) is chosen by the Database
+// handle the query is asked of: Database::Scenario gives a scenario's.
 struct View {
   Date at = Date::Today();          // valid date (ignored by History and Diff)
   std::optional<Instant> recorded;  // what was known then; absent: everything recorded
   // Whose view: facts without a perspective plus those of this perspective. Empty: facts of
   // every perspective, each labelled with its own.
   std::string perspective;
-  // Which branch: "" is the record; otherwise a scenario's name (see Database::CreateScenario).
+};
+
+// How Apply applies a batch.
+struct ApplyOptions {
+  // Validate only: every check runs, then everything is rolled back; nothing is written, no
+  // alert is recorded. Allowed on a read-only database. Default: false.
+  bool check_only = false;
+  // The branch to apply to: "" is the record; otherwise a scenario's name (CreateScenario).
+  // A scenario's batch is stored as its order text, so `text` and `file` must then be the
+  // batch's text and the name its diagnostics use. Default: the record.
   std::string scenario;
+  std::string text;
+  std::string file;
 };
 
 // A fact as the API shows it, with every id resolved to text.
@@ -184,23 +196,37 @@ struct ScenarioDifference {
   std::vector<FactInfo> scenario;  // the scenario's facts over those dates
 };
 
+// The kinds, relations and attributes a record declares.
+struct SchemaInfo {
+  std::vector<KindDecl> kinds;
+  std::vector<RelationDecl> relations;  // in declaration order
+  std::vector<AttributeDecl> attributes;
+};
+
+// A bitemporal record, or a scenario's branch of one. Open gives the record; Scenario gives a
+// branch, which answers every query with the record's meaning and changes only through Apply
+// with ApplyOptions::scenario on its record.
 class Database {
  public:
   // Opens (or creates) the database file at path; ":memory:" gives a private in-memory
   // database. Rebuilds the in-memory indexes from the file.
   // Fails with kIo when the file cannot be opened or has an unknown schema version.
   static Result<std::unique_ptr<Database>> Open(const std::string& path, const Options& options = {});
-  ~Database();
+  virtual ~Database() = default;
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // Applies a batch atomically: every declaration and order, or nothing. Each failure is a
-  // Status with the location of the offending operation and notes explaining the conflict
-  // (the existing fact, the order that asserted it and where that order was loaded from).
-  // On failure neither memory nor the file changes. With check_only, validates and rolls back.
+  // ---- Writes ----
+
+  // Applies a batch atomically to the record or to options.scenario: every declaration and
+  // order, or nothing. Each failure is a Status with the location of the offending operation
+  // and notes explaining the conflict (the existing fact, the order that asserted it and where
+  // that order was loaded from). On failure neither memory nor the file changes.
   // The batch's rules are checked and recorded after its orders; then every rule is evaluated on
   // the batch's orders and each firing is recorded as an alert (docs/rules.md).
-  Result<ApplySummary> Apply(const Batch& batch, bool check_only = false);
+  // Fails with kInvalid on a read-only database (unless check_only), kNotFound for an unknown
+  // scenario.
+  virtual Result<ApplySummary> Apply(const Batch& batch, const ApplyOptions& options = {}) = 0;
 
   // ---- Scenarios: named branches of hypothetical orders (docs/cli.md, "Scenarios"). ----
   // The record never changes because of a scenario. Scenario definitions and their order
@@ -209,94 +235,92 @@ class Database {
   // Starts a scenario from the record as known at base_recorded (absent: now).
   // Fails with kConflict when the name is taken, kInvalid for a bad name (kebab-case) or a
   // read-only database.
-  Status CreateScenario(const std::string& name, std::optional<Instant> base_recorded, const std::string& note);
-  // Applies hypothetical orders to a scenario with the same checks and diagnostics as Apply.
-  // text and file are the batch's order text (stored and re-parsed when the scenario is
-  // rebuilt); batch is its parse. Fails with kNotFound for an unknown scenario.
-  Result<ApplySummary> ApplyToScenario(const std::string& name, const Batch& batch, const std::string& file,
-                                       const std::string& text, bool check_only = false);
+  virtual Status CreateScenario(const std::string& name, std::optional<Instant> base_recorded,
+                                const std::string& note) = 0;
   // Every scenario, by name.
-  std::vector<ScenarioInfo> Scenarios() const;
+  virtual std::vector<ScenarioInfo> Scenarios() const = 0;
   // Removes a scenario and its stored orders and alerts; the record is untouched.
   // Fails with kNotFound for an unknown scenario, kInvalid on a read-only database.
-  Status DeleteScenario(const std::string& name);
+  virtual Status DeleteScenario(const std::string& name) = 0;
   // Where the scenario's facts (of predicate, or of every predicate when empty) differ from the
   // record's, over all valid time, both as known now, ordered by subject and predicate.
-  Result<std::vector<ScenarioDifference>> CompareScenario(const std::string& name, const std::string& predicate) const;
-  // The scenario as a read-only Database: every query, with the record's meaning. "" gives
-  // nullptr. The handle stays valid after DeleteScenario; it then no longer changes.
-  Result<std::shared_ptr<Database>> Scenario(const std::string& name) const;
+  virtual Result<std::vector<ScenarioDifference>> CompareScenario(const std::string& name,
+                                                                  const std::string& predicate) const = 0;
+  // The scenario's branch for every query (read-only: its Apply fails); "" gives nullptr. The handle stays valid
+  // after DeleteScenario; it then no longer changes. Fails with kNotFound (and a "did you mean")
+  // for an unknown name.
+  virtual Result<std::shared_ptr<Database>> Scenario(const std::string& name) const = 0;
 
   // ---- Watch rules (docs/rules.md). Rules arrive in batches (Batch::rules). ----
-  std::vector<RuleInfo> Rules() const;
-  // The alerts of the record (scenario "") or of a scenario, in firing order. Fails with
-  // kNotFound for an unknown scenario.
-  Result<std::vector<AlertInfo>> Alerts(const std::string& scenario = "") const;
+  virtual std::vector<RuleInfo> Rules() const = 0;
+  // This branch's alerts, in firing order (a scenario's: ask its Scenario handle). Does not fail
+  // today; a Result so that callers need not change when alerts come to be read lazily.
+  virtual Result<std::vector<AlertInfo>> Alerts() const = 0;
 
   // ---- Queries. Unknown ids fail with kNotFound and a "did you mean" note. ----
-  // Each query taking a View answers from view.scenario when it is not empty.
 
   // The objects (relations) or value (attributes) of subject through predicate at view.at.
-  Result<std::vector<FactInfo>> Objects(const std::string& subject, const std::string& predicate,
-                                        const View& view) const;
+  virtual Result<std::vector<FactInfo>> Objects(const std::string& subject, const std::string& predicate,
+                                                const View& view) const = 0;
   // The facts whose object is `object` through relation at view.at, ordered by subject id.
-  Result<std::vector<FactInfo>> Members(const std::string& object, const std::string& relation, const View& view) const;
+  virtual Result<std::vector<FactInfo>> Members(const std::string& object, const std::string& relation,
+                                                const View& view) const = 0;
   // Every fact of a predicate valid at view.at, ordered by subject id.
-  Result<std::vector<FactInfo>> Snapshot(const std::string& predicate, const View& view) const;
+  virtual Result<std::vector<FactInfo>> Snapshot(const std::string& predicate, const View& view) const = 0;
   // Every fact about subject (or only through predicate when non-empty) over all valid time,
   // as known at view.recorded, ordered by predicate then valid start. view.at is ignored.
-  Result<std::vector<FactInfo>> History(const std::string& subject, const std::string& predicate,
-                                        const View& view) const;
+  virtual Result<std::vector<FactInfo>> History(const std::string& subject, const std::string& predicate,
+                                                const View& view) const = 0;
+  // Every fact of a predicate over all valid time, as known at view.recorded, ordered by subject
+  // id then valid start. view.at is ignored. Fails with kLimit past Options::max_result_rows.
+  virtual Result<std::vector<FactInfo>> Timeline(const std::string& predicate, const View& view) const = 0;
   // What differs between valid dates d1 and d2 (optionally for one predicate), ordered by
   // subject. Runs in time proportional to the facts starting or ending between the dates.
-  Result<std::vector<Change>> Diff(Date d1, Date d2, const std::string& predicate, const View& view) const;
+  virtual Result<std::vector<Change>> Diff(Date d1, Date d2, const std::string& predicate, const View& view) const = 0;
   // The chain up an acyclic, exclusive relation from subject at view.at: the first element is
   // subject's own fact, the last points at the root.
-  Result<std::vector<FactInfo>> PathUp(const std::string& subject, const std::string& relation, const View& view) const;
+  virtual Result<std::vector<FactInfo>> PathUp(const std::string& subject, const std::string& relation,
+                                               const View& view) const = 0;
   // An entity at view.at with its names and facts.
-  Result<EntityInfo> Entity(const std::string& id, const View& view) const;
+  virtual Result<EntityInfo> Entity(const std::string& id, const View& view) const = 0;
   // All entities' ids, optionally of one kind (including sub-kinds), sorted.
-  std::vector<std::string> EntityIds(const std::string& kind = "") const;
+  virtual std::vector<std::string> EntityIds(const std::string& kind = "") const = 0;
 
   // Orders in the order they were applied.
-  std::vector<OrderInfo> Orders() const;
-  Result<OrderChanges> Order(const std::string& id) const;
-  Result<SourceInfo> Source(const std::string& id) const;
+  virtual std::vector<OrderInfo> Orders() const = 0;
+  virtual Result<OrderChanges> Order(const std::string& id) const = 0;
+  virtual Result<SourceInfo> Source(const std::string& id) const = 0;
 
   // Entities whose id, name or alias (any language) matches text: exact, then prefix
   // (case-insensitive), then by edit distance <= 2. At most `limit` results.
-  std::vector<Match> Search(const std::string& text, size_t limit = 10) const;
+  virtual std::vector<Match> Search(const std::string& text, size_t limit = 10) const = 0;
 
-  // Schema introspection.
-  std::vector<KindDecl> Kinds() const;
-  std::vector<RelationDecl> Relations() const;
-  std::vector<AttributeDecl> Attributes() const;
+  // The kinds, relations and attributes declared (built-in ones included).
+  virtual SchemaInfo Schema() const = 0;
 
   // ---- Fast path: dense ids, no strings, no allocation. For benchmarks and servers. ----
   static constexpr uint32_t kNone = 0xffffffffu;
-  uint32_t EntityHandle(const std::string& id) const;       // kNone when unknown
-  uint32_t PredicateHandle(const std::string& name) const;  // kNone when unknown
+  virtual uint32_t EntityHandle(const std::string& id) const = 0;         // kNone when unknown
+  virtual uint32_t PredicateHandle(const std::string& name) const = 0;    // kNone when unknown
+  virtual uint32_t PerspectiveHandle(const std::string& name) const = 0;  // 0 for ""; kNone when unknown
+  // REQUIRES: a valid handle. The reference stays valid while the Database lives (keys never change).
+  virtual const std::string& EntityKey(uint32_t handle) const = 0;
   // The object of an exclusive relation at date in the undisputed-plus-perspective view
   // (perspective handle 0 = undisputed only), as of the latest record. kNone when none.
   // An unknown subject handle gives kNone. One lookup reads one short run of a flat array.
-  uint32_t ObjectAt(uint32_t subject, uint32_t predicate, Date at, uint32_t perspective = 0) const;
+  virtual uint32_t ObjectAt(uint32_t subject, uint32_t predicate, Date at, uint32_t perspective = 0) const = 0;
   // ObjectAt for many subjects under one lock (a whole map at a date): objects[i] answers
   // subjects[i]. Subjects given in handle order are read sequentially.
-  void ObjectsAt(std::span<const uint32_t> subjects, uint32_t predicate, Date at, std::vector<uint32_t>* objects,
-                 uint32_t perspective = 0) const;
-  uint32_t PerspectiveHandle(const std::string& name) const;  // 0 for ""; kNone when unknown
-  const std::string& EntityKey(uint32_t handle) const;        // REQUIRES: a valid handle
+  virtual void ObjectsAt(std::span<const uint32_t> subjects, uint32_t predicate, Date at,
+                         std::vector<uint32_t>* objects, uint32_t perspective = 0) const = 0;
 
   // Statistics for diagnostics and benchmarks.
-  size_t fact_count() const;
-  size_t entity_count() const;
-  size_t memory_bytes() const;  // bytes held by the in-memory indexes
+  virtual size_t fact_count() const = 0;
+  virtual size_t entity_count() const = 0;
+  virtual size_t memory_bytes() const = 0;  // bytes held by the in-memory indexes
 
-  class Impl;
-
- private:
-  explicit Database(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+ protected:
+  Database() = default;
 };
 
 }  // namespace ordo

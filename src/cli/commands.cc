@@ -5,106 +5,30 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
-#include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <set>
 
-#include "base/text.h"
 #include "cli/diagnostics.h"
-#include "cli/files.h"
-#include "cli/format.h"
 #include "cli/progress.h"
 #include "cli/scenario_commands.h"
-#include "cli/statements.h"
+#include "domain/charts.h"
+#include "domain/orders.h"
+#include "domain/statements.h"
+#include "lang/files.h"
 #include "ordo/database.h"
 #include "ordo/lang.h"
+#include "present/format.h"
+#include "present/json.h"
+#include "present/text.h"
 
 namespace ordo::cli {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
-// "key   value" lines, keys padded to the widest, each line indented.
-std::string KeyValues(const std::vector<std::pair<std::string, std::string>>& rows, int indent) {
-  size_t width = 0;
-  for (const auto& [k, v] : rows) width = std::max(width, DisplayWidth(k));
-  std::string out;
-  for (const auto& [k, v] : rows) {
-    out.append(static_cast<size_t>(indent), ' ');
-    out += k;
-    if (!v.empty()) {
-      out.append(width - DisplayWidth(k) + 2, ' ');
-      out += v;
-    }
-    out += '\n';
-  }
-  return out;
-}
-
-// The English name, else the first one, else "".
-std::string DisplayName(const std::vector<Name>& names) {
-  for (const Name& n : names) {
-    if (n.lang == "en") return n.text;
-  }
-  return names.empty() ? "" : names.front().text;
-}
-
-std::string JoinNames(const std::vector<Name>& names) {
-  std::string out;
-  for (const Name& n : names) {
-    if (!out.empty()) out += ", ";
-    out += n.text + " @" + n.lang;
-  }
-  return out;
-}
-
-json NamesToJson(const std::vector<Name>& names) {
-  json j = json::array();
-  for (const Name& n : names) j.push_back({{"lang", n.lang}, {"text", n.text}});
-  return j;
-}
-
-// Columns shared by every table of facts, after the leading ones of each command.
-std::vector<Table::Column> FactColumns(std::vector<Table::Column> leading, bool with_record) {
-  leading.push_back({"from"});
-  leading.push_back({"to"});
-  leading.push_back({"perspective", false, true});
-  leading.push_back({"qualifiers", false, true});
-  leading.push_back({"order"});
-  leading.push_back({"ended by", false, true});
-  if (with_record) {
-    leading.push_back({"recorded"});
-    leading.push_back({"superseded", false, true});
-    leading.push_back({"note", false, true});
-  }
-  return leading;
-}
-
-std::vector<std::string> FactCells(std::vector<std::string> leading, const FactInfo& f, bool with_record) {
-  leading.push_back(FormatFrom(f.from));
-  leading.push_back(FormatTo(f.to));
-  leading.push_back(FormatPerspective(f.perspective));
-  leading.push_back(FormatQualifiers(f.qualifiers));
-  leading.push_back(f.order);
-  leading.push_back(f.ended_by);
-  if (with_record) {
-    leading.push_back(FormatInstant(f.recorded_from));
-    leading.push_back(FormatRecordedTo(f.recorded_to));
-    leading.push_back(f.correction ? "correction" : "");
-  }
-  return leading;
-}
-
-// A CSV cell for a fact's value: strings unquoted, others as the language writes them.
-std::string CsvValue(const FactInfo& f) {
-  if (!f.is_attribute) return f.object;
-  if (!f.value) return "";
-  if (const auto* s = std::get_if<std::string>(&f.value->v)) return *s;
-  return FormatValue(*f.value);
-}
-
+// One command: parses what the command line gave, asks the engine or the domain layer, and
+// prints through the presentation layer (present/json.h, present/text.h).
 class Session {
  public:
   Session(const Request& request, Io& io) : r_(request), io_(io) {}
@@ -133,22 +57,21 @@ class Session {
 
   // Prints a failure; for an unknown id without a hint, adds "did you mean" from the names.
   int Fail(Status status, const std::string& id = "") {
-    if (status.code() == Code::kNotFound && status.notes().empty() && !id.empty() && db_ != nullptr) {
-      for (const Match& m : db_->Search(id, 3)) {
-        if (m.id == id) continue;
-        status.AddNote(m.name.empty() || m.name == m.id ? fmt::format("did you mean '{}'?", m.id)
-                                                        : fmt::format("did you mean '{}' ({})?", m.id, m.name));
-      }
-    }
+    if (db_ != nullptr) status = domain::WithSearchHints(*db_, std::move(status), id);
     io_.err << RenderStatus(status, texts_, io_.err_color);
     return ExitCodeFor(status);
   }
 
   // Nothing matched: exit 1 with a short message on stderr (and "[]" on stdout for --json).
   int Nothing(const std::string& message) {
-    if (want_json()) io_.out << "[]\n";
+    if (want_json()) io_.out << present::EmptyArray().Dump(true);
     io_.err << "ordo: " << message << "\n";
     return 1;
+  }
+
+  int Print(const present::Json& json) {
+    io_.out << json.Dump(true);
+    return 0;
   }
 
   Status OpenForQuery() {
@@ -197,92 +120,24 @@ class Session {
     return OpenForQuery();
   }
 
-  const OrderInfo* FindOrder(const std::string& id) {
-    if (!orders_loaded_) {
-      orders_loaded_ = true;
-      for (OrderInfo& o : db_->Orders()) {
-        std::string key = o.id;
-        orders_.emplace(std::move(key), std::move(o));
-      }
-    }
-    auto it = orders_.find(id);
-    return it == orders_.end() ? nullptr : &it->second;
-  }
-
-  json FactJson(const FactInfo& f) {
-    json j = FactToJson(f);
-    json sources = json::array();
-    if (const OrderInfo* o = FindOrder(f.order)) {
-      for (const SourceInfo& s : o->sources) sources.push_back(s.id);
-    }
-    j["sources"] = std::move(sources);
-    return j;
-  }
-
-  // The orders behind facts and their sources, each order once, in order of first mention.
-  std::string SourcesSection(const std::vector<FactInfo>& facts) {
-    std::vector<std::string> ids;
-    std::set<std::string> seen;
-    for (const FactInfo& f : facts) {
-      for (const std::string* id : {&f.order, &f.ended_by}) {
-        if (!id->empty() && seen.insert(*id).second) ids.push_back(*id);
-      }
-    }
-    if (ids.empty()) return "";
-    std::string out = "\norders and sources:\n";
-    for (const std::string& id : ids) {
-      const OrderInfo* o = FindOrder(id);
-      if (o == nullptr) {
-        out += "  " + id + "\n";
-        continue;
-      }
-      out += "  " + o->id + "  " + o->title;
-      std::vector<std::string> about;
-      if (!o->issuer.empty()) about.push_back("issuer " + o->issuer);
-      about.push_back("effective " + FormatFuzzyDate(o->effective));
-      if (!o->perspective.empty()) about.push_back("perspective " + o->perspective);
-      out += " (" + fmt::format("{}", fmt::join(about, ", ")) + ")\n";
-      // One line per source; `ordo order ID` shows them in full.
-      size_t width = 0;
-      for (const SourceInfo& src : o->sources) width = std::max(width, DisplayWidth(src.id));
-      for (const SourceInfo& src : o->sources) {
-        std::string line = "    " + src.id + std::string(width - DisplayWidth(src.id) + 2, ' ') + src.title;
-        if (!src.url.empty()) line += "  <" + src.url + ">";
-        out += line + "\n";
-      }
-    }
-    return out;
-  }
-
-  static std::string RenderSources(const std::vector<SourceInfo>& sources, int indent) {
-    std::string out;
-    for (const SourceInfo& s : sources) {
-      const std::string pad(static_cast<size_t>(indent), ' ');
-      out += pad + s.id + "  " + s.title + "\n";
-      const std::string more(static_cast<size_t>(indent) + DisplayWidth(s.id) + 2, ' ');
-      std::vector<std::string> about;
-      if (!s.publisher.empty()) about.push_back(s.publisher);
-      if (s.date) about.push_back(FormatFuzzyDate(*s.date));
-      if (!about.empty()) out += more + fmt::format("{}", fmt::join(about, ", ")) + "\n";
-      if (!s.url.empty()) out += more + s.url + "\n";
-      if (!s.quote.empty()) out += more + "«" + s.quote + "»\n";
-      if (!s.note.empty()) out += more + "note: " + s.note + "\n";
-    }
-    return out;
+  // The orders of the database, looked up once per command.
+  const domain::OrderIndex& Orders_() {
+    if (!orders_) orders_.emplace(*db_);
+    return *orders_;
   }
 
   // ---- load, check ----
 
   int Load(bool check_only) {
     const auto start = std::chrono::steady_clock::now();
-    auto files = CollectOrderFiles(r_.paths);
+    auto files = lang::CollectOrderFiles(r_.paths);
     if (!files.ok()) return Fail(files.status());
 
     Progress progress(io_.progress, io_.err);
     uint64_t total_bytes = 0;
     std::vector<std::string> contents;
     for (const std::string& f : *files) {
-      auto text = ReadTextFile(f);
+      auto text = lang::ReadTextFile(f);
       if (!text.ok()) return Fail(text.status());
       total_bytes += text->size();
       texts_[f] = *text;
@@ -323,13 +178,15 @@ class Session {
       return Fail(opened);
     }
     progress.Stage(check_only ? "checking" : "applying", 0);
+    ApplyOptions options;
+    options.check_only = check_only;
     Result<ApplySummary> applied = ApplySummary{};
     if (io_.progress) {
-      auto future = std::async(std::launch::async, [&] { return db_->Apply(batch, check_only); });
+      auto future = std::async(std::launch::async, [&] { return writable_->Apply(batch, options); });
       while (future.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) progress.Tick();
       applied = future.get();
     } else {
-      applied = db_->Apply(batch, check_only);
+      applied = writable_->Apply(batch, options);
     }
     progress.Clear();
     if (!applied.ok()) {
@@ -360,70 +217,22 @@ class Session {
     if (check_only && path != ":memory:" && !std::filesystem::exists(path)) path = ":memory:";
     auto db = Database::Open(path, options);
     if (!db.ok()) return db.status();
-    db_ = std::move(db).value();
+    writable_ = std::move(db).value();
+    db_ = writable_;
     return Status::Ok();
   }
 
-  // ---- show ----
+  // ---- queries ----
 
   int Show() {
     View view;
     if (Status s = Prepare(&view); !s.ok()) return Fail(s);
     auto e = db_->Entity(r_.id, view);
     if (!e.ok()) return Fail(e.status(), r_.id);
-    const EntityInfo& info = *e;
-    if (want_json()) {
-      json j = json::object();
-      j["id"] = info.id;
-      j["kind"] = info.kind;
-      j["at"] = FormatDate(view.at);
-      j["alive"] = info.alive;
-      j["names"] = NamesToJson(info.names);
-      j["aliases"] = NamesToJson(info.aliases);
-      json life = json::array();
-      for (const Span& i : info.lifetime) life.push_back({{"from", FromToJson(i.from)}, {"to", ToToJson(i.to)}});
-      j["lifetime"] = std::move(life);
-      json facts = json::array();
-      for (const FactInfo& f : info.facts) facts.push_back(FactJson(f));
-      j["facts"] = std::move(facts);
-      json orders = json::array();
-      std::set<std::string> seen;
-      for (const FactInfo& f : info.facts) {
-        if (!seen.insert(f.order).second) continue;
-        if (const OrderInfo* o = FindOrder(f.order)) orders.push_back(OrderToJson(*o));
-      }
-      j["orders"] = std::move(orders);
-      io_.out << DumpJson(j);
-      return 0;
-    }
-    std::string out = info.id;
-    const std::string name = DisplayName(info.names);
-    if (!name.empty()) out += "  " + name;
-    out += "\n";
-    std::vector<std::pair<std::string, std::string>> kv;
-    kv.emplace_back("kind", info.kind);
-    std::string life;
-    for (const Span& i : info.lifetime) life += (life.empty() ? "" : ", ") + FormatRange(i.from, i.to);
-    kv.emplace_back("exists", life.empty() ? "never" : life);
-    if (!info.names.empty()) kv.emplace_back("names", JoinNames(info.names));
-    if (!info.aliases.empty()) kv.emplace_back("aliases", JoinNames(info.aliases));
-    out += KeyValues(kv, 2);
-    const std::string heading = FormatView(view, true);
-    if (!info.alive) out += "  (does not exist " + heading + ")\n";
-    out += "\nfacts " + heading + ":\n";
-    if (info.facts.empty()) {
-      out += "  (none)\n";
-    } else {
-      Table t(FactColumns({{"relation"}, {"value"}}, false));
-      for (const FactInfo& f : info.facts) t.AddRow(FactCells({f.predicate, FormatFactValue(f)}, f, false));
-      out += t.Render();
-    }
-    out += SourcesSection(info.facts);
-    io_.out << out;
+    if (want_json()) return Print(present::EntityJson(*e, view.at, Orders_()));
+    io_.out << present::EntityText(*e, view, Orders_());
     return 0;
   }
-
-  // ---- members ----
 
   int Members() {
     View view;
@@ -431,39 +240,18 @@ class Session {
     auto facts = db_->Members(r_.id, r_.relation, view);
     if (!facts.ok()) return Fail(facts.status(), r_.id);
     if (facts->empty()) {
-      return Nothing(fmt::format("nothing points to {} through {} {}", r_.id, r_.relation, FormatView(view, true)));
+      return Nothing(
+          fmt::format("nothing points to {} through {} {}", r_.id, r_.relation, present::FormatView(view, true)));
     }
     std::vector<EntityInfo> subjects;
     for (const FactInfo& f : *facts) {
       auto e = db_->Entity(f.subject, view);
       subjects.push_back(e.ok() ? std::move(e).value() : EntityInfo{});
     }
-    if (want_json()) {
-      json j = json::array();
-      for (size_t i = 0; i < facts->size(); ++i) {
-        const FactInfo& f = (*facts)[i];
-        json row = json::object();
-        row["id"] = f.subject;
-        row["kind"] = subjects[i].kind;
-        row["name"] = DisplayName(subjects[i].names);
-        json fj = FactJson(f);
-        fj.erase("id");
-        row.update(fj);
-        j.push_back(std::move(row));
-      }
-      io_.out << DumpJson(j);
-      return 0;
-    }
-    Table t(FactColumns({{"id"}, {"name"}, {"kind"}}, false));
-    for (size_t i = 0; i < facts->size(); ++i) {
-      const FactInfo& f = (*facts)[i];
-      t.AddRow(FactCells({f.subject, DisplayName(subjects[i].names), subjects[i].kind}, f, false));
-    }
-    io_.out << t.Render();
+    if (want_json()) return Print(present::MembersJson(*facts, subjects, Orders_()));
+    io_.out << present::MembersText(*facts, subjects);
     return 0;
   }
-
-  // ---- history ----
 
   int History() {
     View view;
@@ -472,22 +260,13 @@ class Session {
     if (!facts.ok()) return Fail(facts.status(), r_.id);
     if (facts->empty()) {
       std::string what = r_.relation.empty() ? "" : " through " + r_.relation;
-      std::string v = FormatView(view, false);
+      std::string v = present::FormatView(view, false);
       return Nothing(fmt::format("no facts about {}{}{}", r_.id, what, v.empty() ? "" : " " + v));
     }
-    if (want_json()) {
-      json j = json::array();
-      for (const FactInfo& f : *facts) j.push_back(FactJson(f));
-      io_.out << DumpJson(j);
-      return 0;
-    }
-    Table t(FactColumns({{"relation"}, {"value"}}, true));
-    for (const FactInfo& f : *facts) t.AddRow(FactCells({f.predicate, FormatFactValue(f)}, f, true));
-    io_.out << t.Render() << SourcesSection(*facts);
+    if (want_json()) return Print(present::FactsJson(*facts, Orders_()));
+    io_.out << present::HistoryText(*facts, Orders_());
     return 0;
   }
-
-  // ---- diff ----
 
   int Diff() {
     View view;
@@ -498,49 +277,14 @@ class Session {
     auto changes = db_->Diff(d1, d2, r_.relation, view);
     if (!changes.ok()) return Fail(changes.status(), r_.relation);
     if (changes->empty()) {
-      std::string v = FormatView(view, false);
+      std::string v = present::FormatView(view, false);
       return Nothing(fmt::format("no changes between {} and {}{}", FormatDate(d1), FormatDate(d2),
                                  v.empty() ? "" : " (" + v + ")"));
     }
-    if (want_json()) {
-      json j = json::array();
-      for (const Change& c : *changes) {
-        json row = json::object();
-        row["id"] = c.subject;
-        row["predicate"] = c.predicate;
-        row["perspective"] = c.perspective.empty() ? json(nullptr) : json(c.perspective);
-        json before = json::array(), after = json::array();
-        for (const FactInfo& f : c.before) before.push_back(FactJson(f));
-        for (const FactInfo& f : c.after) after.push_back(FactJson(f));
-        row["before"] = std::move(before);
-        row["after"] = std::move(after);
-        j.push_back(std::move(row));
-      }
-      io_.out << DumpJson(j);
-      return 0;
-    }
-    Table t({{"id"}, {"relation"}, {FormatDate(d1)}, {FormatDate(d2)}, {"perspective", false, true}, {"by order"}});
-    auto values = [](const std::vector<FactInfo>& facts) {
-      std::string out;
-      for (const FactInfo& f : facts) out += (out.empty() ? "" : ", ") + FormatFactValue(f);
-      return out.empty() ? std::string("—") : out;
-    };
-    for (const Change& c : *changes) {
-      std::vector<std::string> orders;
-      auto add = [&orders](const std::string& o) {
-        if (!o.empty() && std::find(orders.begin(), orders.end(), o) == orders.end()) orders.push_back(o);
-      };
-      const bool forward = d1 <= d2;
-      for (const FactInfo& f : forward ? c.after : c.before) add(f.order);
-      for (const FactInfo& f : forward ? c.before : c.after) add(f.ended_by);
-      t.AddRow({c.subject, c.predicate, values(c.before), values(c.after), FormatPerspective(c.perspective),
-                fmt::format("{}", fmt::join(orders, ", "))});
-    }
-    io_.out << t.Render();
+    if (want_json()) return Print(present::ChangesJson(*changes, Orders_()));
+    io_.out << present::DiffText(*changes, d1, d2);
     return 0;
   }
-
-  // ---- snapshot ----
 
   int Snapshot() {
     View view;
@@ -548,30 +292,16 @@ class Session {
     auto facts = db_->Snapshot(r_.relation, view);
     if (!facts.ok()) return Fail(facts.status(), r_.relation);
     if (facts->empty() && r_.format != "csv") {
-      return Nothing(fmt::format("no {} facts {}", r_.relation, FormatView(view, true)));
+      return Nothing(fmt::format("no {} facts {}", r_.relation, present::FormatView(view, true)));
     }
-    if (want_json()) {
-      json j = json::array();
-      for (const FactInfo& f : *facts) j.push_back(FactJson(f));
-      io_.out << DumpJson(j);
-      return 0;
-    }
+    if (want_json()) return Print(present::FactsJson(*facts, Orders_()));
     if (r_.format == "csv") {
-      io_.out << CsvLine({"id", "predicate", "value", "from", "to", "perspective", "qualifiers", "order"});
-      for (const FactInfo& f : *facts) {
-        io_.out << CsvLine({f.subject, f.predicate, CsvValue(f), f.from.date.is_min() ? "" : FormatFuzzyDate(f.from),
-                            f.to.date.is_max() ? "" : FormatFuzzyDate(f.to), f.perspective,
-                            FormatQualifiers(f.qualifiers), f.order});
-      }
+      io_.out << present::SnapshotCsv(*facts);
       return facts->empty() ? 1 : 0;
     }
-    Table t(FactColumns({{"id"}, {r_.relation}}, false));
-    for (const FactInfo& f : *facts) t.AddRow(FactCells({f.subject, FormatFactValue(f)}, f, false));
-    io_.out << t.Render();
+    io_.out << present::SnapshotText(*facts, r_.relation);
     return 0;
   }
-
-  // ---- orders, order ----
 
   int Orders() {
     View view;
@@ -583,26 +313,8 @@ class Session {
       orders.push_back(std::move(o));
     }
     if (orders.empty()) return Nothing("no orders recorded" + std::string(view.recorded ? " by then" : ""));
-    if (want_json()) {
-      json j = json::array();
-      for (const OrderInfo& o : orders) j.push_back(OrderToJson(o));
-      io_.out << DumpJson(j);
-      return 0;
-    }
-    Table t({{"id"},
-             {"effective"},
-             {"issuer", false, true},
-             {"recorded"},
-             {"perspective", false, true},
-             {"asserted", true},
-             {"superseded", true},
-             {"title"}});
-    for (const OrderInfo& o : orders) {
-      t.AddRow({o.id, FormatFuzzyDate(o.effective), o.issuer, FormatInstant(o.recorded),
-                FormatPerspective(o.perspective), std::to_string(o.facts_asserted), std::to_string(o.facts_superseded),
-                o.title});
-    }
-    io_.out << t.Render();
+    if (want_json()) return Print(present::OrdersJson(orders));
+    io_.out << present::OrdersText(orders);
     return 0;
   }
 
@@ -610,76 +322,21 @@ class Session {
     View view;
     if (Status s = Prepare(&view); !s.ok()) return Fail(s);
     auto changes = db_->Order(r_.id);
-    if (!changes.ok()) {
-      Status status = changes.status();
-      if (status.code() == Code::kNotFound && status.notes().empty()) {
-        std::vector<std::string> ids;
-        for (const OrderInfo& o : db_->Orders()) ids.push_back(o.id);
-        for (const std::string& near : Nearest(r_.id, ids)) status.AddNote("did you mean '" + near + "'?");
-      }
-      return Fail(status);
-    }
-    const OrderInfo& o = changes->order;
-    if (want_json()) {
-      json j = OrderToJson(o);
-      json asserted = json::array(), superseded = json::array();
-      for (const FactInfo& f : changes->asserted) asserted.push_back(FactToJson(f));
-      for (const FactInfo& f : changes->superseded) superseded.push_back(FactToJson(f));
-      j["asserted"] = std::move(asserted);
-      j["superseded"] = std::move(superseded);
-      io_.out << DumpJson(j);
-      return 0;
-    }
-    std::string out = "order " + o.id + "  " + o.title + "\n";
-    std::vector<std::pair<std::string, std::string>> kv;
-    if (!o.issuer.empty()) kv.emplace_back("issuer", o.issuer);
-    if (o.signed_on) kv.emplace_back("signed", FormatFuzzyDate(*o.signed_on));
-    kv.emplace_back("effective", FormatFuzzyDate(o.effective));
-    kv.emplace_back("recorded", FormatInstant(o.recorded));
-    if (!o.perspective.empty()) kv.emplace_back("perspective", o.perspective);
-    if (o.where.known()) {
-      kv.emplace_back("loaded from", fmt::format("{}:{}", o.where.file, o.where.begin.line));
-    } else if (!o.where.file.empty()) {
-      kv.emplace_back("loaded from", o.where.file);
-    }
-    for (const std::string& n : o.notes) kv.emplace_back("note", n);
-    out += KeyValues(kv, 2);
-    if (!o.sources.empty()) out += "  sources\n" + RenderSources(o.sources, 4);
-    auto section = [&](const char* title, const std::vector<FactInfo>& facts) {
-      out += fmt::format("\n{} ({}):\n", title, facts.size());
-      if (facts.empty()) return;
-      Table t(FactColumns({{"id"}, {"relation"}, {"value"}}, false));
-      for (const FactInfo& f : facts) t.AddRow(FactCells({f.subject, f.predicate, FormatFactValue(f)}, f, false));
-      out += t.Render();
-    };
-    section("asserted", changes->asserted);
-    section("superseded", changes->superseded);
-    io_.out << out;
+    if (!changes.ok()) return Fail(changes.status());
+    if (want_json()) return Print(present::OrderChangesJson(*changes));
+    io_.out << present::OrderText(*changes);
     return 0;
   }
-
-  // ---- search ----
 
   int Search() {
     View view;
     if (Status s = Prepare(&view); !s.ok()) return Fail(s);
     const std::vector<Match> matches = db_->Search(r_.id, r_.limit);
     if (matches.empty()) return Nothing("nothing matches '" + r_.id + "'");
-    if (want_json()) {
-      json j = json::array();
-      for (const Match& m : matches) {
-        j.push_back({{"id", m.id}, {"kind", m.kind}, {"name", m.name}, {"lang", m.lang}, {"distance", m.distance}});
-      }
-      io_.out << DumpJson(j);
-      return 0;
-    }
-    Table t({{"id"}, {"kind"}, {"match"}, {"lang", false, true}});
-    for (const Match& m : matches) t.AddRow({m.id, m.kind, m.name, m.lang});
-    io_.out << t.Render();
+    if (want_json()) return Print(present::MatchesJson(matches));
+    io_.out << present::MatchesText(matches);
     return 0;
   }
-
-  // ---- path ----
 
   int Path() {
     View view;
@@ -687,27 +344,18 @@ class Session {
     auto facts = db_->PathUp(r_.id, r_.relation, view);
     if (!facts.ok()) return Fail(facts.status(), r_.id);
     if (facts->empty()) {
-      return Nothing(fmt::format("{} has no {} {}", r_.id, r_.relation, FormatView(view, true)));
+      return Nothing(fmt::format("{} has no {} {}", r_.id, r_.relation, present::FormatView(view, true)));
     }
-    if (want_json()) {
-      json j = json::array();
-      for (const FactInfo& f : *facts) j.push_back(FactJson(f));
-      io_.out << DumpJson(j);
-      return 0;
-    }
-    std::string chain = facts->front().subject;
-    for (const FactInfo& f : *facts) chain += " → " + FormatFactValue(f);
-    Table t(FactColumns({{"id"}, {r_.relation}}, false));
-    for (const FactInfo& f : *facts) t.AddRow(FactCells({f.subject, FormatFactValue(f)}, f, false));
-    io_.out << chain << "\n\n" << t.Render();
+    if (want_json()) return Print(present::FactsJson(*facts, Orders_()));
+    io_.out << present::PathText(*facts, r_.relation);
     return 0;
   }
 
-  // ---- statements, report (cli/statements.h) ----
+  // ---- statements, report (domain/statements.h) ----
 
   int Statements() {
     View view;
-    StatementFilter filter;
+    domain::StatementFilter filter;
     filter.about = r_.about;
     filter.speaker = r_.speaker;
     filter.kind = r_.statement_kind;
@@ -722,16 +370,11 @@ class Session {
       filter.to = LastDayOf(*d);
     }
     if (Status s = Prepare(&view); !s.ok()) return Fail(s);
-    auto statements = ListStatements(*db_, filter, view);
-    if (!statements.ok()) {
-      return Fail(statements.status(), !r_.about.empty() ? r_.about : r_.speaker);
-    }
+    auto statements = domain::ListStatements(*db_, filter, view);
+    if (!statements.ok()) return Fail(statements.status(), !r_.about.empty() ? r_.about : r_.speaker);
     if (statements->empty()) return Nothing("no statements match");
-    if (want_json()) {
-      io_.out << DumpJson(StatementsToJson(*statements));
-      return 0;
-    }
-    io_.out << RenderStatements(*statements);
+    if (want_json()) return Print(present::StatementsJson(*statements));
+    io_.out << present::StatementsText(*statements);
     return 0;
   }
 
@@ -747,22 +390,19 @@ class Session {
   int Report() {
     View view;
     if (Status s = Prepare(&view); !s.ok()) return Fail(s);
-    auto report = CheckReport(*db_, r_.id, view);
+    auto report = domain::CheckReport(*db_, r_.id, view);
     if (!report.ok()) return Fail(report.status(), r_.id);
-    if (want_json()) {
-      io_.out << DumpJson(ReportToJson(*report));
-      return 0;
-    }
-    io_.out << RenderReport(*report);
+    if (want_json()) return Print(present::ReportJson(*report));
+    io_.out << present::ReportText(*report);
     return 0;
   }
 
   const Request& r_;
   Io& io_;
-  std::shared_ptr<Database> db_;  // the record, or with --scenario the scenario's branch
+  std::shared_ptr<Database> writable_;  // the database `load` and `check` write to
+  std::shared_ptr<Database> db_;        // what queries read: the record, or with --scenario its branch
   SourceTexts texts_;
-  bool orders_loaded_ = false;
-  std::map<std::string, OrderInfo> orders_;
+  std::optional<domain::OrderIndex> orders_;
 };
 
 }  // namespace

@@ -7,11 +7,11 @@
 #include <ostream>
 
 #include "cli/diagnostics.h"
-#include "cli/files.h"
-#include "cli/format.h"
-#include "cli/scenario_json.h"
+#include "lang/files.h"
 #include "ordo/database.h"
 #include "ordo/lang.h"
+#include "present/json.h"
+#include "present/text.h"
 
 namespace ordo::cli {
 
@@ -75,13 +75,13 @@ class ScenarioSession {
   }
 
   int Load() {
-    auto files = CollectOrderFiles(r_.paths);
+    auto files = lang::CollectOrderFiles(r_.paths);
     if (!files.ok()) return Fail(files.status());
     Batch batch;
     std::string text_all, file_all, rendered;
     size_t errors = 0;
     for (const std::string& f : *files) {
-      auto text = ReadTextFile(f);
+      auto text = lang::ReadTextFile(f);
       if (!text.ok()) return Fail(text.status());
       texts_[f] = *text;
       ParseResult parsed = ParseOrders(*text, f);
@@ -111,8 +111,12 @@ class ScenarioSession {
       file_all = fmt::format("{} (+{} more)", files->front(), files->size() - 1);
     }
     size_t alerts_before = 0;
-    if (auto a = db_->Alerts(r_.scenario); a.ok()) alerts_before = a->size();
-    auto applied = db_->ApplyToScenario(r_.scenario, batch, file_all, text_all);
+    if (auto a = BranchAlerts(); a.ok()) alerts_before = a->size();
+    ApplyOptions options;
+    options.scenario = r_.scenario;
+    options.text = text_all;
+    options.file = file_all;
+    auto applied = db_->Apply(batch, options);
     if (!applied.ok()) {
       const int code = Fail(applied.status());
       io_.err << "ordo: nothing was applied to scenario " << r_.scenario << "\n";
@@ -123,57 +127,41 @@ class ScenarioSession {
         "record is unchanged)\n",
         r_.scenario, applied->orders, applied->orders == 1 ? "" : "s", applied->facts_asserted,
         applied->facts_asserted == 1 ? "" : "s", applied->facts_superseded);
-    auto alerts = db_->Alerts(r_.scenario);
-    if (alerts.ok()) {
-      for (size_t i = alerts_before; i < alerts->size(); ++i) {
-        const AlertInfo& a = (*alerts)[i];
-        io_.out << fmt::format("alert: rule {} met on {} by order {} ({})\n", a.rule, FormatDate(a.date), a.order,
-                               Bindings(a));
-      }
+    auto alerts = BranchAlerts();
+    if (alerts.ok() && alerts->size() > alerts_before) {
+      io_.out << present::FiredAlertsText(
+          std::vector<AlertInfo>(alerts->begin() + static_cast<std::ptrdiff_t>(alerts_before), alerts->end()));
     }
     return 0;
   }
 
-  static std::string Bindings(const AlertInfo& a) {
-    std::string out;
-    for (const auto& [var, entity] : a.bindings) out += (out.empty() ? "?" : ", ?") + var + " = " + entity;
-    return out;
+  // The alerts of the scenario named on the command line, or of the record.
+  Result<std::vector<AlertInfo>> BranchAlerts() const {
+    if (r_.scenario.empty()) return db_->Alerts();
+    auto branch = db_->Scenario(r_.scenario);
+    if (!branch.ok()) return branch.status();
+    return (*branch)->Alerts();
   }
 
   int List() {
     const std::vector<ScenarioInfo> list = db_->Scenarios();
     if (want_json()) {
-      io_.out << DumpJson(ScenariosToJson(list));
+      io_.out << present::ScenariosJson(list).Dump(true);
       return list.empty() ? 1 : 0;
     }
     if (list.empty()) {
       io_.err << "ordo: no scenarios\n";
       return 1;
     }
-    Table t({{"scenario"}, {"from record as of"}, {"batches", true}, {"note", false, true}});
-    for (const ScenarioInfo& s : list) {
-      t.AddRow({s.name, FormatInstant(s.base_recorded), std::to_string(s.batches), s.note});
-    }
-    io_.out << t.Render();
+    io_.out << present::ScenariosText(list);
     return 0;
-  }
-
-  static std::string FactsCell(const std::vector<FactInfo>& facts) {
-    std::string out;
-    for (const FactInfo& f : facts) {
-      if (!out.empty()) out += "; ";
-      out += FormatFactValue(f);
-      if (!f.qualifiers.empty()) out += " [" + FormatQualifiers(f.qualifiers) + "]";
-      out += " " + FormatRange(f.from, f.to) + " (" + f.order + ")";
-    }
-    return out.empty() ? "(none)" : out;
   }
 
   int Diff() {
     auto diff = db_->CompareScenario(r_.scenario, r_.relation);
     if (!diff.ok()) return Fail(diff.status());
     if (want_json()) {
-      io_.out << DumpJson(ScenarioDifferencesToJson(*diff));
+      io_.out << present::ScenarioDifferencesJson(*diff).Dump(true);
       return diff->empty() ? 1 : 0;
     }
     if (diff->empty()) {
@@ -181,14 +169,7 @@ class ScenarioSession {
               << (r_.relation.empty() ? "" : " in " + r_.relation) << "\n";
       return 1;
     }
-    Table t({{"subject"}, {"relation"}, {"perspective", false, true}, {"differs on"}, {"record"}, {"scenario"}});
-    for (const ScenarioDifference& d : *diff) {
-      std::string dates;
-      for (const Interval& i : d.dates) dates += (dates.empty() ? "" : ", ") + FormatInterval(i);
-      t.AddRow({d.subject, d.predicate, FormatPerspective(d.perspective), dates, FactsCell(d.record),
-                FactsCell(d.scenario)});
-    }
-    io_.out << t.Render();
+    io_.out << present::ScenarioDifferencesText(*diff);
     return 0;
   }
 
@@ -201,55 +182,29 @@ class ScenarioSession {
   int Rules() {
     const std::vector<RuleInfo> rules = db_->Rules();
     if (want_json()) {
-      io_.out << DumpJson(RulesToJson(rules));
+      io_.out << present::RulesJson(rules).Dump(true);
       return rules.empty() ? 1 : 0;
     }
     if (rules.empty()) {
       io_.err << "ordo: no rules\n";
       return 1;
     }
-    std::string out;
-    for (const RuleInfo& r : rules) {
-      if (!out.empty()) out += "\n";
-      out += r.id + "  " + r.title + "\n";
-      out += "  cites        " + r.cites + "  «" + r.quote + "»\n";
-      out += "  when         " + r.condition + "\n";
-      out += "  perspective  " + (r.perspective.empty() ? std::string("undisputed facts only") : r.perspective) + "\n";
-      if (!r.note.empty()) out += "  note         " + r.note + "\n";
-      for (size_t i = 0; i < r.sources.size(); ++i) {
-        out += (i == 0 ? "  sources      " : "               ") + r.sources[i].id + "  " + r.sources[i].title;
-        if (!r.sources[i].url.empty()) out += "  <" + r.sources[i].url + ">";
-        out += "\n";
-      }
-    }
-    io_.out << out;
+    io_.out << present::RulesText(rules);
     return 0;
   }
 
   int Alerts() {
-    auto alerts = db_->Alerts(r_.scenario);
+    auto alerts = BranchAlerts();
     if (!alerts.ok()) return Fail(alerts.status());
     if (want_json()) {
-      io_.out << DumpJson(AlertsToJson(*alerts));
+      io_.out << present::AlertsJson(*alerts).Dump(true);
       return alerts->empty() ? 1 : 0;
     }
     if (alerts->empty()) {
       io_.err << "ordo: no alerts in " << (r_.scenario.empty() ? "the record" : "scenario " + r_.scenario) << "\n";
       return 1;
     }
-    std::string out;
-    for (const AlertInfo& a : *alerts) {
-      if (!out.empty()) out += "\n";
-      out += fmt::format("alert {}{}: {} met on {}\n", a.id, a.scenario.empty() ? "" : " in scenario " + a.scenario,
-                         a.rule, FormatDate(a.date));
-      out += "  rule       " + a.rule_title + "\n";
-      out += "  by order   " + a.order + "  (recorded " + FormatInstant(a.recorded) + ")\n";
-      out += "  bindings   " + Bindings(a) + "\n";
-      out += "  statement  " + a.cites + ": «" + a.quote + "»\n";
-      if (!a.note.empty()) out += "  note       " + a.note + "\n";
-      out += std::string("  meaning    ") + kAlertDisclaimer + "\n";
-    }
-    io_.out << out;
+    io_.out << present::AlertsText(*alerts);
     return 0;
   }
 

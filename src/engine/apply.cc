@@ -17,7 +17,7 @@ std::string FormatBound(int32_t days, uint8_t flags) {
   return FormatFuzzyDate(FuzzyDate::Unpack(Date{days}, flags & 0x0f));
 }
 
-SourceRegion OrderRegion(const State& s, uint32_t order) { return s.orders[order].row.where; }
+SourceRegion OrderRegion(const State& s, uint32_t order) { return s.orders[order].where; }
 
 std::string KindList(const State& s, const std::vector<uint32_t>& kinds) {
   std::string out;
@@ -148,7 +148,7 @@ class Applier {
   Status Source(const SourceDecl& d) {
     if (d.title.empty()) return Status::Invalid(fmt::format("source '{}' has no title", d.id), d.where);
     if (auto it = s_.source_ids.find(d.id); it != s_.source_ids.end()) {
-      const SourceDecl& old = s_.sources[it->second].decl;
+      const SourceDecl& old = s_.sources[it->second];
       if (old.title != d.title || old.url != d.url || old.publisher != d.publisher || old.date != d.date ||
           old.quote != d.quote) {
         return Status::Conflict(fmt::format("source '{}' is already recorded with different details", d.id), d.where);
@@ -156,9 +156,9 @@ class Applier {
       return Status::Ok();
     }
     uint32_t id = static_cast<uint32_t>(s_.sources.size());
-    s_.sources.push_back(store::SourceRow{id, d});
+    s_.sources.push_back(d);
     s_.source_ids.emplace(d.id, id);
-    rows_->sources.push_back(s_.sources.back());
+    rows_->sources.push_back(store::SourceRow{id, d});
     return Status::Ok();
   }
 
@@ -181,7 +181,7 @@ class Applier {
       const SourceRegion& w = i < o.source_where.size() ? o.source_where[i] : o.where;
       if (it == s_.source_ids.end()) {
         std::vector<std::string> ids;
-        for (const auto& src : s_.sources) ids.push_back(src.decl.id);
+        for (const auto& src : s_.sources) ids.push_back(src.id);
         Status st = Status::NotFound(fmt::format("unknown source '{}'", o.sources[i]), w);
         for (const std::string& n : Nearest(o.sources[i], ids)) st.AddNote(fmt::format("did you mean '{}'?", n));
         if (ids.empty()) st.AddNote("declare it with `source ID { title \"...\" }` before the order");
@@ -200,7 +200,8 @@ class Applier {
     row.where = o.where;
     order_ = row.id;
     s_.order_ids.emplace(o.id, row.id);
-    s_.orders.push_back(OrderMeta{row});
+    s_.orders.push_back(OrderMeta{row.key, row.title, row.issuer, row.perspective, row.signed_on, row.effective,
+                                  row.recorded, row.sources, row.notes, row.where});
     rows_->orders.push_back(std::move(row));
     ++summary_.orders;
 
@@ -535,8 +536,7 @@ class Applier {
         const Fact& f = s_.facts[fid];
         if (f.interval().overlaps(Interval{from.date, to.date})) {
           return Status::Violation(fmt::format("'{}' already exists {}", key, DescribeInterval(f)), sw)
-              .AddNote(fmt::format("it was created by order '{}'", s_.orders[f.order].row.key),
-                       OrderRegion(s_, f.order));
+              .AddNote(fmt::format("it was created by order '{}'", s_.orders[f.order].key), OrderRegion(s_, f.order));
         }
       }
     } else {
@@ -623,7 +623,7 @@ class Applier {
           return Status::Violation(fmt::format("'{}' ends, but '{}' still holds {}", s_.entities[entity].key,
                                                DescribeFact(s_, f), DescribeInterval(f)),
                                    where)
-              .AddNote(fmt::format("that fact was asserted by order '{}'", s_.orders[f.order].row.key),
+              .AddNote(fmt::format("that fact was asserted by order '{}'", s_.orders[f.order].key),
                        OrderRegion(s_, f.order))
               .AddNote("end or move such facts in the same order, before or after ending the entity");
         }
@@ -659,7 +659,7 @@ class Applier {
       }
       Status st = Status::Violation(msg, where);
       st.AddNote(fmt::format("'{}' {} was asserted by order '{}'", DescribeFact(s_, g), DescribeInterval(g),
-                             s_.orders[g.order].row.key),
+                             s_.orders[g.order].key),
                  OrderRegion(s_, g.order));
       if (p.exclusive && !p.is_attribute) st.AddNote("use `move` to replace the current object from a date");
       return st;
@@ -711,7 +711,7 @@ class Applier {
     for (size_t i = 1; i < path.size(); ++i) {
       const Fact& g = s_.facts[path[i]];
       st.AddNote(fmt::format("'{}' {} was asserted by order '{}'", DescribeFact(s_, g), DescribeInterval(g),
-                             s_.orders[g.order].row.key),
+                             s_.orders[g.order].key),
                  OrderRegion(s_, g.order));
     }
     return st;

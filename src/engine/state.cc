@@ -1,4 +1,5 @@
 #include "engine/state.h"
+#include "store/sqlite_store.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -138,7 +139,7 @@ bool State::KindAccepted(uint32_t kind, const std::vector<uint32_t>& accepted) c
   return std::any_of(accepted.begin(), accepted.end(), [&](uint32_t a) { return KindIsA(kind, a); });
 }
 
-void State::SortEvents() {
+void State::SortEvents() const {
   if (events_tail.empty()) return;
   // Sort the tail on 8-byte (date, event) keys, so that comparisons read no fact row.
   std::vector<uint64_t> keyed(events_tail.size());
@@ -356,9 +357,9 @@ void State::Rollback(const Checkpoint& c) {
   kinds.resize(c.kinds);
   for (size_t i = c.persps; i < persps.size(); ++i) persp_ids.erase(persps[i]);
   persps.resize(c.persps);
-  for (size_t i = c.sources; i < sources.size(); ++i) source_ids.erase(sources[i].decl.id);
+  for (size_t i = c.sources; i < sources.size(); ++i) source_ids.erase(sources[i].id);
   sources.resize(c.sources);
-  for (size_t i = c.orders; i < orders.size(); ++i) order_ids.erase(orders[i].row.key);
+  for (size_t i = c.orders; i < orders.size(); ++i) order_ids.erase(orders[i].key);
   orders.resize(c.orders);
   for (size_t i = c.values; i < values.size(); ++i) value_ids.erase(ValueKey(values[i]));
   values.resize(c.values);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -12,7 +13,6 @@
 
 #include "ordo/database.h"
 #include "ordo/order.h"
-#include "store/sqlite_store.h"
 
 namespace ordo::engine {
 
@@ -92,8 +92,15 @@ struct EntityMeta {
   uint32_t kind;
 };
 
+// An applied order's header.
 struct OrderMeta {
-  store::OrderRow row;
+  std::string key, title, issuer, perspective;
+  std::optional<FuzzyDate> signed_on;
+  FuzzyDate effective;
+  Instant recorded;
+  std::vector<uint32_t> sources;  // source ids
+  std::vector<std::string> notes;
+  SourceRegion where;  // where it was loaded from
 };
 
 // Built-in predicates, created on first open.
@@ -121,7 +128,7 @@ class State {
   std::unordered_map<std::string, uint32_t> persp_ids{{"", 0}};
   std::vector<EntityMeta> entities;
   std::unordered_map<std::string, uint32_t> entity_ids;
-  std::vector<store::SourceRow> sources;
+  std::vector<SourceDecl> sources;
   std::unordered_map<std::string, uint32_t> source_ids;
   std::vector<OrderMeta> orders;
   std::unordered_map<std::string, uint32_t> order_ids;
@@ -141,9 +148,10 @@ class State {
   // Per predicate: all its facts in id order.
   std::vector<std::vector<uint32_t>> by_pred;
   // Diff events: one per finite bound of every row, as Event(id, bound), sorted by EventDate.
-  // New events wait unsorted in events_tail until a diff merges them (SortEvents).
-  LargeVector<uint32_t> events;
-  std::vector<uint32_t> events_tail;
+  // New events wait unsorted in events_tail until a diff merges them (SortEvents). A derived
+  // index: merging it changes no answer, so a query may do it (under the exclusive lock).
+  mutable LargeVector<uint32_t> events;
+  mutable std::vector<uint32_t> events_tail;
 
   // The fast path's index: entity e's live facts as subject are slots[slot_begin[e],
   // slot_begin[e + 1]) in by_subject's order. Built whole by BuildSlots; entities changed since
@@ -167,8 +175,8 @@ class State {
   // Whether a row is part of the record as known at `recorded` (nullptr: now).
   bool VisibleAt(const Fact& f, const Instant* recorded) const {
     if (recorded == nullptr) return f.live();
-    if (orders[f.row_order].row.recorded > *recorded) return false;
-    return f.live() || orders[f.retract_order].row.recorded > *recorded;
+    if (orders[f.row_order].recorded > *recorded) return false;
+    return f.live() || orders[f.retract_order].recorded > *recorded;
   }
   // Whether a fact of perspective p is seen in view v (v == kNone: every perspective).
   static bool PerspVisible(uint16_t p, uint32_t v) { return v == kNone || p == 0 || p == v; }
@@ -179,7 +187,7 @@ class State {
     const Fact& f = facts[event >> 1];
     return (event & 1) ? f.to : f.from;
   }
-  void SortEvents();
+  void SortEvents() const;
   // Builds by_subject, by_object, by_pred and the events from the facts array alone, in a pass
   // or two each (opening a file fills the array directly, then calls this).
   void IndexAll();

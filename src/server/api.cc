@@ -1,34 +1,40 @@
 #include "server/api.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
-#include <initializer_list>
-#include <map>
-#include <regex>
-#include <set>
 
 #include "base/text.h"
-#include "cli/scenario_json.h"
-#include "cli/statements.h"
+#include "domain/charts.h"
+#include "domain/statements.h"
 #include "ordo/lang.h"
+#include "present/json.h"
 
 namespace ordo::server {
 
 namespace {
 
-// The parameters every query accepts.
-constexpr std::initializer_list<const char*> kViewParams = {"at", "recorded", "perspective", "scenario", "pretty"};
+Reply Ok(present::Json body) { return Reply{200, std::move(body), {}}; }
+
+// The view parameters a route takes, in the order messages list them.
+std::vector<const char*> CommonParams(ViewParams v) {
+  switch (v) {
+    case ViewParams::kNone: return {"pretty"};
+    case ViewParams::kScenario: return {"scenario", "pretty"};
+    case ViewParams::kRecorded: return {"recorded", "perspective", "scenario", "pretty"};
+    case ViewParams::kFull: return {"at", "recorded", "perspective", "scenario", "pretty"};
+  }
+  return {"pretty"};
+}
 
 // Fails on a query parameter the route does not know, naming the nearest known one.
-Status CheckParams(const httplib::Request& req, std::initializer_list<const char*> own,
-                   std::initializer_list<const char*> common = kViewParams) {
+Status CheckParams(const Request& req, const Route& route) {
   std::vector<std::string> allowed;
-  for (const char* p : own) allowed.emplace_back(p);
-  for (const char* p : common) allowed.emplace_back(p);
-  for (const auto& [key, value] : req.params) {
+  for (const char* p : route.params) allowed.emplace_back(p);
+  for (const char* p : CommonParams(route.view)) allowed.emplace_back(p);
+  for (const auto& [key, value] : req.query) {
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     Status s = Status::Invalid(fmt::format("unknown query parameter '{}'", key));
     for (const std::string& near : Nearest(key, allowed, 1)) s.AddNote(fmt::format("did you mean '{}'?", near));
@@ -36,10 +42,6 @@ Status CheckParams(const httplib::Request& req, std::initializer_list<const char
     return s;
   }
   return Status::Ok();
-}
-
-std::string Param(const httplib::Request& req, const char* name) {
-  return req.has_param(name) ? req.get_param_value(name) : std::string();
 }
 
 Status ParseDateParam(const char* name, const std::string& text, Date* out) {
@@ -50,530 +52,355 @@ Status ParseDateParam(const char* name, const std::string& text, Date* out) {
 }
 
 // at (default today), recorded (default: everything recorded), perspective (default: all).
-Status ParseView(const httplib::Request& req, View* view) {
-  if (req.has_param("at")) {
-    if (Status s = ParseDateParam("at", Param(req, "at"), &view->at); !s.ok()) return s;
+Status ParseView(const Request& req, View* view) {
+  if (req.HasParam("at")) {
+    if (Status s = ParseDateParam("at", req.Param("at"), &view->at); !s.ok()) return s;
   }
-  if (req.has_param("recorded")) {
-    auto t = ParseInstant(Param(req, "recorded"));
+  if (req.HasParam("recorded")) {
+    auto t = ParseInstant(req.Param("recorded"));
     if (!t.ok()) return Status::Invalid(fmt::format("invalid instant for 'recorded': {}", t.status().message()));
     view->recorded = *t;
   }
-  view->perspective = Param(req, "perspective");
-  view->scenario = Param(req, "scenario");
+  view->perspective = req.Param("perspective");
   return Status::Ok();
 }
 
 // A required parameter naming a relation (or attribute); lists the known ones when missing.
-Status RequireRelation(const Database& db, const httplib::Request& req, std::string* out) {
-  *out = Param(req, "relation");
+Status RequireRelation(const Context& c, std::string* out) {
+  *out = c.Param("relation");
   if (!out->empty()) return Status::Ok();
   Status s = Status::Invalid("missing query parameter 'relation'");
   std::vector<std::string> names;
-  for (const RelationDecl& r : db.Relations()) names.push_back(r.name);
+  for (const RelationDecl& r : c.db->Schema().relations) names.push_back(r.name);
   if (!names.empty()) s.AddNote(fmt::format("relations: {}", fmt::join(names, ", ")));
   return s;
 }
 
-json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-json ViewJson(const View& view, bool with_at) {
-  json j = json::object();
-  if (with_at) j["at"] = FormatDate(view.at);
-  j["recorded"] = view.recorded ? json(FormatInstant(*view.recorded)) : json(nullptr);
-  j["perspective"] = NullIfEmpty(view.perspective);
-  return j;
-}
-
-Reply Ok(json body) { return Reply{200, std::move(body), {}}; }
-
-// The query string's parameters only. httplib also parses a form-encoded body into params, and
-// `curl --data-binary` sends order text as application/x-www-form-urlencoded.
-std::multimap<std::string, std::string> QueryParams(const httplib::Request& req) {
-  auto decode = [](std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '+') {
-        out += ' ';
-      } else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-                 std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-        out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-        i += 2;
-      } else {
-        out += s[i];
-      }
+// Matches a path against a route's pattern; fills the {captures}.
+bool MatchPath(std::string_view pattern, std::string_view path, std::vector<std::string>* captures) {
+  // "/api" and "/api/" both name the index.
+  if (pattern == "/api" && path == "/api/") return true;
+  captures->clear();
+  size_t p = 0, q = 0;
+  while (p < pattern.size() && q < path.size()) {
+    if (pattern[p] == '{') {
+      const size_t close = pattern.find('}', p);
+      const size_t end = path.find('/', q);
+      const std::string_view value = path.substr(q, end == std::string_view::npos ? std::string_view::npos : end - q);
+      if (value.empty()) return false;
+      captures->emplace_back(value);
+      p = close + 1;
+      q += value.size();
+      continue;
     }
-    return out;
-  };
-  std::multimap<std::string, std::string> params;
-  const size_t q = req.target.find('?');
-  if (q == std::string::npos) return params;
-  std::string_view rest = std::string_view(req.target).substr(q + 1);
-  while (!rest.empty()) {
-    const size_t amp = rest.find('&');
-    const std::string_view item = rest.substr(0, amp);
-    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
-    if (item.empty()) continue;
-    const size_t eq = item.find('=');
-    params.emplace(decode(item.substr(0, eq)), eq == std::string_view::npos ? "" : decode(item.substr(eq + 1)));
+    if (pattern[p] != path[q]) return false;
+    ++p;
+    ++q;
   }
-  return params;
+  return p == pattern.size() && q == path.size();
 }
 
-// The methods a path answers to, for the Allow header of a 405.
-std::string AllowedMethods(const std::string& path) {
-  static const std::regex kScenario("/api/scenarios/[^/]+");
-  static const std::regex kScenarioOrders("/api/scenarios/[^/]+/orders");
-  if (path == "/api/orders" || path == "/api/scenarios") return "GET, POST";
-  if (std::regex_match(path, kScenarioOrders)) return "POST";
-  if (std::regex_match(path, kScenario)) return "DELETE";
-  return "GET";
+// "GET /api/members/{id}?relation=" for GET /api.
+std::string RouteLine(const Route& r) {
+  std::string line = std::string(r.method) + " " + r.path;
+  for (size_t i = 0; i < r.required.size(); ++i) line += std::string(i == 0 ? "?" : "&") + r.required[i] + "=";
+  return line;
 }
 
 }  // namespace
 
-Reply ErrorReply(const Status& status) { return Reply{HttpStatusFor(status.code()), ErrorBody(status), {}}; }
-
-void Send(const httplib::Request& req, httplib::Response& res, const Reply& reply) {
-  const bool pretty = req.has_param("pretty") && req.get_param_value("pretty") != "0";
-  res.status = reply.status;
-  for (const auto& [k, v] : reply.headers) res.set_header(k, v);
-  res.set_header("Cache-Control", "no-store");
-  std::string body = reply.body.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
-  body += '\n';
-  res.set_content(std::move(body), "application/json; charset=utf-8");
+const std::vector<Route>& Api::Routes() {
+  using V = ViewParams;
+  static const std::vector<Route> kRoutes = {
+      {"GET", "/api", {}, {}, V::kNone, false, &Api::Index},
+      {"GET", "/api/entity/{id}", {}, {}, V::kFull, false, &Api::Entity},
+      {"GET", "/api/members/{id}", {"relation"}, {"relation"}, V::kFull, false, &Api::Members},
+      {"GET", "/api/history/{id}", {"relation"}, {}, V::kRecorded, false, &Api::History},
+      {"GET", "/api/path/{id}", {"relation"}, {"relation"}, V::kFull, false, &Api::Path},
+      {"GET", "/api/diff", {"from", "to", "relation"}, {"from", "to"}, V::kRecorded, true, &Api::Diff},
+      {"GET", "/api/snapshot", {"relation"}, {"relation"}, V::kFull, true, &Api::Snapshot},
+      {"GET", "/api/orders", {}, {}, V::kRecorded, true, &Api::Orders},
+      {"GET", "/api/orders/{id}", {}, {}, V::kScenario, true, &Api::Order},
+      {"GET", "/api/search", {"q", "limit"}, {"q"}, V::kScenario, true, &Api::Search},
+      {"GET", "/api/map", {"relation"}, {"relation"}, V::kFull, true, &Api::Map},
+      {"GET", "/api/tree", {"relation"}, {"relation"}, V::kFull, true, &Api::Tree},
+      {"GET", "/api/changes", {"relation"}, {"relation"}, V::kRecorded, true, &Api::Changes},
+      {"GET", "/api/schema", {}, {}, V::kNone, false, &Api::Schema},
+      {"GET", "/api/statements", {"about", "speaker", "kind", "from", "to"}, {}, V::kRecorded, true, &Api::Statements},
+      {"GET", "/api/reports/{id}", {}, {}, V::kRecorded, true, &Api::Report},
+      {"GET", "/api/scenarios", {}, {}, V::kNone, false, &Api::Scenarios},
+      {"GET", "/api/scenarios/{name}/diff", {"relation"}, {}, V::kNone, true, &Api::ScenarioDiff},
+      {"GET", "/api/rules", {}, {}, V::kScenario, false, &Api::Rules},
+      {"GET", "/api/alerts", {}, {}, V::kScenario, false, &Api::Alerts},
+      {"POST", "/api/orders", {"check", "file"}, {}, V::kNone, true, &Api::PostOrders},
+      {"POST", "/api/scenarios", {"name", "from_recorded", "note"}, {}, V::kNone, true, &Api::PostScenario},
+      {"POST", "/api/scenarios/{name}/orders", {"check", "file"}, {}, V::kNone, true, &Api::PostScenarioOrders},
+      {"DELETE", "/api/scenarios/{name}", {}, {}, V::kNone, true, &Api::DeleteScenario},
+  };
+  return kRoutes;
 }
 
-Api::Api(Database& db, const ServeOptions& options) : db_(db), options_(options), orders_(db) {}
+Api::Api(Database& db, const ServeOptions& options) : db_(db), options_(options) {}
 
-Reply Api::NotFoundWithHint(Status status, const std::string& id) const {
-  if (status.code() == Code::kNotFound && status.notes().empty() && !id.empty()) {
-    for (const Match& m : db_.Search(id, 3)) {
-      if (m.id == id) continue;
-      status.AddNote(m.name.empty() || m.name == m.id ? fmt::format("did you mean '{}'?", m.id)
-                                                      : fmt::format("did you mean '{}' ({})?", m.id, m.name));
+std::shared_ptr<const domain::OrderIndex> Api::RecordOrders() const {
+  std::lock_guard lock(orders_mu_);
+  if (orders_ == nullptr) orders_ = std::make_shared<const domain::OrderIndex>(db_);
+  return orders_;
+}
+
+Status Api::Prepare(const Route& route, Context* c) const {
+  if (Status s = CheckParams(c->req, route); !s.ok()) return s;
+  if (route.view == ViewParams::kRecorded || route.view == ViewParams::kFull) {
+    if (Status s = ParseView(c->req, &c->view); !s.ok()) return s;
+  }
+  c->db = &db_;
+  if (route.view != ViewParams::kNone) c->scenario = c->Param("scenario");
+  if (c->scenario.empty()) {
+    c->orders_held = RecordOrders();
+  } else {
+    auto branch = db_.Scenario(c->scenario);
+    if (!branch.ok()) return branch.status();
+    c->branch = std::move(branch).value();
+    c->db = c->branch.get();
+    c->orders_held = std::make_shared<const domain::OrderIndex>(*c->branch);
+  }
+  c->orders = c->orders_held.get();
+  return Status::Ok();
+}
+
+Reply Api::Dispatch(const Request& req) {
+  std::vector<std::string> captures;
+  std::vector<std::string> methods;  // of the routes whose path matches
+  for (const Route& route : Routes()) {
+    if (!MatchPath(route.path, req.path, &captures)) continue;
+    if (req.method != route.method && !(req.method == "HEAD" && std::string_view(route.method) == "GET")) {
+      methods.emplace_back(route.method);
+      continue;
     }
+    Context c{req, captures, {}, nullptr, nullptr, nullptr, nullptr, ""};
+    // Writes answer 405/401/403 before anything about their parameters.
+    const bool writes = std::string_view(route.method) != "GET";
+    if (writes) {
+      if (auto refused = RefuseWrite(req)) return *std::move(refused);
+    }
+    if (Status s = Prepare(route, &c); !s.ok()) return ErrorReply(s);
+    return (this->*route.handler)(c);
   }
-  return ErrorReply(status);
+  if (req.method == "GET" || req.method == "HEAD") {
+    return ErrorReply(
+        Status::NotFound(fmt::format("no such API route: GET {}", req.path)).AddNote("GET /api lists the routes"));
+  }
+  const std::string allow = methods.empty() ? "GET" : fmt::format("{}", fmt::join(methods, ", "));
+  return Reply{405,
+               present::ErrorJson(Status::Invalid(fmt::format("{} is not allowed on {}", req.method, req.path))
+                                      .AddNote("the API is read with GET; orders are sent with POST /api/orders"),
+                                  {}, {}, "method_not_allowed"),
+               {{"Allow", allow}}};
 }
 
-Reply Api::Index(const httplib::Request& req) const {
-  if (Status s = CheckParams(req, {}, {"pretty"}); !s.ok()) return ErrorReply(s);
-  json j = json::object();
-  j["service"] = "ordo";
-  j["version"] = "0.1.0";
-  j["writable"] = !options_.write_token.empty();
-  j["entities"] = db_.entity_count();
-  j["facts"] = db_.fact_count();
-  j["max_result_rows"] = options_.max_result_rows;
-  j["max_body_bytes"] = options_.max_body_bytes;
-  j["routes"] = {"GET /api/entity/{id}",
-                 "GET /api/members/{id}?relation=",
-                 "GET /api/history/{id}",
-                 "GET /api/path/{id}?relation=",
-                 "GET /api/diff?from=&to=",
-                 "GET /api/snapshot?relation=",
-                 "GET /api/orders",
-                 "GET /api/orders/{id}",
-                 "GET /api/search?q=",
-                 "GET /api/map?relation=",
-                 "GET /api/tree?relation=",
-                 "GET /api/changes?relation=",
-                 "GET /api/schema",
-                 "GET /api/statements",
-                 "GET /api/reports/{id}",
-                 "GET /api/scenarios",
-                 "GET /api/scenarios/{name}/diff",
-                 "GET /api/rules",
-                 "GET /api/alerts",
-                 "POST /api/orders",
-                 "POST /api/scenarios",
-                 "POST /api/scenarios/{name}/orders",
-                 "DELETE /api/scenarios/{name}"};
-  return Ok(std::move(j));
+bool Api::IsExpensive(const Request& req) const {
+  std::vector<std::string> captures;
+  for (const Route& route : Routes()) {
+    if (req.method == route.method && MatchPath(route.path, req.path, &captures)) return route.expensive;
+  }
+  return false;
 }
 
-Reply Api::Schema(const httplib::Request& req) const {
-  if (Status s = CheckParams(req, {}, {"pretty"}); !s.ok()) return ErrorReply(s);
-  json kinds = json::array();
-  for (const KindDecl& k : db_.Kinds()) {
-    kinds.push_back({{"name", k.name}, {"parent", NullIfEmpty(k.parent)}, {"note", NullIfEmpty(k.note)}});
-  }
-  json relations = json::array();
-  for (const RelationDecl& r : db_.Relations()) {
-    relations.push_back({{"name", r.name},
-                         {"subject_kinds", r.subject_kinds},
-                         {"object_kinds", r.object_kinds},
-                         {"exclusive", r.exclusive},
-                         {"acyclic", r.acyclic},
-                         {"note", NullIfEmpty(r.note)}});
-  }
-  json attributes = json::array();
-  for (const AttributeDecl& a : db_.Attributes()) {
-    attributes.push_back({{"name", a.name},
-                          {"subject_kinds", a.subject_kinds},
-                          {"type", ValueTypeName(a.type)},
-                          {"note", NullIfEmpty(a.note)}});
-  }
-  return Ok({{"kinds", std::move(kinds)}, {"relations", std::move(relations)}, {"attributes", std::move(attributes)}});
+Reply Api::NotFoundWithHint(const Context& c, Status status, const std::string& id) const {
+  return ErrorReply(domain::WithSearchHints(*c.db, std::move(status), id));
 }
 
-Reply Api::Entity(const httplib::Request& req) const {
-  View view;
-  if (Status s = CheckParams(req, {}); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
-  const std::string id = req.matches[1];
-  auto e = db_.Entity(id, view);
-  if (!e.ok()) return NotFoundWithHint(e.status(), id);
-  return Ok(EntityJson(*e, view.at, *b.orders));
+// ---- reads ----
+
+Reply Api::Index(Context& c) {
+  present::ServiceInfo info;
+  info.writable = !options_.write_token.empty();
+  info.entities = c.db->entity_count();
+  info.facts = c.db->fact_count();
+  info.max_result_rows = options_.max_result_rows;
+  info.max_body_bytes = options_.max_body_bytes;
+  for (const Route& r : Routes()) {
+    if (std::string_view(r.path) != "/api") info.routes.push_back(RouteLine(r));
+  }
+  return Ok(present::ServiceJson(info));
 }
 
-Reply Api::Members(const httplib::Request& req) const {
-  View view;
+Reply Api::Schema(Context& c) { return Ok(present::SchemaJson(c.db->Schema())); }
+
+Reply Api::Entity(Context& c) {
+  const std::string& id = c.captures[0];
+  auto e = c.db->Entity(id, c.view);
+  if (!e.ok()) return NotFoundWithHint(c, e.status(), id);
+  return Ok(present::EntityJson(*e, c.view.at, *c.orders));
+}
+
+Reply Api::Members(Context& c) {
   std::string relation;
-  if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
-  if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
-  const std::string id = req.matches[1];
-  auto facts = db_.Members(id, relation, view);
-  if (!facts.ok()) return NotFoundWithHint(facts.status(), id);
+  if (Status s = RequireRelation(c, &relation); !s.ok()) return ErrorReply(s);
+  const std::string& id = c.captures[0];
+  auto facts = c.db->Members(id, relation, c.view);
+  if (!facts.ok()) return NotFoundWithHint(c, facts.status(), id);
   std::vector<EntityInfo> subjects;
   for (const FactInfo& f : *facts) {
-    auto e = db_.Entity(f.subject, view);
+    auto e = c.db->Entity(f.subject, c.view);
     subjects.push_back(e.ok() ? std::move(e).value() : EntityInfo{});
   }
-  return Ok(MembersJson(*facts, subjects, *b.orders));
+  return Ok(present::MembersJson(*facts, subjects, *c.orders));
 }
 
-Reply Api::History(const httplib::Request& req) const {
-  View view;
-  if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok())
-    return ErrorReply(s);
-  Branch b;
-  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
-  const std::string id = req.matches[1];
-  auto facts = db_.History(id, Param(req, "relation"), view);
-  if (!facts.ok()) return NotFoundWithHint(facts.status(), id);
-  return Ok(FactsJson(*facts, *b.orders));
+Reply Api::History(Context& c) {
+  const std::string& id = c.captures[0];
+  auto facts = c.db->History(id, c.Param("relation"), c.view);
+  if (!facts.ok()) return NotFoundWithHint(c, facts.status(), id);
+  return Ok(present::FactsJson(*facts, *c.orders));
 }
 
-Reply Api::Path(const httplib::Request& req) const {
-  View view;
+Reply Api::Path(Context& c) {
   std::string relation;
-  if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
-  if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
-  const std::string id = req.matches[1];
-  auto facts = db_.PathUp(id, relation, view);
-  if (!facts.ok()) return NotFoundWithHint(facts.status(), id);
-  return Ok(FactsJson(*facts, *b.orders));
+  if (Status s = RequireRelation(c, &relation); !s.ok()) return ErrorReply(s);
+  const std::string& id = c.captures[0];
+  auto facts = c.db->PathUp(id, relation, c.view);
+  if (!facts.ok()) return NotFoundWithHint(c, facts.status(), id);
+  return Ok(present::FactsJson(*facts, *c.orders));
 }
 
-Reply Api::Diff(const httplib::Request& req) const {
-  View view;
+Reply Api::Diff(Context& c) {
   Date d1, d2;
-  if (Status s = CheckParams(req, {"from", "to", "relation"}, {"recorded", "perspective", "scenario", "pretty"});
-      !s.ok()) {
-    return ErrorReply(s);
-  }
   for (const char* name : {"from", "to"}) {
-    if (!req.has_param(name)) return ErrorReply(Status::Invalid(fmt::format("missing query parameter '{}'", name)));
+    if (!c.HasParam(name)) return ErrorReply(Status::Invalid(fmt::format("missing query parameter '{}'", name)));
   }
-  if (Status s = ParseDateParam("from", Param(req, "from"), &d1); !s.ok()) return ErrorReply(s);
-  if (Status s = ParseDateParam("to", Param(req, "to"), &d2); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
-  const std::string relation = Param(req, "relation");
-  auto changes = db_.Diff(d1, d2, relation, view);
-  if (!changes.ok()) return NotFoundWithHint(changes.status(), relation);
-  return Ok(ChangesJson(*changes, *b.orders));
+  if (Status s = ParseDateParam("from", c.Param("from"), &d1); !s.ok()) return ErrorReply(s);
+  if (Status s = ParseDateParam("to", c.Param("to"), &d2); !s.ok()) return ErrorReply(s);
+  const std::string relation = c.Param("relation");
+  auto changes = c.db->Diff(d1, d2, relation, c.view);
+  if (!changes.ok()) return NotFoundWithHint(c, changes.status(), relation);
+  return Ok(present::ChangesJson(*changes, *c.orders));
 }
 
-Reply Api::Snapshot(const httplib::Request& req) const {
-  View view;
+Reply Api::Snapshot(Context& c) {
   std::string relation;
-  if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
-  if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
-  auto facts = db_.Snapshot(relation, view);
-  if (!facts.ok()) return NotFoundWithHint(facts.status(), relation);
-  return Ok(FactsJson(*facts, *b.orders));
+  if (Status s = RequireRelation(c, &relation); !s.ok()) return ErrorReply(s);
+  auto facts = c.db->Snapshot(relation, c.view);
+  if (!facts.ok()) return NotFoundWithHint(c, facts.status(), relation);
+  return Ok(present::FactsJson(*facts, *c.orders));
 }
 
-Reply Api::Orders(const httplib::Request& req) const {
-  View view;
-  if (Status s = CheckParams(req, {}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
+Reply Api::Orders(Context& c) {
   std::vector<OrderInfo> orders;
-  for (OrderInfo& o : b.db->Orders()) {
-    if (view.recorded && o.recorded > *view.recorded) continue;
-    if (!view.perspective.empty() && !o.perspective.empty() && o.perspective != view.perspective) continue;
+  for (OrderInfo& o : c.db->Orders()) {
+    if (c.view.recorded && o.recorded > *c.view.recorded) continue;
+    if (!c.view.perspective.empty() && !o.perspective.empty() && o.perspective != c.view.perspective) continue;
     orders.push_back(std::move(o));
   }
   if (orders.size() > options_.max_result_rows) {
     return ErrorReply(Status::Limit(
         fmt::format("the answer has more than {} rows (the configured limit)", options_.max_result_rows)));
   }
-  return Ok(OrdersJson(orders));
+  return Ok(present::OrdersJson(orders));
 }
 
-Reply Api::Order(const httplib::Request& req) const {
-  if (Status s = CheckParams(req, {}, {"scenario", "pretty"}); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = OpenBranch(Param(req, "scenario"), &b); !s.ok()) return ErrorReply(s);
-  const std::string id = req.matches[1];
-  auto changes = b.db->Order(id);
-  if (!changes.ok()) {
-    Status status = changes.status();
-    if (status.code() == Code::kNotFound && status.notes().empty()) {
-      std::vector<std::string> ids;
-      for (const OrderInfo& o : b.db->Orders()) ids.push_back(o.id);
-      for (const std::string& near : Nearest(id, ids)) status.AddNote("did you mean '" + near + "'?");
-    }
-    return ErrorReply(status);
-  }
-  return Ok(OrderChangesJson(*changes));
+Reply Api::Order(Context& c) {
+  auto changes = c.db->Order(c.captures[0]);
+  if (!changes.ok()) return ErrorReply(changes.status());
+  return Ok(present::OrderChangesJson(*changes));
 }
 
-Reply Api::Search(const httplib::Request& req) const {
-  if (Status s = CheckParams(req, {"q", "limit"}, {"scenario", "pretty"}); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = OpenBranch(Param(req, "scenario"), &b); !s.ok()) return ErrorReply(s);
-  const std::string q = Param(req, "q");
+Reply Api::Search(Context& c) {
+  const std::string q = c.Param("q");
   if (q.empty()) return ErrorReply(Status::Invalid("missing query parameter 'q' (the name, alias or id to find)"));
   size_t limit = 10;
-  if (req.has_param("limit")) {
-    const std::string text = Param(req, "limit");
+  if (c.HasParam("limit")) {
+    const std::string text = c.Param("limit");
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), limit);
     if (ec != std::errc() || end != text.data() + text.size() || limit == 0 || limit > options_.max_search_results) {
       return ErrorReply(Status::Invalid(
           fmt::format("invalid limit '{}': expected a number from 1 to {}", text, options_.max_search_results)));
     }
   }
-  return Ok(MatchesJson(b.db->Search(q, limit)));
+  return Ok(present::MatchesJson(c.db->Search(q, limit)));
 }
 
-Reply Api::Map(const httplib::Request& req) const {
-  View view;
+Reply Api::Map(Context& c) {
   std::string relation;
-  if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
-  if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
-  auto facts = db_.Snapshot(relation, view);
-  if (!facts.ok()) return NotFoundWithHint(facts.status(), relation);
-
-  json assignments = json::object();
-  json disputed = json::object();
-  std::map<std::string, size_t> counts;
-  std::vector<std::string> objects;  // in order of first appearance
-  for (const FactInfo& f : *facts) {
-    if (f.is_attribute) continue;
-    json& row = assignments[f.subject];
-    if (row.is_null()) row = json::array();
-    if (std::find(row.begin(), row.end(), f.object) == row.end()) row.push_back(f.object);
-    if (!f.perspective.empty()) {
-      json& d = disputed[f.subject];
-      if (d.is_null()) d = json::array();
-      d.push_back({{"object", f.object}, {"perspective", f.perspective}});
-    }
-    if (counts[f.object]++ == 0) objects.push_back(f.object);
-  }
-  json legend = json::array();
-  for (const std::string& id : objects) {
-    auto e = db_.Entity(id, view);
-    json item = json::object();
-    item["id"] = id;
-    item["kind"] = e.ok() ? e->kind : "";
-    item["name"] = e.ok() ? DisplayName(e->names) : id;
-    item["names"] = e.ok() ? NamesToJson(e->names) : json::array();
-    item["count"] = counts[id];
-    legend.push_back(std::move(item));
-  }
-  json j = json::object();
-  j["relation"] = relation;
-  j.update(ViewJson(view, true));
-  j["assignments"] = std::move(assignments);
-  j["disputed"] = std::move(disputed);
-  j["legend"] = std::move(legend);
-  return Ok(std::move(j));
+  if (Status s = RequireRelation(c, &relation); !s.ok()) return ErrorReply(s);
+  auto map = domain::BuildMap(*c.db, relation, c.view);
+  if (!map.ok()) return NotFoundWithHint(c, map.status(), relation);
+  return Ok(present::MapJson(*map, c.view));
 }
 
-Reply Api::Tree(const httplib::Request& req) const {
-  View view;
-  if (Status s = CheckParams(req, {"relation"}); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
-  const std::string relation = req.has_param("relation") ? Param(req, "relation") : "subordinate-to";
-  auto facts = db_.Snapshot(relation, view);
-  if (!facts.ok()) return NotFoundWithHint(facts.status(), relation);
-  std::map<std::string, json> parents;  // node -> parent fact
-  std::vector<std::string> ids;
-  std::set<std::string> seen;
-  for (const FactInfo& f : *facts) {
-    if (f.is_attribute) continue;
-    for (const std::string* id : {&f.subject, &f.object}) {
-      if (seen.insert(*id).second) ids.push_back(*id);
-    }
-    parents.emplace(f.subject, FactJson(f, *b.orders));
-  }
-  json nodes = json::array();
-  for (const std::string& id : ids) {
-    auto e = db_.Entity(id, view);
-    json n = json::object();
-    n["id"] = id;
-    n["kind"] = e.ok() ? e->kind : "";
-    n["name"] = e.ok() ? DisplayName(e->names) : id;
-    n["names"] = e.ok() ? NamesToJson(e->names) : json::array();
-    auto p = parents.find(id);
-    n["parent"] = p == parents.end() ? json(nullptr) : p->second["object"];
-    n["fact"] = p == parents.end() ? json(nullptr) : p->second;
-    nodes.push_back(std::move(n));
-  }
-  json j = json::object();
-  j["relation"] = relation;
-  j.update(ViewJson(view, true));
-  j["nodes"] = std::move(nodes);
-  return Ok(std::move(j));
+Reply Api::Tree(Context& c) {
+  const std::string relation = c.HasParam("relation") ? c.Param("relation") : "subordinate-to";
+  auto chart = domain::BuildOrgChart(*c.db, relation, c.view);
+  if (!chart.ok()) return NotFoundWithHint(c, chart.status(), relation);
+  return Ok(present::OrgChartJson(*chart, c.view, *c.orders));
 }
 
-Reply Api::Changes(const httplib::Request& req) const {
-  View view;
+Reply Api::Changes(Context& c) {
   std::string relation;
-  if (Status s = CheckParams(req, {"relation"}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok())
-    return ErrorReply(s);
-  Branch b;
-  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
-  if (Status s = RequireRelation(db_, req, &relation); !s.ok()) return ErrorReply(s);
-  std::set<Date> dates;
-  size_t facts = 0;
-  for (const std::string& id : b.db->EntityIds()) {
-    auto history = db_.History(id, relation, view);
-    if (!history.ok()) return NotFoundWithHint(history.status(), relation);
-    for (const FactInfo& f : *history) {
-      if (f.recorded_to != Instant::Max()) continue;  // superseded as of the view's record time
-      if (!f.from.date.is_min()) dates.insert(f.from.date);
-      if (!f.to.date.is_max()) dates.insert(f.to.date);
-      if (++facts > options_.max_result_rows) {
-        return ErrorReply(Status::Limit(
-            fmt::format("the answer has more than {} rows (the configured limit)", options_.max_result_rows)));
-      }
-    }
-  }
-  json list = json::array();
-  for (Date d : dates) list.push_back(FormatDate(d));
-  json j = json::object();
-  j["relation"] = relation;
-  j.update(ViewJson(view, false));
-  j["facts"] = facts;
-  j["dates"] = std::move(list);
-  return Ok(std::move(j));
+  if (Status s = RequireRelation(c, &relation); !s.ok()) return ErrorReply(s);
+  auto changes = domain::BuildChangeDates(*c.db, relation, c.view);
+  if (!changes.ok()) return NotFoundWithHint(c, changes.status(), relation);
+  return Ok(present::ChangeDatesJson(*changes, c.view));
 }
 
-Status Api::OpenBranch(const std::string& scenario, Branch* out) const {
-  if (scenario.empty()) {
-    out->db = &db_;
-    out->orders = &orders_;
-    return Status::Ok();
-  }
-  auto handle = db_.Scenario(scenario);
-  if (!handle.ok()) return handle.status();
-  out->scenario = std::move(handle).value();
-  out->scenario_orders = std::make_unique<OrderCache>(*out->scenario);
-  out->db = out->scenario.get();
-  out->orders = out->scenario_orders.get();
-  return Status::Ok();
-}
-
-Status Api::ViewAndBranch(const httplib::Request& req, View* view, Branch* out) const {
-  if (Status s = ParseView(req, view); !s.ok()) return s;
-  return OpenBranch(view->scenario, out);
-}
-
-Reply Api::Statements(const httplib::Request& req) const {
-  View view;
-  cli::StatementFilter filter;
-  if (Status s = CheckParams(req, {"about", "speaker", "kind", "from", "to"},
-                             {"recorded", "perspective", "scenario", "pretty"});
-      !s.ok()) {
-    return ErrorReply(s);
-  }
-  if (Status s = ParseView(req, &view); !s.ok()) return ErrorReply(s);
+Reply Api::Statements(Context& c) {
+  domain::StatementFilter filter;
   for (auto [name, field] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
-    if (!req.has_param(name)) continue;
+    if (!c.HasParam(name)) continue;
     Date d;
-    if (Status s = ParseDateParam(name, Param(req, name), &d); !s.ok()) return ErrorReply(s);
+    if (Status s = ParseDateParam(name, c.Param(name), &d); !s.ok()) return ErrorReply(s);
     *field = d;
   }
-  filter.about = Param(req, "about");
-  filter.speaker = Param(req, "speaker");
-  filter.kind = Param(req, "kind");
-  Branch b;
-  if (Status s = OpenBranch(view.scenario, &b); !s.ok()) return ErrorReply(s);
-  view.scenario.clear();  // b.db is the scenario itself; ListStatements reads its entity list too
-  auto statements = cli::ListStatements(*b.db, filter, view);
+  filter.about = c.Param("about");
+  filter.speaker = c.Param("speaker");
+  filter.kind = c.Param("kind");
+  auto statements = domain::ListStatements(*c.db, filter, c.view);
   if (!statements.ok()) return ErrorReply(statements.status());
-  return Ok(cli::StatementsToJson(*statements));
+  return Ok(present::StatementsJson(*statements));
 }
 
-Reply Api::Report(const httplib::Request& req) const {
-  View view;
-  if (Status s = CheckParams(req, {}, {"recorded", "perspective", "scenario", "pretty"}); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = ViewAndBranch(req, &view, &b); !s.ok()) return ErrorReply(s);
-  view.scenario.clear();
-  const std::string id = req.matches[1];
-  auto report = cli::CheckReport(*b.db, id, view);
-  if (!report.ok()) return NotFoundWithHint(report.status(), id);
-  return Ok(cli::ReportToJson(*report));
+Reply Api::Report(Context& c) {
+  const std::string& id = c.captures[0];
+  auto report = domain::CheckReport(*c.db, id, c.view);
+  if (!report.ok()) return NotFoundWithHint(c, report.status(), id);
+  return Ok(present::ReportJson(*report));
 }
 
-Reply Api::Scenarios(const httplib::Request& req) const {
-  if (Status s = CheckParams(req, {}, {"pretty"}); !s.ok()) return ErrorReply(s);
-  return Ok(cli::ScenariosToJson(db_.Scenarios()));
-}
+Reply Api::Scenarios(Context&) { return Ok(present::ScenariosJson(db_.Scenarios())); }
 
-Reply Api::ScenarioDiff(const httplib::Request& req) const {
-  if (Status s = CheckParams(req, {"relation"}, {"pretty"}); !s.ok()) return ErrorReply(s);
-  auto diff = db_.CompareScenario(req.matches[1], Param(req, "relation"));
+Reply Api::ScenarioDiff(Context& c) {
+  auto diff = db_.CompareScenario(c.captures[0], c.Param("relation"));
   if (!diff.ok()) return ErrorReply(diff.status());
-  return Ok(cli::ScenarioDifferencesToJson(*diff));
+  return Ok(present::ScenarioDifferencesJson(*diff));
 }
 
-Reply Api::Rules(const httplib::Request& req) const {
-  if (Status s = CheckParams(req, {}, {"scenario", "pretty"}); !s.ok()) return ErrorReply(s);
-  Branch b;
-  if (Status s = OpenBranch(Param(req, "scenario"), &b); !s.ok()) return ErrorReply(s);
-  return Ok(cli::RulesToJson(b.db->Rules()));
-}
+Reply Api::Rules(Context& c) { return Ok(present::RulesJson(c.db->Rules())); }
 
-Reply Api::Alerts(const httplib::Request& req) const {
-  if (Status s = CheckParams(req, {}, {"scenario", "pretty"}); !s.ok()) return ErrorReply(s);
-  auto alerts = db_.Alerts(Param(req, "scenario"));
+Reply Api::Alerts(Context& c) {
+  auto alerts = c.db->Alerts();
   if (!alerts.ok()) return ErrorReply(alerts.status());
-  return Ok(cli::AlertsToJson(*alerts));
+  return Ok(present::AlertsJson(*alerts));
 }
 
-std::optional<Reply> Api::RefuseWrite(const httplib::Request& req) const {
+// ---- writes ----
+
+std::optional<Reply> Api::RefuseWrite(const Request& req) const {
   if (options_.write_token.empty()) {
-    return Reply{405,
-                 ErrorBody(Status::Invalid("this server is read-only")
+    return Reply{
+        405,
+        present::ErrorJson(Status::Invalid("this server is read-only")
                                .AddNote("start it with --write-token TOKEN (or ORDO_WRITE_TOKEN) to accept writes"),
                            {}, {}, "method_not_allowed"),
-                 {{"Allow", "GET"}}};
+        {{"Allow", "GET"}}};
   }
-  const std::string auth = req.get_header_value("Authorization");
+  const std::string auth = req.Header("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
   if (auth.size() <= kBearer.size() || auth.compare(0, kBearer.size(), kBearer) != 0) {
     return Reply{
         401,
-        ErrorBody(Status::Invalid("a write token is required").AddNote("send the header 'Authorization: Bearer TOKEN'"),
-                  {}, {}, "unauthorized"),
+        present::ErrorJson(
+            Status::Invalid("a write token is required").AddNote("send the header 'Authorization: Bearer TOKEN'"), {},
+            {}, "unauthorized"),
         {{"WWW-Authenticate", "Bearer realm=\"ordo\""}}};
   }
   const std::string_view given = std::string_view(auth).substr(kBearer.size());
@@ -584,166 +411,103 @@ std::optional<Reply> Api::RefuseWrite(const httplib::Request& req) const {
     diff |= static_cast<unsigned char>(want[i]) ^ static_cast<unsigned char>(i < given.size() ? given[i] : 0);
   }
   if (diff != 0) {
-    return Reply{403, ErrorBody(Status::Invalid("the write token is wrong"), {}, {}, "forbidden"), {}};
+    return Reply{403, present::ErrorJson(Status::Invalid("the write token is wrong"), {}, {}, "forbidden"), {}};
   }
   return std::nullopt;
 }
 
-Reply Api::PostOrders(const httplib::Request& req) {
-  if (auto refused = RefuseWrite(req)) return *std::move(refused);
-  return ApplyOrders(req, "");
-}
+Reply Api::PostOrders(Context& c) { return ApplyOrders(c, ""); }
 
-Reply Api::PostScenarioOrders(const httplib::Request& req) {
-  if (auto refused = RefuseWrite(req)) return *std::move(refused);
-  return ApplyOrders(req, req.matches[1]);
-}
+Reply Api::PostScenarioOrders(Context& c) { return ApplyOrders(c, c.captures[0]); }
 
-Reply Api::ApplyOrders(const httplib::Request& req, const std::string& scenario) {
-  httplib::Request query;
-  query.params = QueryParams(req);
-  if (Status s = CheckParams(query, {"check", "file"}, {"pretty"}); !s.ok()) return ErrorReply(s);
-  const bool check_only = query.has_param("check") && Param(query, "check") != "0" && Param(query, "check") != "false";
-  const std::string file = query.has_param("file") ? Param(query, "file") : "<http>";
-  const std::string& text = req.body;
+Reply Api::ApplyOrders(Context& c, const std::string& scenario) {
+  const bool check_only = c.HasParam("check") && c.Param("check") != "0" && c.Param("check") != "false";
+  const std::string file = c.HasParam("file") ? c.Param("file") : "<http>";
+  const std::string& text = c.req.body;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     return ErrorReply(Status::Invalid("the request body holds no orders")
                           .AddNote("send order text (docs/language.md) as the body, Content-Type: text/plain"));
   }
-
   ParseResult parsed = ParseOrders(text, file);
-  if (!parsed.ok()) {
-    json diagnostics = json::array();
-    for (const Status& d : parsed.diagnostics) diagnostics.push_back(DiagnosticJson(d, text, file));
-    json body = json::object();
-    body["error"] = diagnostics.front();
-    body["diagnostics"] = std::move(diagnostics);
-    body["applied"] = false;
-    return Reply{400, std::move(body), {}};
-  }
-  size_t alerts_before = 0;
-  if (auto a = db_.Alerts(scenario); a.ok()) alerts_before = a->size();
-  auto applied = scenario.empty() ? db_.Apply(parsed.batch, check_only)
-                                  : db_.ApplyToScenario(scenario, parsed.batch, file, text, check_only);
+  if (!parsed.ok()) return Reply{400, present::BatchErrorJson(parsed.diagnostics, text, file), {}};
+
+  auto alerts_of = [&]() -> std::vector<AlertInfo> {
+    if (scenario.empty()) {
+      auto a = db_.Alerts();
+      return a.ok() ? *a : std::vector<AlertInfo>{};
+    }
+    auto branch = db_.Scenario(scenario);
+    if (!branch.ok()) return {};
+    auto a = (*branch)->Alerts();
+    return a.ok() ? *a : std::vector<AlertInfo>{};
+  };
+  const size_t alerts_before = alerts_of().size();
+  ApplyOptions options;
+  options.check_only = check_only;
+  options.scenario = scenario;
+  options.text = text;
+  options.file = file;
+  auto applied = db_.Apply(parsed.batch, options);
   if (!applied.ok()) {
-    json body = ErrorBody(applied.status(), text, file);
-    body["diagnostics"] = json::array({body["error"]});
-    body["applied"] = false;
-    return Reply{HttpStatusFor(applied.status().code()), std::move(body), {}};
+    return Reply{
+        present::HttpStatusFor(applied.status().code()), present::BatchErrorJson({applied.status()}, text, file), {}};
   }
-  json j = json::object();
-  j["applied"] = !check_only;
-  j["checked"] = true;
-  if (!scenario.empty()) j["scenario"] = scenario;
-  j["orders"] = applied->orders;
-  j["facts_asserted"] = applied->facts_asserted;
-  j["facts_superseded"] = applied->facts_superseded;
-  j["entities_created"] = applied->entities_created;
-  j["entities"] = db_.entity_count();
-  j["facts"] = db_.fact_count();
+  if (scenario.empty() && !check_only) {
+    std::lock_guard lock(orders_mu_);
+    orders_.reset();  // the record has new orders
+  }
+  present::AppliedBatch out;
+  out.applied = !check_only;
+  out.scenario = scenario;
+  out.summary = *applied;
+  out.entities = db_.entity_count();
+  out.facts = db_.fact_count();
   // The alerts this batch fired (none with check=1).
-  std::vector<AlertInfo> fired;
-  if (auto a = db_.Alerts(scenario); a.ok() && a->size() > alerts_before) {
-    fired.assign(a->begin() + static_cast<std::ptrdiff_t>(alerts_before), a->end());
+  std::vector<AlertInfo> after = alerts_of();
+  if (after.size() > alerts_before) {
+    out.alerts.assign(after.begin() + static_cast<std::ptrdiff_t>(alerts_before), after.end());
   }
-  j["alerts"] = cli::AlertsToJson(fired);
-  return Ok(std::move(j));
+  return Ok(present::AppliedJson(out));
 }
 
-Reply Api::PostScenario(const httplib::Request& req) {
-  if (auto refused = RefuseWrite(req)) return *std::move(refused);
+Reply Api::PostScenario(Context& c) {
   // JSON ({"name", "from_recorded", "note"}) or a form with the same fields.
-  std::string name, from_recorded, note;
-  if (req.get_header_value("Content-Type").rfind("application/json", 0) == 0) {
-    const json body = json::parse(req.body, nullptr, false);
-    if (!body.is_object()) return ErrorReply(Status::Invalid("the request body is not a JSON object"));
-    for (auto [key, field] :
-         {std::pair{"name", &name}, std::pair{"from_recorded", &from_recorded}, std::pair{"note", &note}}) {
-      if (!body.contains(key) || body[key].is_null()) continue;
-      if (!body[key].is_string()) return ErrorReply(Status::Invalid(fmt::format("'{}' must be a string", key)));
-      *field = body[key].get<std::string>();
-    }
+  present::ScenarioRequest r;
+  if (c.req.Header("Content-Type").rfind("application/json", 0) == 0) {
+    auto parsed = present::ParseScenarioRequestJson(c.req.body);
+    if (!parsed.ok()) return ErrorReply(parsed.status());
+    r = std::move(parsed).value();
   } else {
-    name = Param(req, "name");
-    from_recorded = Param(req, "from_recorded");
-    note = Param(req, "note");
+    // A form body (application/x-www-form-urlencoded), else query parameters.
+    Request form;
+    if (c.req.Header("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+      form.query = ParseQuery("?" + c.req.body);
+    }
+    for (const auto& [k, v] : c.req.query) form.query.emplace_back(k, v);
+    r.name = form.Param("name");
+    r.from_recorded = form.Param("from_recorded");
+    r.note = form.Param("note");
   }
-  if (name.empty()) {
-    return ErrorReply(Status::Invalid("missing field 'name' (the scenario's name, in kebab-case)"));
-  }
+  if (r.name.empty()) return ErrorReply(Status::Invalid("missing field 'name' (the scenario's name, in kebab-case)"));
   std::optional<Instant> base;
-  if (!from_recorded.empty()) {
-    auto t = ParseInstant(from_recorded);
-    if (!t.ok())
+  if (!r.from_recorded.empty()) {
+    auto t = ParseInstant(r.from_recorded);
+    if (!t.ok()) {
       return ErrorReply(Status::Invalid(fmt::format("invalid instant for 'from_recorded': {}", t.status().message())));
+    }
     base = *t;
   }
-  if (Status s = db_.CreateScenario(name, base, note); !s.ok()) return ErrorReply(s);
+  if (Status s = db_.CreateScenario(r.name, base, r.note); !s.ok()) return ErrorReply(s);
   for (const ScenarioInfo& info : db_.Scenarios()) {
-    if (info.name == name) return Reply{201, cli::ScenariosToJson({info}).front(), {}};
+    if (info.name == r.name) return Reply{201, present::ScenarioJson(info), {}};
   }
-  return ErrorReply(Status::Internal(fmt::format("scenario '{}' was created but is not listed", name)));
+  return ErrorReply(Status::Internal(fmt::format("scenario '{}' was created but is not listed", r.name)));
 }
 
-Reply Api::DeleteScenario(const httplib::Request& req) {
-  if (auto refused = RefuseWrite(req)) return *std::move(refused);
-  const std::string name = req.matches[1];
+Reply Api::DeleteScenario(Context& c) {
+  const std::string& name = c.captures[0];
   if (Status s = db_.DeleteScenario(name); !s.ok()) return ErrorReply(s);
-  return Ok({{"deleted", name}});
-}
-
-void Api::Register(httplib::Server& server) {
-  using Method = Reply (Api::*)(const httplib::Request&) const;
-  auto get = [this, &server](const char* pattern, Method fn) {
-    server.Get(pattern,
-               [this, fn](const httplib::Request& req, httplib::Response& res) { Send(req, res, (this->*fn)(req)); });
-  };
-  get("/api/?", &Api::Index);
-  get("/api/schema", &Api::Schema);
-  get("/api/entity/([^/]+)", &Api::Entity);
-  get("/api/members/([^/]+)", &Api::Members);
-  get("/api/history/([^/]+)", &Api::History);
-  get("/api/path/([^/]+)", &Api::Path);
-  get("/api/diff", &Api::Diff);
-  get("/api/snapshot", &Api::Snapshot);
-  get("/api/orders", &Api::Orders);
-  get("/api/orders/([^/]+)", &Api::Order);
-  get("/api/search", &Api::Search);
-  get("/api/map", &Api::Map);
-  get("/api/tree", &Api::Tree);
-  get("/api/changes", &Api::Changes);
-  get("/api/statements", &Api::Statements);
-  get("/api/reports/([^/]+)", &Api::Report);
-  get("/api/scenarios", &Api::Scenarios);
-  get("/api/scenarios/([^/]+)/diff", &Api::ScenarioDiff);
-  get("/api/rules", &Api::Rules);
-  get("/api/alerts", &Api::Alerts);
-  server.Get("/api/.*", [](const httplib::Request& req, httplib::Response& res) {
-    Send(
-        req, res,
-        ErrorReply(
-            Status::NotFound(fmt::format("no such API route: GET {}", req.path)).AddNote("GET /api lists the routes")));
-  });
-  using Write = Reply (Api::*)(const httplib::Request&);
-  auto write = [this](Write fn) {
-    return [this, fn](const httplib::Request& req, httplib::Response& res) { Send(req, res, (this->*fn)(req)); };
-  };
-  server.Post("/api/orders", write(&Api::PostOrders));
-  server.Post("/api/scenarios", write(&Api::PostScenario));
-  server.Post("/api/scenarios/([^/]+)/orders", write(&Api::PostScenarioOrders));
-  server.Delete("/api/scenarios/([^/]+)", write(&Api::DeleteScenario));
-  auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
-    Reply r{405,
-            ErrorBody(Status::Invalid(fmt::format("{} is not allowed on {}", req.method, req.path))
-                          .AddNote("the API is read with GET; orders are sent with POST /api/orders"),
-                      {}, {}, "method_not_allowed"),
-            {{"Allow", AllowedMethods(req.path)}}};
-    Send(req, res, r);
-  };
-  server.Post("/api/.*", not_allowed);
-  server.Put("/api/.*", not_allowed);
-  server.Patch("/api/.*", not_allowed);
-  server.Delete("/api/.*", not_allowed);
+  return Ok(present::DeletedJson(name));
 }
 
 }  // namespace ordo::server

@@ -1,35 +1,58 @@
-// The routes of the JSON API (docs/http.md). Each handler parses the request, calls the public
-// API of Database and serializes with server/shapes.h; nothing else.
+// The JSON API (docs/http.md) as one table of routes. Each route says its method, its path
+// (with {captures}), its own query parameters, which view parameters it takes and whether it is
+// expensive; GET /api's list of routes is generated from the table, and the dispatcher builds
+// one request context (the view and the branch) before a handler runs. Handlers parse what is
+// left, ask the engine or the domain layer, and pick a shape of present/json.h; nothing else.
 #ifndef ORDO_SERVER_API_H_
 #define ORDO_SERVER_API_H_
 
-#include <httplib.h>
-
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
+#include "domain/orders.h"
 #include "ordo/database.h"
+#include "server/http.h"
 #include "server/server.h"
-#include "server/shapes.h"
 
 namespace ordo::server {
 
-// An HTTP answer before it is written: a status and a JSON body.
-struct Reply {
-  int status = 200;
-  json body;
-  std::vector<std::pair<std::string, std::string>> headers;
+// Which of the view parameters (at, recorded, perspective, scenario) a route takes; every route
+// also takes `pretty`.
+enum class ViewParams {
+  kNone,      // only pretty
+  kScenario,  // scenario: the branch, no view
+  kRecorded,  // recorded, perspective, scenario (queries over all valid time)
+  kFull,      // at, recorded, perspective, scenario
 };
 
-// The branch a request reads: the record, or the scenario named by ?scenario=.
-struct Branch {
-  const Database* db = nullptr;        // the record or the scenario; borrowed or held below
-  const OrderCache* orders = nullptr;  // that branch's orders, for the "sources" of facts
-  std::shared_ptr<Database> scenario;  // holds a scenario's handle (null for the record)
-  std::unique_ptr<OrderCache> scenario_orders;
+// What a handler works with: the request, its path captures, the view and the branch its
+// parameters name, and that branch's orders.
+struct Context {
+  const Request& req;
+  std::vector<std::string> captures;  // the {…} segments of the route's path, in order
+  View view;
+  Database* db = nullptr;                      // the record or the scenario's branch
+  const domain::OrderIndex* orders = nullptr;  // that branch's orders
+  std::shared_ptr<Database> branch;            // holds a scenario's handle
+  std::shared_ptr<const domain::OrderIndex> orders_held;
+  std::string scenario;  // the `scenario` parameter
+
+  std::string Param(std::string_view name) const { return req.Param(name); }
+  bool HasParam(std::string_view name) const { return req.HasParam(name); }
+};
+
+class Api;
+struct Route {
+  const char* method;                 // "GET", "POST", "DELETE"
+  const char* path;                   // "/api/entity/{id}"
+  std::vector<const char*> params;    // the route's own query parameters
+  std::vector<const char*> required;  // those shown in GET /api as "?name="
+  ViewParams view;
+  bool expensive;  // a request that may take long (the transport's slow lane)
+  Reply (Api::*handler)(Context&);
 };
 
 class Api {
@@ -37,57 +60,58 @@ class Api {
   // REQUIRES: db outlives the Api.
   Api(Database& db, const ServeOptions& options);
 
-  // Registers every /api route on server.
-  void Register(httplib::Server& server);
+  // Answers one request to a path under /api (routes, 404, 405). Never throws on input; an
+  // exception from a handler is the caller's (the transport answers 500).
+  Reply Dispatch(const Request& req);
+  // Whether the route a request names is marked expensive (false for unknown routes).
+  bool IsExpensive(const Request& req) const;
+  // The table.
+  static const std::vector<Route>& Routes();
 
-  // The routes, callable without a socket (the server wraps each in Send()).
-  Reply Index(const httplib::Request& req) const;
-  Reply Schema(const httplib::Request& req) const;
-  Reply Entity(const httplib::Request& req) const;
-  Reply Members(const httplib::Request& req) const;
-  Reply History(const httplib::Request& req) const;
-  Reply Path(const httplib::Request& req) const;
-  Reply Diff(const httplib::Request& req) const;
-  Reply Snapshot(const httplib::Request& req) const;
-  Reply Orders(const httplib::Request& req) const;
-  Reply Order(const httplib::Request& req) const;
-  Reply Search(const httplib::Request& req) const;
-  Reply Map(const httplib::Request& req) const;
-  Reply Tree(const httplib::Request& req) const;
-  Reply Changes(const httplib::Request& req) const;
-  Reply Statements(const httplib::Request& req) const;
-  Reply Report(const httplib::Request& req) const;
-  Reply Scenarios(const httplib::Request& req) const;
-  Reply ScenarioDiff(const httplib::Request& req) const;
-  Reply Rules(const httplib::Request& req) const;
-  Reply Alerts(const httplib::Request& req) const;
-  Reply PostOrders(const httplib::Request& req);
-  Reply PostScenario(const httplib::Request& req);
-  Reply PostScenarioOrders(const httplib::Request& req);
-  Reply DeleteScenario(const httplib::Request& req);
+  // ---- handlers (each after Dispatch built its Context) ----
+  Reply Index(Context& c);
+  Reply Schema(Context& c);
+  Reply Entity(Context& c);
+  Reply Members(Context& c);
+  Reply History(Context& c);
+  Reply Path(Context& c);
+  Reply Diff(Context& c);
+  Reply Snapshot(Context& c);
+  Reply Orders(Context& c);
+  Reply Order(Context& c);
+  Reply Search(Context& c);
+  Reply Map(Context& c);
+  Reply Tree(Context& c);
+  Reply Changes(Context& c);
+  Reply Statements(Context& c);
+  Reply Report(Context& c);
+  Reply Scenarios(Context& c);
+  Reply ScenarioDiff(Context& c);
+  Reply Rules(Context& c);
+  Reply Alerts(Context& c);
+  Reply PostOrders(Context& c);
+  Reply PostScenario(Context& c);
+  Reply PostScenarioOrders(Context& c);
+  Reply DeleteScenario(Context& c);
 
  private:
-  // Fails with a "did you mean" note for an unknown id, as the CLI does.
-  Reply NotFoundWithHint(Status status, const std::string& id) const;
-  // The record for "", else the named scenario; fails with kNotFound for an unknown one.
-  Status OpenBranch(const std::string& scenario, Branch* out) const;
-  // The view the request's query parameters ask for, and the branch its scenario names.
-  Status ViewAndBranch(const httplib::Request& req, View* view, Branch* out) const;
+  // Checks the parameters, parses the view and opens the branch the route's parameters name.
+  Status Prepare(const Route& route, Context* c) const;
   // 405 on a read-only server, 401 without a bearer token, 403 with a wrong one; nullopt when
   // the request may write.
-  std::optional<Reply> RefuseWrite(const httplib::Request& req) const;
+  std::optional<Reply> RefuseWrite(const Request& req) const;
   // Parses and applies the body's order text to the record ("") or a scenario.
-  Reply ApplyOrders(const httplib::Request& req, const std::string& scenario);
+  Reply ApplyOrders(Context& c, const std::string& scenario);
+  // An error, with "did you mean" notes from a name search for an unknown id.
+  Reply NotFoundWithHint(const Context& c, Status status, const std::string& id) const;
+  // The record's orders, rebuilt after each write.
+  std::shared_ptr<const domain::OrderIndex> RecordOrders() const;
 
   Database& db_;
   const ServeOptions& options_;
-  OrderCache orders_;
+  mutable std::mutex orders_mu_;
+  mutable std::shared_ptr<const domain::OrderIndex> orders_;  // guarded by orders_mu_
 };
-
-// Writes a reply as JSON (pretty-printed with ?pretty=1).
-void Send(const httplib::Request& req, httplib::Response& res, const Reply& reply);
-// An error reply from a status.
-Reply ErrorReply(const Status& status);
 
 }  // namespace ordo::server
 

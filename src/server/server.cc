@@ -17,8 +17,9 @@
 #include <thread>
 
 #include "ordo/database.h"
+#include "present/json.h"
 #include "server/api.h"
-#include "server/shapes.h"
+#include "server/http.h"
 #include "server/static_files.h"
 
 namespace ordo::server {
@@ -73,6 +74,29 @@ bool PortIsFree(const std::string& host, int port) {
   return free;
 }
 
+// The API's view of an httplib request: the query from the target only (httplib also reads a
+// form body into its params).
+Request ToRequest(const httplib::Request& req) {
+  Request r;
+  r.method = req.method;
+  r.target = req.target;
+  r.path = req.path;
+  r.query = ParseQuery(req.target);
+  for (const auto& [k, v] : req.headers) r.headers.emplace_back(k, v);
+  r.body = req.body;
+  r.remote_address = req.remote_addr;
+  return r;
+}
+
+// Writes a reply as JSON (indented with ?pretty=1).
+void Send(const httplib::Request& req, httplib::Response& res, const Reply& reply) {
+  const bool pretty = req.has_param("pretty") && req.get_param_value("pretty") != "0";
+  res.status = reply.status;
+  for (const auto& [k, v] : reply.headers) res.set_header(k, v);
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(reply.body.Dump(pretty), "application/json; charset=utf-8");
+}
+
 }  // namespace
 
 class Server::Impl {
@@ -103,7 +127,7 @@ class Server::Impl {
       } catch (...) {
       }
       Reply r{500,
-              ErrorBody(Status::Internal(
+              present::ErrorJson(Status::Internal(
                   fmt::format("internal error while answering {} {}: {}", req.method, req.path, what))),
               {}};
       Send(req, res, r);
@@ -113,11 +137,20 @@ class Server::Impl {
         httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
           if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
           const Status s = StatusForHttpError(req, res.status, options_.max_body_bytes);
-          Reply r{res.status, ErrorBody(s, {}, {}, HttpCodeName(res.status)), {}};
+          Reply r{res.status, present::ErrorJson(s, {}, {}, HttpCodeName(res.status)), {}};
           Send(req, res, r);
           return httplib::Server::HandlerResponse::Handled;
         }));
-    api_.Register(http_);
+    auto api = [this](const httplib::Request& req, httplib::Response& res) {
+      Send(req, res, api_.Dispatch(ToRequest(req)));
+    };
+    for (const char* pattern : {"/api", "/api/.*"}) {
+      http_.Get(pattern, api);
+      http_.Post(pattern, api);
+      http_.Put(pattern, api);
+      http_.Patch(pattern, api);
+      http_.Delete(pattern, api);
+    }
     http_.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { ServeFile(req, res); });
 
     if (options_.port < 0 || options_.port > 65535) {

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "model/value_json.h"
+#include "ordo/lang.h"
 
 namespace ordo::store {
 
@@ -197,7 +198,7 @@ Status SqliteStore::Exec(const char* sql) {
   return Status::Ok();
 }
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const Options& options) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const StoreOptions& options) {
   std::unique_ptr<SqliteStore> s(new SqliteStore());
   s->read_only_ = options.read_only;
   s->path_ = path;
@@ -268,7 +269,7 @@ Status ReadFacts(sqlite3* conn, int64_t lo, int64_t hi, int reader, const LoadSi
     r.id = static_cast<uint32_t>(q.Int(0) - 1);
     r.subject = static_cast<uint32_t>(q.Int(1) - 1);
     r.predicate = static_cast<uint32_t>(q.Int(2) - 1);
-    r.object = q.IsNull(3) ? Database::kNone : static_cast<uint32_t>(q.Int(3) - 1);
+    r.object = q.IsNull(3) ? kNoObject : static_cast<uint32_t>(q.Int(3) - 1);
     if (!q.IsNull(4)) {
       Value v;
       switch (static_cast<ValueType>(q.Int(4))) {
@@ -559,7 +560,7 @@ Status SqliteStore::Write(const BatchRows& rows) {
       q.Bind(1, int64_t{r.id} + 1);
       q.Bind(2, int64_t{r.subject} + 1);
       q.Bind(3, int64_t{r.predicate} + 1);
-      if (r.object == Database::kNone)
+      if (r.object == kNoObject)
         q.BindNull(4);
       else
         q.Bind(4, int64_t{r.object} + 1);
@@ -670,9 +671,21 @@ Status SqliteStore::LoadRules(std::vector<RuleRow>* out) {
     r.where.begin = SourcePosition{static_cast<uint32_t>(q.Int(4)), static_cast<uint32_t>(q.Int(5))};
     r.where.end = r.where.begin;
     r.recorded = Instant{q.Int(6)};
+    ParseResult parsed = ParseOrders(r.text, r.where.file);
+    if (!parsed.ok() || parsed.batch.rules.size() != 1) {
+      return Status::Io(fmt::format("corrupt database: rule '{}' does not parse", r.key));
+    }
+    r.decl = std::move(parsed.batch.rules.front());
+    r.decl.where = r.where;
     out->push_back(std::move(r));
   }
   return Status::Ok();
+}
+
+Result<Batch> DecodeBatch(const ScenarioBatchRow& row) {
+  ParseResult parsed = ParseOrders(row.text, row.file);
+  if (!parsed.ok()) return Status::Io(fmt::format("stored batch {} ({}) no longer parses", row.seq, row.file));
+  return std::move(parsed.batch);
 }
 
 Status SqliteStore::LoadAlerts(const std::string& scenario, std::vector<AlertRow>* out) {

@@ -11,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "ordo/database.h"
 #include "ordo/order.h"
 #include "ordo/status.h"
 
@@ -21,6 +20,15 @@ struct sqlite3_stmt;
 namespace ordo::store {
 
 inline constexpr int kSchemaVersion = 1;  // bump with a migration; never reuse
+
+// In FactRow::object: an attribute's row, which has a value instead.
+inline constexpr uint32_t kNoObject = 0xffffffffu;
+
+struct StoreOptions {
+  bool create_if_missing = true;  // create the file and its tables when missing
+  bool read_only = false;         // open read-only; every write fails with kInvalid
+  bool sync = true;               // synchronous=FULL (true) or NORMAL (false), WAL mode either way
+};
 
 struct KindRow {
   uint32_t id;
@@ -80,6 +88,7 @@ struct RuleRow {
   std::string key, text;
   SourceRegion where;
   Instant recorded;
+  RuleDecl decl;  // on load: the text parsed back, with `where` as its region
 };
 // One firing of a rule, in the record (scenario "") or in a scenario.
 struct AlertRow {
@@ -140,7 +149,7 @@ struct LoadSink {
 class SqliteStore {
  public:
   // Opens or creates the file; ":memory:" is a private in-memory database.
-  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const Options& options);
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const StoreOptions& options);
   ~SqliteStore();
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
@@ -156,6 +165,7 @@ class SqliteStore {
 
   // ---- Rules, alerts and scenarios. Files written before these tables existed read as
   // having none; a writable open creates the tables (schema version stays 1). ----
+  // Fails with kIo naming the rule when a stored text does not parse back.
   Status LoadRules(std::vector<RuleRow>* out);
   Status LoadAlerts(const std::string& scenario, std::vector<AlertRow>* out);
   Status LoadScenarios(std::vector<ScenarioRow>* scenarios, std::vector<ScenarioBatchRow>* batches);
@@ -176,6 +186,10 @@ class SqliteStore {
   std::string path_;
   bool read_only_ = false;
 };
+
+// A scenario batch's stored order text parsed back into its Batch (the store keeps batches as
+// text, in the order language). Fails with kIo when it no longer parses.
+Result<Batch> DecodeBatch(const ScenarioBatchRow& row);
 
 // JSON text of qualifiers ("" for none) and back; used by the store and by exports.
 std::string QualifiersToJson(const std::vector<Qualifier>& q);

@@ -12,13 +12,15 @@
 
 #include "cli/app.h"
 #include "cli/diagnostics.h"
-#include "cli/files.h"
 #include "cli/progress.h"
+#include "lang/files.h"
 
 namespace ordo::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using lang::CollectOrderFiles;
+using lang::ReadTextFile;
 
 struct Ran {
   int code;

@@ -38,7 +38,9 @@ class DatabaseTest : public ::testing::Test {
   Status Load(const std::string& text, const std::string& file = "t.ordo", bool check_only = false) {
     ParseResult p = ParseOrders(text, file);
     EXPECT_TRUE(p.ok()) << (p.ok() ? "" : p.diagnostics[0].ToString());
-    auto r = db_->Apply(p.batch, check_only);
+    ApplyOptions options;
+    options.check_only = check_only;
+    auto r = db_->Apply(p.batch, options);
     return r.status();
   }
   std::string ObjectAt(const std::string& s, const std::string& rel, const std::string& date,
@@ -204,7 +206,7 @@ TEST_F(DatabaseTest, CorrectionKeepsTheOldRecordAnswerable) {
   ASSERT_TRUE(old.ok());
   ASSERT_EQ(old->size(), 1u);
   EXPECT_EQ((*old)[0].object, "south");
-  auto now = db_->Objects("c", "in", View{Date::FromCivil(2011, 1, 1), std::nullopt, "", ""});
+  auto now = db_->Objects("c", "in", View{Date::FromCivil(2011, 1, 1), std::nullopt, ""});
   EXPECT_TRUE((*now)[0].correction);
 }
 
@@ -221,7 +223,7 @@ TEST_F(DatabaseTest, PerspectivesHoldContestedFactsSideBySide) {
   // An undisputed fact clashes with every perspective's.
   Status st = Load("order u \"U\" effective 2016-01-01 sources s {\n  assign c part-of -> Y\n}\n");
   EXPECT_EQ(st.code(), Code::kViolation);
-  auto unknown = db_->Objects("c", "part-of", View{Date::FromCivil(2015, 1, 1), std::nullopt, "Z", ""});
+  auto unknown = db_->Objects("c", "part-of", View{Date::FromCivil(2015, 1, 1), std::nullopt, "Z"});
   EXPECT_EQ(unknown.status().code(), Code::kNotFound);
   EXPECT_EQ(unknown.status().message(), "unknown perspective 'Z'");
 }

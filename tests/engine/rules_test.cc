@@ -57,12 +57,11 @@ void BuildRandom(World& w, int facts) {
   s.by_subject.resize(kEntities);
   s.by_object.resize(kEntities);
   for (int o = 0; o < kOrders; ++o) {
-    store::OrderRow row{};
-    row.id = static_cast<uint32_t>(o);
+    OrderMeta row{};
     row.key = "o" + std::to_string(o);
     row.recorded = Instant{1000 * (o + 1)};
     s.order_ids.emplace(row.key, o);
-    s.orders.push_back(OrderMeta{row});
+    s.orders.push_back(row);
   }
   for (int v = 0; v < 3; ++v) s.InternValue(Value{int64_t{v}});
   const uint32_t combat = s.InternQuals(kCombat);
@@ -135,8 +134,8 @@ bool NaiveVisible(const State& s, const Fact& f, uint32_t persp, const EvalView&
     return f.row_order <= v.as_of_order && (f.retract_order == kNone || f.retract_order > v.as_of_order);
   }
   if (v.recorded == nullptr) return f.retract_order == kNone;
-  if (s.orders[f.row_order].row.recorded > *v.recorded) return false;
-  return f.retract_order == kNone || s.orders[f.retract_order].row.recorded > *v.recorded;
+  if (s.orders[f.row_order].recorded > *v.recorded) return false;
+  return f.retract_order == kNone || s.orders[f.retract_order].recorded > *v.recorded;
 }
 
 bool NaiveMeets(const State& s, const CompiledRule& r, const CompiledAtom& a, const Fact& f,

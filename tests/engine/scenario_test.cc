@@ -163,9 +163,11 @@ std::string RecordRows(const std::string& path) {
 }
 
 // What a branch answers, for comparing a branch before and after a reopen.
-std::string BranchAnswers(const Database& db, const std::string& name) {
+std::string BranchAnswers(const Database& record, const std::string& name) {
+  auto branch = record.Scenario(name);
+  if (!branch.ok()) return "error " + branch.status().message();
+  const Database& db = **branch;
   View v;
-  v.scenario = name;
   std::string out;
   for (int year : {1999, 2005, 2012}) {
     v.at = Date::FromCivil(year, 6, 1);
@@ -175,7 +177,7 @@ std::string BranchAnswers(const Database& db, const std::string& name) {
       for (const FactInfo& f : *r) out += f.subject + " " + f.predicate + " " + f.object + " " + f.order + "\n";
     }
   }
-  auto alerts = db.Alerts(name);
+  auto alerts = db.Alerts();
   for (const AlertInfo& a : *alerts) out += a.rule + " " + FormatDate(a.date) + " " + a.order + "\n";
   return out;
 }
@@ -207,7 +209,7 @@ TEST_P(ScenarioIsolationTest, ScenarioOperationsNeverChangeTheRecord) {
       const std::string text = RandomScenarioText(rng, step);
       ParseResult parsed = ParseOrders(text, "h.ordo");
       ASSERT_TRUE(parsed.ok());
-      auto r = db->ApplyToScenario(name, parsed.batch, "h.ordo", text, rng() % 5 == 0);
+      auto r = db->Apply(parsed.batch, ApplyOptions{rng() % 5 == 0, name, text, "h.ordo"});
       (r.ok() ? accepted : refused)++;
     } else if (what < 8) {
       const size_t i = rng() % names.size();
@@ -253,7 +255,7 @@ TEST(Scenario, StartsFromTheRecordAsKnownAtItsBaseTime) {
   EXPECT_EQ((*early)->Orders().size(), 1u);  // only o0 was recorded by then
   EXPECT_EQ((*early)->Rules().size(), 0u);   // the rule was recorded later
   EXPECT_EQ((*db->Scenario("now"))->Orders().size(), db->Orders().size());
-  // A branch handle is read-only: it changes only through ApplyToScenario.
+  // A branch handle is read-only: it changes only through the record's Apply with ApplyOptions::scenario.
   EXPECT_FALSE((*early)->Apply(Parse("kind other\n")).ok());
   EXPECT_EQ(db->CreateScenario("now", std::nullopt, "").code(), Code::kConflict);
   EXPECT_EQ(db->CreateScenario("no spaces", std::nullopt, "").code(), Code::kInvalid);
@@ -276,7 +278,7 @@ TEST(Scenario, CompareNamesWhatDiffersOnWhichDates) {
   ASSERT_TRUE(db->Apply(Parse(RecordText())).ok());
   ASSERT_TRUE(db->CreateScenario("s", std::nullopt, "").ok());
   const std::string text = "order h \"h\" effective 2020-01-01 sources s {\n  move e1 in -> e2\n}\n";
-  auto r = db->ApplyToScenario("s", Parse(text), "h.ordo", text);
+  auto r = db->Apply(Parse(text), ApplyOptions{false, "s", text, "h.ordo"});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   auto diff = db->CompareScenario("s", "in");
   ASSERT_TRUE(diff.ok());
@@ -294,9 +296,7 @@ TEST(Scenario, CompareNamesWhatDiffersOnWhichDates) {
   EXPECT_EQ(d.scenario[0].object, "e2");
   View v;
   v.at = Date::FromCivil(2021, 1, 1);
-  v.scenario = "s";
-  EXPECT_EQ((*db->Objects("e1", "in", v))[0].object, "e2");
-  v.scenario.clear();
+  EXPECT_EQ((*(*db->Scenario("s"))->Objects("e1", "in", v))[0].object, "e2");
   EXPECT_EQ((*db->Objects("e1", "in", v))[0].object, "e0");
   EXPECT_EQ(db->CompareScenario("s", "member")->size(), 0u);
   EXPECT_EQ(db->CompareScenario("s", "nope").status().code(), Code::kNotFound);
@@ -304,7 +304,7 @@ TEST(Scenario, CompareNamesWhatDiffersOnWhichDates) {
   const std::string bad =
       "order h2 \"h\" effective 2021-01-01 sources s {\n  "
       "assign e1 in -> e3\n}\n";
-  auto refused = db->ApplyToScenario("s", Parse(bad, "bad.ordo"), "bad.ordo", bad);
+  auto refused = db->Apply(Parse(bad, "bad.ordo"), ApplyOptions{false, "s", bad, "bad.ordo"});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().where().file, "bad.ordo");
   EXPECT_EQ(refused.status().where().begin.line, 2u);
@@ -354,10 +354,10 @@ TEST(Demonstration, TheRedLineRuleFiresInTheScenarioAndNotInTheRecord) {
   ASSERT_TRUE(db->CreateScenario("eu-nato-combat", std::nullopt, "demonstration").ok());
   const std::string file = "data/scenarios/eu-nato-combat-deployment.ordo";
   const std::string text = ReadFile(fs::path(ORDO_SOURCE_DIR) / file);
-  auto applied = db->ApplyToScenario("eu-nato-combat", Parse(text, file), file, text);
+  auto applied = db->Apply(Parse(text, file), ApplyOptions{false, "eu-nato-combat", text, file});
   ASSERT_TRUE(applied.ok()) << applied.status().ToString();
 
-  auto alerts = db->Alerts("eu-nato-combat");
+  auto alerts = (*db->Scenario("eu-nato-combat"))->Alerts();
   ASSERT_TRUE(alerts.ok());
   ASSERT_EQ(alerts->size(), 1u);
   const AlertInfo& a = (*alerts)[0];
@@ -376,8 +376,8 @@ TEST(Demonstration, TheRedLineRuleFiresInTheScenarioAndNotInTheRecord) {
   v.at = Date::FromCivil(2024, 7, 1);
   EXPECT_TRUE(db->Objects("FR", "deployed-to", v)->empty());
   EXPECT_EQ(db->Order("scenario-fr-combat-deployment-2024").status().code(), Code::kNotFound);
-  v.scenario = "eu-nato-combat";
-  ASSERT_EQ(db->Objects("FR", "deployed-to", v)->size(), 1u);
+  auto branch = db->Scenario("eu-nato-combat");
+  ASSERT_EQ((*branch)->Objects("FR", "deployed-to", v)->size(), 1u);
 }
 
 }  // namespace

@@ -28,11 +28,11 @@ class DataServerTest : public ServerTest {
       ASSERT_TRUE(db.ok()) << db.status().ToString();
       ASSERT_TRUE((*db)->CreateScenario("eu-nato-combat", std::nullopt, "demonstration").ok());
       const std::string file = std::string(ORDO_SOURCE_DIR) + kScenarioFile;
-      auto text = cli::ReadTextFile(file);
+      auto text = lang::ReadTextFile(file);
       ASSERT_TRUE(text.ok());
       ParseResult parsed = ParseOrders(*text, file);
       ASSERT_TRUE(parsed.ok());
-      auto applied = (*db)->ApplyToScenario("eu-nato-combat", parsed.batch, file, *text);
+      auto applied = (*db)->Apply(parsed.batch, ApplyOptions{false, "eu-nato-combat", *text, file});
       ASSERT_TRUE(applied.ok()) << applied.status().ToString();
     }
     StartServer(options);
@@ -255,7 +255,7 @@ TEST_F(DataServerTest, CreateLoadAndDeleteAScenario) {
   EXPECT_EQ(form.body["note"], "a form");
 
   const std::string file = std::string(ORDO_SOURCE_DIR) + kScenarioFile;
-  auto text = cli::ReadTextFile(file);
+  auto text = lang::ReadTextFile(file);
   ASSERT_TRUE(text.ok());
   HttpAnswer loaded = Post("/api/scenarios/quiet/orders", *text, "tok");
   ASSERT_EQ(loaded.status, 200) << loaded.text;

@@ -15,7 +15,7 @@
 #include <memory>
 #include <string>
 
-#include "cli/files.h"
+#include "lang/files.h"
 #include "ordo/database.h"
 #include "ordo/lang.h"
 #include "server/server.h"
@@ -47,11 +47,11 @@ class TempDir {
 // Loads the order files under dir (relative to the source tree) into the database file at
 // path, as `ordo load` does.
 inline void LoadOrderFiles(const std::string& path, const std::string& dir) {
-  auto files = cli::CollectOrderFiles({std::string(ORDO_SOURCE_DIR) + dir});
+  auto files = lang::CollectOrderFiles({std::string(ORDO_SOURCE_DIR) + dir});
   ASSERT_TRUE(files.ok()) << files.status().ToString();
   Batch batch;
   for (const std::string& f : *files) {
-    auto text = cli::ReadTextFile(f);
+    auto text = lang::ReadTextFile(f);
     ASSERT_TRUE(text.ok());
     ParseResult parsed = ParseOrders(*text, f);
     ASSERT_TRUE(parsed.ok()) << parsed.diagnostics.front().ToString();

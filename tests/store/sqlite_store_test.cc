@@ -29,20 +29,20 @@ TEST(QualifiersJsonTest, RoundTripsEveryType) {
 TEST(SqliteStoreTest, NewerSchemaVersionIsRefused) {
   const std::string path = testing::TempDir() + "/ordo_version_" + std::to_string(getpid()) + ".db";
   std::filesystem::remove(path);
-  ASSERT_TRUE(SqliteStore::Open(path, Options{}).ok());
+  ASSERT_TRUE(SqliteStore::Open(path, StoreOptions{}).ok());
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, "UPDATE meta SET value='99' WHERE key='schema_version'", nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
-  auto s = SqliteStore::Open(path, Options{});
+  auto s = SqliteStore::Open(path, StoreOptions{});
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().message(), "database '" + path + "' has schema version 99; this ordo reads version 1");
   std::filesystem::remove(path);
 }
 
 TEST(SqliteStoreTest, AFailedWriteLeavesNothing) {
-  auto s = SqliteStore::Open(":memory:", Options{});
+  auto s = SqliteStore::Open(":memory:", StoreOptions{});
   ASSERT_TRUE(s.ok());
   BatchRows rows;
   rows.kinds.push_back(KindRow{0, "territory", "", ""});

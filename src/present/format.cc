@@ -1,13 +1,12 @@
-#include "cli/format.h"
+#include "present/format.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 
-#include "model/value_json.h"
 
-namespace ordo::cli {
+namespace ordo::present {
 
 namespace {
 
@@ -151,88 +150,11 @@ std::string FormatView(const View& view, bool with_date) {
   return out;
 }
 
-nlohmann::ordered_json ValueToJson(const Value& value) { return ValueAsJson<nlohmann::ordered_json>(value); }
-
-nlohmann::ordered_json FromToJson(const FuzzyDate& from) {
-  if (from.date.is_min()) return nullptr;
-  return FormatFuzzyDate(from);
-}
-
-nlohmann::ordered_json ToToJson(const FuzzyDate& to) {
-  if (to.date.is_max()) return nullptr;
-  return FormatFuzzyDate(to);
-}
-
-namespace {
-nlohmann::ordered_json NullIfEmpty(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
-}  // namespace
-
-nlohmann::ordered_json FactToJson(const FactInfo& fact) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["id"] = fact.subject;
-  j["predicate"] = fact.predicate;
-  if (fact.is_attribute) {
-    j["value"] = fact.value ? ValueToJson(*fact.value) : nlohmann::ordered_json(nullptr);
-  } else {
-    j["object"] = NullIfEmpty(fact.object);
-  }
-  j["from"] = FromToJson(fact.from);
-  j["to"] = ToToJson(fact.to);
-  j["perspective"] = NullIfEmpty(fact.perspective);
-  nlohmann::ordered_json q = nlohmann::ordered_json::object();
-  for (const Qualifier& qual : fact.qualifiers) q[qual.key] = ValueToJson(qual.value);
-  j["qualifiers"] = std::move(q);
-  j["order"] = fact.order;
-  j["ended_by"] = NullIfEmpty(fact.ended_by);
-  j["correction"] = fact.correction;
-  j["recorded_from"] = FormatInstant(fact.recorded_from);
-  j["recorded_to"] = fact.recorded_to == Instant::Max() ? nlohmann::ordered_json(nullptr)
-                                                        : nlohmann::ordered_json(FormatInstant(fact.recorded_to));
-  j["fact_id"] = fact.fact_id;
-  return j;
-}
-
-nlohmann::ordered_json SourceToJson(const SourceInfo& source) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["id"] = source.id;
-  j["title"] = source.title;
-  j["publisher"] = NullIfEmpty(source.publisher);
-  j["date"] = source.date ? nlohmann::ordered_json(FormatFuzzyDate(*source.date)) : nlohmann::ordered_json(nullptr);
-  j["url"] = NullIfEmpty(source.url);
-  j["quote"] = NullIfEmpty(source.quote);
-  j["note"] = NullIfEmpty(source.note);
-  return j;
-}
-
-nlohmann::ordered_json OrderToJson(const OrderInfo& order) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["id"] = order.id;
-  j["title"] = order.title;
-  j["issuer"] = NullIfEmpty(order.issuer);
-  j["signed"] =
-      order.signed_on ? nlohmann::ordered_json(FormatFuzzyDate(*order.signed_on)) : nlohmann::ordered_json(nullptr);
-  j["effective"] = FormatFuzzyDate(order.effective);
-  j["recorded"] = FormatInstant(order.recorded);
-  j["perspective"] = NullIfEmpty(order.perspective);
-  nlohmann::ordered_json sources = nlohmann::ordered_json::array();
-  for (const SourceInfo& s : order.sources) sources.push_back(SourceToJson(s));
-  j["sources"] = std::move(sources);
-  j["notes"] = order.notes;
-  if (order.where.known()) {
-    j["loaded_from"] = fmt::format("{}:{}", order.where.file, order.where.begin.line);
-  } else {
-    j["loaded_from"] = NullIfEmpty(order.where.file);
-  }
-  j["facts_asserted"] = order.facts_asserted;
-  j["facts_superseded"] = order.facts_superseded;
-  return j;
-}
-
-std::string DumpJson(const nlohmann::ordered_json& j) {
-  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+std::string CsvValue(const FactInfo& f) {
+  if (!f.is_attribute) return f.object;
+  if (!f.value) return "";
+  if (const auto* s = std::get_if<std::string>(&f.value->v)) return *s;
+  return FormatValue(*f.value);
 }
 
 std::string CsvField(std::string_view s) {
@@ -254,4 +176,4 @@ std::string CsvLine(const std::vector<std::string>& fields) {
   return out + "\n";
 }
 
-}  // namespace ordo::cli
+}  // namespace ordo::present

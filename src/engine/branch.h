@@ -1,7 +1,7 @@
 // Scenarios: a branch's starting state, cut from the record as known at a
 // record time, and the comparison of a branch with the record.
-#ifndef ORDO_ENGINE_SCENARIO_H_
-#define ORDO_ENGINE_SCENARIO_H_
+#ifndef ORDO_ENGINE_BRANCH_H_
+#define ORDO_ENGINE_BRANCH_H_
 
 #include <string>
 #include <vector>
@@ -38,4 +38,4 @@ std::vector<RawDifference> CompareStates(const State& record, const State& scena
 
 }  // namespace ordo::engine
 
-#endif  // ORDO_ENGINE_SCENARIO_H_
+#endif  // ORDO_ENGINE_BRANCH_H_

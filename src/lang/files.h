@@ -1,13 +1,13 @@
 // Finding and reading order files for `ordo load` and `ordo check`.
-#ifndef ORDO_CLI_FILES_H_
-#define ORDO_CLI_FILES_H_
+#ifndef ORDO_LANG_FILES_H_
+#define ORDO_LANG_FILES_H_
 
 #include <string>
 #include <vector>
 
 #include "ordo/status.h"
 
-namespace ordo::cli {
+namespace ordo::lang {
 
 inline constexpr const char* kScenarioDirectory = "scenarios";
 
@@ -22,6 +22,6 @@ Result<std::vector<std::string>> CollectOrderFiles(const std::vector<std::string
 // The whole content of a file. Fails with kIo naming the path and the reason.
 Result<std::string> ReadTextFile(const std::string& path);
 
-}  // namespace ordo::cli
+}  // namespace ordo::lang
 
-#endif  // ORDO_CLI_FILES_H_
+#endif  // ORDO_LANG_FILES_H_

@@ -8,35 +8,30 @@
 // (publisher, medium, published-on, relies-on) and of kind `claim` (claim-in, wording,
 // report-words, follows, check [...], verdict, record-says, checked-against [order, order-N]).
 //
-// The functions return plain structs, so that the CLI (`ordo statements`, `ordo report`) and the
-// HTTP server share one computation; *ToJson gives the JSON both print, Render* the CLI's text.
+// The functions return plain records, so that the CLI (`ordo statements`, `ordo report`) and the
+// HTTP server share one computation; present/json.h and present/text.h show them.
 // None of them throws; failures are Status values.
-#ifndef ORDO_CLI_STATEMENTS_H_
-#define ORDO_CLI_STATEMENTS_H_
+#ifndef ORDO_DOMAIN_STATEMENTS_H_
+#define ORDO_DOMAIN_STATEMENTS_H_
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "domain/names.h"
 #include "ordo/database.h"
 #include "ordo/status.h"
 #include "ordo/time.h"
 
-namespace ordo::cli {
+namespace ordo::domain {
 
 // The statement kinds `statement-kind` may hold, in the order the docs list them:
 // announcement, order, conditional-threat, warning, hedge, denial, assessment.
 const std::vector<std::string>& StatementKinds();
 
-// An entity as a statement or a report names it: its id, its English (else first) name at the
-// date it is referred to, and its kind. name is "" when the entity has none.
-struct EntityRef {
-  std::string id;
-  std::string name;
-  std::string kind;
-};
+// How an incoming link is labelled: "answered by" for answers, "supported by" ...
+std::string IncomingLabel(const std::string& relation);
 
 // An explicit link between two statements. relation is answers, supports, qualifies or
 // contradicts; outgoing: this statement answers `other`; incoming: `other` answers this one
@@ -99,16 +94,6 @@ struct StatementFilter {
 Result<std::vector<StatementRecord>> ListStatements(const Database& db, const StatementFilter& filter,
                                                     const View& view);
 
-// {"id", "name", "speaker", "speaker_name", "speaker_kind", "offices": [{"id","name"}], "kind",
-//  "date", "time", "venue", "quote", "quote_source", "also", "hedges", "condition",
-//  "condition_meaning", "gist", "about": [{"id","name","kind"}], "links": [{"relation",
-//  "direction": "out"|"in", "label", "id", "name"}], "reporting": [{"step", "id", "name",
-//  "publisher", "medium", "via", "source"}], "orders", "sources": [source objects], "notes"}.
-// Empty strings are null.
-nlohmann::ordered_json StatementToJson(const StatementRecord& statement);
-nlohmann::ordered_json StatementsToJson(const std::vector<StatementRecord>& statements);
-// The CLI's text: one block per statement, blocks separated by a blank line.
-std::string RenderStatements(const std::vector<StatementRecord>& statements);
 
 // ---- Reports and their claims ------------------------------------------------------------
 
@@ -156,13 +141,7 @@ struct ReportCheck {
 // is not a report.
 Result<ReportCheck> CheckReport(const Database& db, const std::string& report_id, const View& view);
 
-// {"id", "name", "publisher", "medium", "published", "relies_on", "sources", "notes",
-//  "counts": {"confirmed", "corrected", "unknown"}, "claims": [{"id", "name", "wording",
-//  "report_words", "follows", "sources", "verdict", "computed", "check", "check_text", "record",
-//  "record_ids", "checked_against", "evidence": [{"order", "title", "sources"}]}]}.
-nlohmann::ordered_json ReportToJson(const ReportCheck& report);
-std::string RenderReport(const ReportCheck& report);
 
-}  // namespace ordo::cli
+}  // namespace ordo::domain
 
-#endif  // ORDO_CLI_STATEMENTS_H_
+#endif  // ORDO_DOMAIN_STATEMENTS_H_

@@ -1,15 +1,13 @@
-// The `ordo` command. Everything is in app.cc; main only guarantees that no input can crash it.
+// The `ordo` command: the command line (src/cli) with `ordo serve` wired to the HTTP server
+// (src/server). main only connects the two and guarantees that no input can crash it.
 #include <exception>
 #include <iostream>
 
 #include "cli/app.h"
-#ifdef ORDO_WITH_SERVER
 #include "server/server.h"
-#endif
 
 int main(int argc, char** argv) {
   try {
-#ifdef ORDO_WITH_SERVER
     ordo::cli::SetServeHandler([](const ordo::cli::ServeRequest& r, std::ostream& out, std::ostream& err) {
       ordo::server::ServeOptions options;
       options.db_path = r.db;
@@ -19,7 +17,6 @@ int main(int argc, char** argv) {
       options.web_root = r.web_root;
       return ordo::server::Serve(options, out, err);
     });
-#endif
     const int code = ordo::cli::Main(argc, argv, std::cout, std::cerr);
     std::cout.flush();
     return code;

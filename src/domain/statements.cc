@@ -1,4 +1,4 @@
-#include "cli/statements.h"
+#include "domain/statements.h"
 
 #include <fmt/format.h>
 
@@ -9,24 +9,15 @@
 #include <utility>
 
 #include "base/text.h"
-#include "cli/format.h"
+#include "domain/names.h"
+#include "domain/orders.h"
 
-namespace ordo::cli {
+namespace ordo::domain {
 
 namespace {
 
-using json = nlohmann::ordered_json;
 
 constexpr const char* kLinkRelations[] = {"answers", "supports", "qualifies", "contradicts"};
-
-// "answered by", "supported by" ... for a link seen from its object.
-std::string IncomingLabel(const std::string& relation) {
-  if (relation == "answers") return "answered by";
-  if (relation == "supports") return "supported by";
-  if (relation == "qualifies") return "qualified by";
-  if (relation == "contradicts") return "contradicted by";
-  return relation + " (from)";
-}
 
 View ViewAt(Date at, const View& base) {
   View v = base;
@@ -34,13 +25,6 @@ View ViewAt(Date at, const View& base) {
   return v;
 }
 
-// The English name, else the first one, else "".
-std::string DisplayName(const std::vector<Name>& names) {
-  for (const Name& n : names) {
-    if (n.lang == "en") return n.text;
-  }
-  return names.empty() ? "" : names.front().text;
-}
 
 // What the record holds about an entity now: per predicate, the open-ended facts; where none is
 // open, those starting last. History gives them ordered by predicate, then valid start.
@@ -144,67 +128,6 @@ EntityRef Ref(const Database& db, const std::string& id, Date at, const View& vi
   return ref;
 }
 
-// The orders of the record, by id, with their place in application order.
-class OrderIndex {
- public:
-  explicit OrderIndex(const Database& db) {
-    for (OrderInfo& o : db.Orders()) {
-      const size_t pos = orders_.size();
-      std::string id = o.id;
-      orders_.push_back(std::move(o));
-      index_.emplace(std::move(id), pos);
-    }
-  }
-  const OrderInfo* Find(const std::string& id) const {
-    auto it = index_.find(id);
-    return it == index_.end() ? nullptr : &orders_[it->second];
-  }
-  // Ids in application order, each once; unknown ids last, as given.
-  std::vector<std::string> Sorted(std::vector<std::string> ids) const {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    std::stable_sort(ids.begin(), ids.end(), [this](const std::string& a, const std::string& b) {
-      auto ia = index_.find(a), ib = index_.find(b);
-      const size_t pa = ia == index_.end() ? orders_.size() : ia->second;
-      const size_t pb = ib == index_.end() ? orders_.size() : ib->second;
-      return pa < pb;
-    });
-    return ids;
-  }
-  // The sources of the orders, each once, in order of first mention.
-  std::vector<SourceInfo> Sources(const std::vector<std::string>& order_ids) const {
-    std::vector<SourceInfo> out;
-    std::set<std::string> seen;
-    for (const std::string& id : order_ids) {
-      const OrderInfo* o = Find(id);
-      if (o == nullptr) continue;
-      for (const SourceInfo& s : o->sources) {
-        if (seen.insert(s.id).second) out.push_back(s);
-      }
-    }
-    return out;
-  }
-  std::vector<std::string> Notes(const std::vector<std::string>& order_ids) const {
-    std::vector<std::string> out;
-    for (const std::string& id : order_ids) {
-      if (const OrderInfo* o = Find(id)) out.insert(out.end(), o->notes.begin(), o->notes.end());
-    }
-    return out;
-  }
-  EvidenceOrder Evidence(const std::string& id) const {
-    EvidenceOrder e{id, "", {}};
-    if (const OrderInfo* o = Find(id)) {
-      e.title = o->title;
-      e.sources = o->sources;
-    }
-    return e;
-  }
-
- private:
-  std::vector<OrderInfo> orders_;
-  std::map<std::string, size_t> index_;
-};
-
 std::vector<std::string> OrdersOf(const std::vector<FactInfo>& facts, const OrderIndex& orders) {
   std::vector<std::string> ids;
   for (const FactInfo& f : facts) ids.push_back(f.order);
@@ -212,7 +135,7 @@ std::vector<std::string> OrdersOf(const std::vector<FactInfo>& facts, const Orde
 }
 
 bool IsKindOrSub(const Database& db, std::string kind, const std::string& wanted) {
-  const std::vector<KindDecl> kinds = db.Kinds();
+  const std::vector<KindDecl> kinds = db.Schema().kinds;
   for (int guard = 0; guard < 64 && !kind.empty(); ++guard) {
     if (kind == wanted) return true;
     std::string parent;
@@ -323,109 +246,6 @@ StatementRecord BuildStatement(const Database& db, const std::string& id, const 
   return s;
 }
 
-json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-json RefJson(const EntityRef& r, bool with_kind) {
-  json j = {{"id", r.id}, {"name", NullIfEmpty(r.name)}};
-  if (with_kind) j["kind"] = NullIfEmpty(r.kind);
-  return j;
-}
-
-json Strings(const std::vector<std::string>& v) {
-  json j = json::array();
-  for (const std::string& s : v) j.push_back(s);
-  return j;
-}
-
-json SourcesJson(const std::vector<SourceInfo>& sources) {
-  json j = json::array();
-  for (const SourceInfo& s : sources) j.push_back(SourceToJson(s));
-  return j;
-}
-
-// "Name (id)", or "id" when the entity has no name.
-std::string Named(const EntityRef& r) { return r.name.empty() ? r.id : r.name + " (" + r.id + ")"; }
-// "id (Name)", or "id".
-std::string IdNamed(const EntityRef& r) { return r.name.empty() ? r.id : r.id + " (" + r.name + ")"; }
-
-std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
-
-std::string Join(const std::vector<std::string>& parts, const char* sep) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
-// Rows of "key  value" with the values aligned; a value may run over several lines, each
-// indented to the value column.
-class Block {
- public:
-  void Add(std::string key, std::vector<std::string> lines) {
-    if (!lines.empty()) rows_.emplace_back(std::move(key), std::move(lines));
-  }
-  void Add(std::string key, const std::string& line) {
-    if (!line.empty()) Add(std::move(key), std::vector<std::string>{line});
-  }
-  std::string Render(int indent) const {
-    size_t width = 0;
-    for (const auto& [k, v] : rows_) width = std::max(width, DisplayWidth(k));
-    const std::string pad(static_cast<size_t>(indent), ' ');
-    std::string out;
-    for (const auto& [k, lines] : rows_) {
-      for (size_t i = 0; i < lines.size(); ++i) {
-        const std::string key = i == 0 ? k : "";
-        out += pad + key + std::string(width - DisplayWidth(key) + 2, ' ') + lines[i] + "\n";
-      }
-    }
-    return out;
-  }
-
- private:
-  std::vector<std::pair<std::string, std::vector<std::string>>> rows_;
-};
-
-std::vector<std::string> SourceLines(const std::vector<SourceInfo>& sources) {
-  size_t width = 0;
-  for (const SourceInfo& s : sources) width = std::max(width, DisplayWidth(s.id));
-  std::vector<std::string> out;
-  for (const SourceInfo& s : sources) {
-    std::string line = s.id + std::string(width - DisplayWidth(s.id) + 2, ' ') + s.title;
-    if (!s.url.empty()) line += "  <" + s.url + ">";
-    out.push_back(std::move(line));
-  }
-  return out;
-}
-
-// The reporting chain as a tree: first reports at the left, each relay under what it relayed.
-std::vector<std::string> ChainLines(const std::vector<ReportingLink>& links) {
-  std::vector<std::string> out;
-  std::set<std::string> known;
-  for (const ReportingLink& l : links) known.insert(l.report.id);
-  std::set<std::string> shown;
-  auto describe = [](const ReportingLink& l) {
-    std::vector<std::string> about;
-    if (!l.publisher.empty()) about.push_back(l.publisher);
-    if (!l.medium.empty()) about.push_back(l.medium);
-    std::string line =
-        fmt::format("{}. ", l.step) + (about.empty() ? l.report.id : Join(about, ", ") + ": " + l.report.id);
-    if (!l.source.empty()) line += "  [" + l.source + "]";
-    return line;
-  };
-  auto walk = [&](auto&& self, const std::string& parent, int depth) -> void {
-    for (const ReportingLink& l : links) {
-      const bool root = l.via.empty() || !known.count(l.via);
-      if ((parent.empty() ? !root : l.via != parent) || !shown.insert(l.report.id).second) continue;
-      out.push_back(std::string(static_cast<size_t>(depth) * 2, ' ') + "→ " + describe(l));
-      self(self, l.report.id, depth + 1);
-    }
-  };
-  walk(walk, "", 0);
-  return out;
-}
-
 bool KnownKind(const std::string& kind) {
   const auto& kinds = StatementKinds();
   return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
@@ -438,7 +258,12 @@ void AddEvidence(ClaimCheck* c, const OrderIndex& orders, const std::string& ord
   for (const EvidenceOrder& e : c->evidence) {
     if (e.id == order_id) return;
   }
-  c->evidence.push_back(orders.Evidence(order_id));
+  EvidenceOrder e{order_id, "", {}};
+  if (const OrderInfo* o = orders.Find(order_id)) {
+    e.title = o->title;
+    e.sources = o->sources;
+  }
+  c->evidence.push_back(std::move(e));
 }
 
 // transfer [relation, before, after, on, quantity]: of the entities whose `relation` pointed at
@@ -612,14 +437,15 @@ ClaimCheck BuildClaim(const Database& db, const std::string& id, const std::vect
   return c;
 }
 
-std::string Upper(std::string s) {
-  for (char& ch : s) {
-    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-  }
-  return s;
-}
-
 }  // namespace
+
+std::string IncomingLabel(const std::string& relation) {
+  if (relation == "answers") return "answered by";
+  if (relation == "supports") return "supported by";
+  if (relation == "qualifies") return "qualified by";
+  if (relation == "contradicts") return "contradicted by";
+  return relation + " (from)";
+}
 
 const std::vector<std::string>& StatementKinds() {
   static const std::vector<std::string> kKinds = {"announcement", "order",  "conditional-threat", "warning",
@@ -665,115 +491,6 @@ Result<std::vector<StatementRecord>> ListStatements(const Database& db, const St
   std::sort(out.begin(), out.end(), [](const StatementRecord& a, const StatementRecord& b) {
     return std::tie(a.date.date, a.recorded, a.id) < std::tie(b.date.date, b.recorded, b.id);
   });
-  return out;
-}
-
-json StatementToJson(const StatementRecord& s) {
-  json j = json::object();
-  j["id"] = s.id;
-  j["name"] = NullIfEmpty(s.name);
-  j["speaker"] = NullIfEmpty(s.speaker.id);
-  j["speaker_name"] = NullIfEmpty(s.speaker.name);
-  j["speaker_kind"] = NullIfEmpty(s.speaker.kind);
-  json offices = json::array();
-  for (const EntityRef& o : s.offices) offices.push_back(RefJson(o, false));
-  j["offices"] = std::move(offices);
-  j["kind"] = NullIfEmpty(s.kind);
-  j["date"] = FormatFuzzyDate(s.date);
-  j["time"] = NullIfEmpty(s.time);
-  j["venue"] = NullIfEmpty(s.venue);
-  j["quote"] = NullIfEmpty(s.quote);
-  j["quote_source"] = NullIfEmpty(s.quote_source);
-  j["also"] = Strings(s.also);
-  j["hedges"] = Strings(s.hedges);
-  j["condition"] = NullIfEmpty(s.condition);
-  j["condition_meaning"] = NullIfEmpty(s.condition_meaning);
-  j["gist"] = NullIfEmpty(s.gist);
-  json about = json::array();
-  for (const EntityRef& a : s.about) about.push_back(RefJson(a, true));
-  j["about"] = std::move(about);
-  json links = json::array();
-  for (const StatementLink& l : s.links) {
-    links.push_back({{"relation", l.relation},
-                     {"direction", l.outgoing ? "out" : "in"},
-                     {"label", l.outgoing ? l.relation : IncomingLabel(l.relation)},
-                     {"id", l.other.id},
-                     {"name", NullIfEmpty(l.other.name)}});
-  }
-  j["links"] = std::move(links);
-  json reporting = json::array();
-  for (const ReportingLink& l : s.reporting) {
-    reporting.push_back({{"step", l.step},
-                         {"id", l.report.id},
-                         {"name", NullIfEmpty(l.report.name)},
-                         {"publisher", NullIfEmpty(l.publisher)},
-                         {"medium", NullIfEmpty(l.medium)},
-                         {"via", NullIfEmpty(l.via)},
-                         {"source", NullIfEmpty(l.source)}});
-  }
-  j["reporting"] = std::move(reporting);
-  j["orders"] = Strings(s.orders);
-  j["sources"] = SourcesJson(s.sources);
-  j["notes"] = Strings(s.notes);
-  return j;
-}
-
-json StatementsToJson(const std::vector<StatementRecord>& statements) {
-  json j = json::array();
-  for (const StatementRecord& s : statements) j.push_back(StatementToJson(s));
-  return j;
-}
-
-std::string RenderStatements(const std::vector<StatementRecord>& statements) {
-  std::string out;
-  for (const StatementRecord& s : statements) {
-    if (!out.empty()) out += "\n";
-    std::string head = FormatFuzzyDate(s.date);
-    if (!s.time.empty()) head += " " + s.time;
-    head += "  " + (s.kind.empty() ? std::string("statement") : s.kind) + "  " + s.id;
-    if (!s.name.empty()) head += "  " + s.name;
-    out += head + "\n";
-    Block b;
-    std::string speaker = s.speaker.id.empty() ? "(not recorded)" : Named(s.speaker);
-    if (!s.offices.empty()) {
-      std::vector<std::string> offices;
-      for (const EntityRef& o : s.offices) offices.push_back(Named(o));
-      speaker += ", " + Join(offices, ", ") + " on " + FormatFuzzyDate(s.date);
-    } else if (s.speaker.kind == "person") {
-      speaker += ", no office recorded on " + FormatFuzzyDate(s.date);
-    } else if (!s.speaker.kind.empty()) {
-      speaker += ", " + s.speaker.kind;
-    }
-    b.Add("speaker", speaker);
-    b.Add("venue", s.venue);
-    if (!s.quote.empty()) {
-      b.Add("quote", Quoted(s.quote) + (s.quote_source.empty() ? "" : "  (wording: " + s.quote_source + ")"));
-    }
-    std::vector<std::string> also;
-    for (const std::string& a : s.also) also.push_back(Quoted(a));
-    b.Add("also", also);
-    std::vector<std::string> hedges;
-    for (const std::string& h : s.hedges) hedges.push_back(Quoted(h));
-    b.Add("hedges", Join(hedges, "; "));
-    if (!s.condition.empty()) {
-      b.Add("condition",
-            Quoted(s.condition) +
-                (s.condition_meaning.empty() ? "" : "  (meaning, in ordo's words: " + s.condition_meaning + ")"));
-    }
-    if (!s.gist.empty()) b.Add("gist", s.gist);
-    std::vector<std::string> about;
-    for (const EntityRef& a : s.about) about.push_back(IdNamed(a));
-    b.Add("about", Join(about, ", "));
-    std::vector<std::string> links;
-    for (const StatementLink& l : s.links) {
-      links.push_back((l.outgoing ? l.relation : IncomingLabel(l.relation)) + " " + IdNamed(l.other));
-    }
-    b.Add("links", links);
-    b.Add("reported", ChainLines(s.reporting));
-    b.Add("sources", SourceLines(s.sources));
-    b.Add("notes", s.notes);
-    out += b.Render(2);
-  }
   return out;
 }
 
@@ -825,105 +542,4 @@ Result<ReportCheck> CheckReport(const Database& db, const std::string& report_id
   return r;
 }
 
-json ReportToJson(const ReportCheck& r) {
-  json j = json::object();
-  j["id"] = r.report.id;
-  j["name"] = NullIfEmpty(r.report.name);
-  j["kind"] = NullIfEmpty(r.report.kind);
-  j["publisher"] = NullIfEmpty(r.publisher);
-  j["medium"] = NullIfEmpty(r.medium);
-  j["published"] = r.published ? json(FormatFuzzyDate(*r.published)) : json(nullptr);
-  json relies = json::array();
-  for (const EntityRef& e : r.relies_on) relies.push_back(RefJson(e, true));
-  j["relies_on"] = std::move(relies);
-  j["sources"] = SourcesJson(r.sources);
-  j["notes"] = Strings(r.notes);
-  size_t counts[3] = {0, 0, 0};
-  for (const ClaimCheck& c : r.claims) ++counts[static_cast<size_t>(c.verdict)];
-  j["counts"] = {{"confirmed", counts[0]}, {"corrected", counts[1]}, {"unknown", counts[2]}};
-  json claims = json::array();
-  for (const ClaimCheck& c : r.claims) {
-    json cj = json::object();
-    cj["id"] = c.id;
-    cj["name"] = NullIfEmpty(c.name);
-    cj["wording"] = NullIfEmpty(c.wording);
-    cj["report_words"] = NullIfEmpty(c.report_words);
-    json follows = json::array();
-    for (const EntityRef& e : c.follows) follows.push_back(RefJson(e, false));
-    cj["follows"] = std::move(follows);
-    cj["sources"] = SourcesJson(c.sources);
-    cj["verdict"] = VerdictName(c.verdict);
-    cj["computed"] = c.computed;
-    cj["check"] = NullIfEmpty(c.check);
-    cj["check_text"] = NullIfEmpty(c.check_text);
-    cj["record"] = NullIfEmpty(c.record);
-    cj["record_ids"] = Strings(c.record_ids);
-    json against = json::array();
-    for (const EntityRef& e : c.checked_against) against.push_back(RefJson(e, true));
-    cj["checked_against"] = std::move(against);
-    json evidence = json::array();
-    for (const EvidenceOrder& e : c.evidence) {
-      evidence.push_back({{"order", e.id}, {"title", NullIfEmpty(e.title)}, {"sources", SourcesJson(e.sources)}});
-    }
-    cj["evidence"] = std::move(evidence);
-    claims.push_back(std::move(cj));
-  }
-  j["claims"] = std::move(claims);
-  return j;
-}
-
-std::string RenderReport(const ReportCheck& r) {
-  std::string out = "report " + r.report.id;
-  if (!r.report.name.empty()) out += "  " + r.report.name;
-  out += "\n";
-  Block head;
-  head.Add("publisher", r.publisher);
-  head.Add("medium", r.medium);
-  if (r.published) head.Add("published", FormatFuzzyDate(*r.published));
-  std::vector<std::string> relies;
-  for (const EntityRef& e : r.relies_on) relies.push_back(IdNamed(e));
-  head.Add("relies on", relies);
-  head.Add("sources", SourceLines(r.sources));
-  head.Add("notes", r.notes);
-  out += head.Render(2);
-  size_t counts[3] = {0, 0, 0};
-  for (const ClaimCheck& c : r.claims) ++counts[static_cast<size_t>(c.verdict)];
-  if (r.claims.empty()) {
-    out += "\nno claims recorded\n";
-    return out;
-  }
-  out += fmt::format("\n{} claim{}: {} confirmed, {} corrected, {} unknown\n", r.claims.size(),
-                     r.claims.size() == 1 ? "" : "s", counts[0], counts[1], counts[2]);
-  for (const ClaimCheck& c : r.claims) {
-    out += "\n" + Upper(VerdictName(c.verdict)) + "  " + c.id;
-    if (!c.name.empty()) out += "  " + c.name;
-    out += "\n";
-    Block b;
-    b.Add("the report says", c.wording);
-    if (!c.report_words.empty()) b.Add("in its words", Quoted(c.report_words));
-    std::vector<std::string> follows;
-    for (const EntityRef& e : c.follows) follows.push_back(IdNamed(e));
-    b.Add("following", Join(follows, ", "));
-    std::vector<std::string> sources;
-    for (const SourceInfo& s : c.sources) sources.push_back(s.id);
-    b.Add("its sources", Join(sources, ", "));
-    b.Add("the record holds", c.record.empty() ? std::string("(nothing recorded)") : c.record);
-    if (!c.check_text.empty())
-      b.Add("check", c.check_text + (c.computed ? " (computed)" : ""));
-    else
-      b.Add("verdict", "stated in the record");
-    std::vector<std::string> against;
-    for (const EntityRef& e : c.checked_against) against.push_back(IdNamed(e));
-    b.Add("checked against", Join(against, ", "));
-    std::vector<std::string> evidence;
-    for (const EvidenceOrder& e : c.evidence) {
-      evidence.push_back(e.id + (e.title.empty() ? "" : "  " + e.title));
-      for (const std::string& line : SourceLines(e.sources)) evidence.push_back("  " + line);
-    }
-    b.Add("evidence", evidence);
-    out += b.Render(2);
-  }
-  return out;
-}
-
-}  // namespace ordo::cli
+}  // namespace ordo::domain

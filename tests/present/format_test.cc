@@ -1,8 +1,9 @@
-#include "cli/format.h"
+#include "present/format.h"
+#include "present/json_values.h"
 
 #include <gtest/gtest.h>
 
-namespace ordo::cli {
+namespace ordo::present {
 namespace {
 
 TEST(DisplayWidth, CountsCodePointsNotBytes) {
@@ -144,7 +145,7 @@ TEST(Json, AttributeFactHasValue) {
   EXPECT_EQ(j["perspective"], "UA");
 }
 
-TEST(Json, DumpReplacesInvalidUtf8) { EXPECT_EQ(DumpJson(nlohmann::ordered_json("a\xff")), "\"a\xef\xbf\xbd\"\n"); }
+TEST(Json, DumpReplacesInvalidUtf8) { EXPECT_EQ(Wrap(nlohmann::ordered_json("a\xff")).Dump(true), "\"a\xef\xbf\xbd\"\n"); }
 
 TEST(Csv, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(CsvField("plain"), "plain");
@@ -155,4 +156,4 @@ TEST(Csv, QuotesOnlyWhenNeeded) {
 }
 
 }  // namespace
-}  // namespace ordo::cli
+}  // namespace ordo::present

@@ -1,4 +1,4 @@
-#include "cli/files.h"
+#include "lang/files.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-namespace ordo::cli {
+namespace ordo::lang {
 
 namespace fs = std::filesystem;
 
@@ -72,4 +72,4 @@ Result<std::string> ReadTextFile(const std::string& path) {
   return ss.str();
 }
 
-}  // namespace ordo::cli
+}  // namespace ordo::lang

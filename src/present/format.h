@@ -1,9 +1,7 @@
-// Formatting helpers of the `ordo` command: aligned tables, dates, values, facts as JSON and CSV.
+// The text forms every front end shows: aligned tables, dates, values, qualifiers, CSV.
 // Pure functions of their arguments; no I/O.
-#ifndef ORDO_CLI_FORMAT_H_
-#define ORDO_CLI_FORMAT_H_
-
-#include <nlohmann/json.hpp>
+#ifndef ORDO_PRESENT_FORMAT_H_
+#define ORDO_PRESENT_FORMAT_H_
 
 #include <string>
 #include <string_view>
@@ -13,7 +11,7 @@
 #include "ordo/order.h"
 #include "ordo/time.h"
 
-namespace ordo::cli {
+namespace ordo::present {
 
 // Columns a UTF-8 string takes on a terminal: one per code point, two for East Asian wide
 // characters, none for combining marks. Invalid bytes count one column each.
@@ -61,27 +59,15 @@ std::string FormatQualifiers(const std::vector<Qualifier>& qualifiers);
 // for the heading of human-readable output. Skips what is default.
 std::string FormatView(const View& view, bool with_date);
 
-// ---- JSON -----------------------------------------------------------------
-
-// Strings as strings, numbers as numbers, dates as EDTF strings, booleans as booleans.
-nlohmann::ordered_json ValueToJson(const Value& value);
-// A valid-time bound as EDTF, null when unbounded or open.
-nlohmann::ordered_json FromToJson(const FuzzyDate& from);
-nlohmann::ordered_json ToToJson(const FuzzyDate& to);
-// A fact as a JSON object; "id" is the subject. Perspective and ended_by are null when empty.
-nlohmann::ordered_json FactToJson(const FactInfo& fact);
-nlohmann::ordered_json SourceToJson(const SourceInfo& source);
-nlohmann::ordered_json OrderToJson(const OrderInfo& order);
-// Pretty-printed with two spaces; invalid UTF-8 is replaced rather than thrown on.
-std::string DumpJson(const nlohmann::ordered_json& j);
-
 // ---- CSV (RFC 4180) -------------------------------------------------------
 
+// What a fact says as a CSV cell: strings unquoted, others as the language writes them.
+std::string CsvValue(const FactInfo& fact);
 // Quotes a field when it holds a comma, a quote, a CR or an LF.
 std::string CsvField(std::string_view s);
 // Fields joined by commas, ending in "\n".
 std::string CsvLine(const std::vector<std::string>& fields);
 
-}  // namespace ordo::cli
+}  // namespace ordo::present
 
-#endif  // ORDO_CLI_FORMAT_H_
+#endif  // ORDO_PRESENT_FORMAT_H_

@@ -1,6 +1,8 @@
-// Statements and reports (cli/statements.h) against the bundled record (data/), loaded as
+// Statements and reports (domain/statements.h, present/json.h, present/text.h) against the bundled record (data/), loaded as
 // `ordo load data/` loads it, plus small records written here for the edge cases.
-#include "cli/statements.h"
+#include "domain/statements.h"
+#include "present/json_values.h"
+#include "present/text.h"
 
 #include <gtest/gtest.h>
 
@@ -12,11 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/files.h"
+#include "lang/files.h"
 #include "ordo/database.h"
 #include "ordo/lang.h"
 
-namespace ordo::cli {
+namespace ordo::domain {
 namespace {
 
 namespace fs = std::filesystem;
@@ -43,11 +45,11 @@ std::unique_ptr<Database> Load(const std::vector<std::pair<std::string, std::str
 class BundledRecord : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto files = CollectOrderFiles({(fs::path(ORDO_SOURCE_DIR) / "data").string()});
+    auto files = lang::CollectOrderFiles({(fs::path(ORDO_SOURCE_DIR) / "data").string()});
     ASSERT_TRUE(files.ok()) << files.status().ToString();
     std::vector<std::pair<std::string, std::string>> texts;
     for (const std::string& f : *files) {
-      auto text = ReadTextFile(f);
+      auto text = lang::ReadTextFile(f);
       ASSERT_TRUE(text.ok()) << text.status().ToString();
       texts.emplace_back(f, *text);
     }
@@ -182,7 +184,7 @@ TEST_F(BundledRecord, LinksBetweenStatementsAreShownBothWays) {
     answered_by.insert(l.other.id);
   }
   EXPECT_EQ(answered_by, (std::set<std::string>{"peskov-2024-02-27", "stoltenberg-2024-02-27"}));
-  const nlohmann::ordered_json j = StatementToJson(*macron);
+  const nlohmann::ordered_json j = present::Unwrap(present::StatementJson(*macron));
   EXPECT_EQ(j["links"][0]["direction"], "in");
   EXPECT_EQ(j["links"][0]["label"], "answered by");
 }
@@ -231,7 +233,7 @@ TEST_F(BundledRecord, ReportingChainRemarksToAgencyToNewsReport) {
   EXPECT_EQ(newser->step, 2);
   EXPECT_EQ(newser->via, "ap-macron-2024-02-26");
   EXPECT_EQ(newser->source, "macron-2024-newser");
-  EXPECT_NE(RenderStatements({*macron}).find("→ 1. Associated Press, news agency: ap-macron-2024-02-26"),
+  EXPECT_NE(present::StatementsText({*macron}).find("→ 1. Associated Press, news agency: ap-macron-2024-02-26"),
             std::string::npos);
 }
 
@@ -268,7 +270,7 @@ TEST_F(BundledRecord, AsRecordedBeforeTheEveningOnlyISWsAssessmentIsKnown) {
 TEST_F(BundledRecord, JsonCarriesIdSpeakerKindAndDate) {
   StatementFilter f;
   f.about = "UA";
-  const nlohmann::ordered_json j = StatementsToJson(List(f));
+  const nlohmann::ordered_json j = present::Unwrap(present::StatementsJson(List(f)));
   ASSERT_EQ(j.size(), 3u);
   EXPECT_EQ(j[1]["id"], "peskov-2024-02-27");
   EXPECT_EQ(j[1]["speaker"], "dmitry-peskov");
@@ -326,12 +328,12 @@ TEST_F(BundledRecord, ReportClaimThatDiffersFromTheRecordShowsBothSides) {
   EXPECT_FALSE(c->evidence[0].sources.empty());
   EXPECT_EQ(c->evidence[0].sources[0].id, "decree-141-2024");
   // Both sides in the text and the JSON.
-  const std::string text = RenderReport(r);
+  const std::string text = present::ReportText(r);
   EXPECT_NE(text.find("CORRECTED  article-2024-02-lmd-most-nf"), std::string::npos);
   EXPECT_NE(text.find("the report says   From 1 Mar 2024 the Leningrad Military District took over most"),
             std::string::npos);
   EXPECT_NE(text.find("the record holds  all 4 of the 4"), std::string::npos);
-  const nlohmann::ordered_json j = ReportToJson(r);
+  const nlohmann::ordered_json j = present::Unwrap(present::ReportJson(r));
   EXPECT_EQ(j["counts"]["corrected"], 1);
 }
 
@@ -376,7 +378,7 @@ TEST_F(BundledRecord, AReportWithoutClaims) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_TRUE(r->claims.empty());
   EXPECT_EQ(r->publisher, "Institute for the Study of War");
-  EXPECT_NE(RenderReport(*r).find("no claims recorded"), std::string::npos);
+  EXPECT_NE(present::ReportText(*r).find("no claims recorded"), std::string::npos);
 }
 
 // ---- Small records: offices over time, quantities ----------------------------------------
@@ -429,7 +431,7 @@ order said effective 2024-09-30 recorded 2024-10-02 sources s {
   ASSERT_EQ((*r)[0].offices.size(), 1u);
   EXPECT_EQ((*r)[0].offices[0].id, "sg");
   EXPECT_TRUE((*r)[1].offices.empty());  // js left office the day before
-  EXPECT_NE(RenderStatements({(*r)[1]}).find("no office recorded on 2024-10-01"), std::string::npos);
+  EXPECT_NE(present::StatementsText({(*r)[1]}).find("no office recorded on 2024-10-01"), std::string::npos);
   // Without said-at, the date is where the statement's record starts.
   EXPECT_EQ(FormatFuzzyDate((*r)[2].date), "2024-10-01");
   ASSERT_EQ((*r)[2].offices.size(), 1u);
@@ -483,4 +485,4 @@ order claims effective 2024-03-02 recorded 2024-03-02 sources s {
 }
 
 }  // namespace
-}  // namespace ordo::cli
+}  // namespace ordo::domain

@@ -1,4 +1,6 @@
-#include "engine/scenario.h"
+#include "engine/branch.h"
+
+#include "store/sqlite_store.h"
 
 #include <algorithm>
 #include <map>
@@ -27,12 +29,10 @@ State BaseState(const State& record, Instant base, size_t max_orders) {
 
   std::vector<uint32_t> order_map(record.orders.size(), kNone);
   for (uint32_t i = 0; i < record.orders.size(); ++i) {
-    if (i >= max_orders || record.orders[i].row.recorded > base) continue;
+    if (i >= max_orders || record.orders[i].recorded > base) continue;
     order_map[i] = static_cast<uint32_t>(s.orders.size());
-    OrderMeta o = record.orders[i];
-    o.row.id = order_map[i];
-    s.order_ids.emplace(o.row.key, o.row.id);
-    s.orders.push_back(std::move(o));
+    s.order_ids.emplace(record.orders[i].key, order_map[i]);
+    s.orders.push_back(record.orders[i]);
   }
   std::vector<uint32_t> entity_map(record.entities.size(), kNone);
   auto entity = [&](uint32_t e) {

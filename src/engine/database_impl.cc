@@ -1,0 +1,340 @@
+#include "engine/database_impl.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "engine/apply.h"
+
+namespace ordo {
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, const Options& options) {
+  auto db = engine::DatabaseImpl::OpenFile(path, options);
+  if (!db.ok()) return db.status();
+  return std::unique_ptr<Database>(std::move(db).value());
+}
+
+}  // namespace ordo
+
+namespace ordo::engine {
+
+namespace {
+
+nlohmann::json BindingsJson(const AlertInfo& a) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [var, entity] : a.bindings) j[var] = entity;
+  return j;
+}
+
+store::AlertRow AlertRowOf(const AlertInfo& a) {
+  return store::AlertRow{a.scenario, a.rule,  a.date, BindingsJson(a).dump(), nlohmann::json(a.facts).dump(), a.order,
+                         a.recorded, a.quote, a.note};
+}
+
+// Fills a new state from the file: every table, then every index in a pass or two.
+Status LoadState(store::SqliteStore* store, State* state) {
+  State& s = *state;
+  store::LoadSink sink;
+  sink.kind = [&s](store::KindRow&& r) {
+    s.kind_ids.emplace(r.name, r.id);
+    uint32_t parent = kNone;
+    if (!r.parent.empty()) {
+      auto it = s.kind_ids.find(r.parent);
+      if (it == s.kind_ids.end()) return Status::Io("corrupt database: kind parent '" + r.parent + "' is missing");
+      parent = it->second;
+    }
+    s.kinds.push_back(KindMeta{r.name, parent, r.note});
+    return Status::Ok();
+  };
+  sink.predicate = [&s](store::PredicateRow&& r) {
+    auto ids = [&s](const std::vector<std::string>& names) {
+      std::vector<uint32_t> out;
+      for (const auto& n : names) {
+        auto it = s.kind_ids.find(n);
+        if (it != s.kind_ids.end()) out.push_back(it->second);
+      }
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    s.pred_ids.emplace(r.name, r.id);
+    s.preds.push_back(PredMeta{r.name, r.is_attribute, r.type, r.exclusive, r.acyclic, ids(r.subject_kinds),
+                               ids(r.object_kinds), r.note});
+    s.by_pred.emplace_back();
+    return Status::Ok();
+  };
+  sink.perspective = [&s](store::PerspectiveRow&& r) {
+    if (r.id != s.persps.size()) return Status::Io("corrupt database: perspective ids are not dense");
+    s.persps.push_back(r.name);
+    s.persp_ids.emplace(r.name, r.id);
+    return Status::Ok();
+  };
+  sink.entity = [store, &s](store::EntityRow&& r) {
+    if (r.id != s.entities.size()) return Status::Io("corrupt database: entity ids are not dense");
+    if (r.id == 0) {
+      const size_t n = store->RowCount("entities");
+      s.entities.reserve(n);
+      s.entity_ids.reserve(n);
+    }
+    s.entity_ids.emplace(r.key, r.id);
+    s.entities.push_back(EntityMeta{std::move(r.key), r.kind});
+    return Status::Ok();
+  };
+  sink.source = [&s](store::SourceRow&& r) {
+    s.source_ids.emplace(r.decl.id, r.id);
+    s.sources.push_back(std::move(r.decl));
+    return Status::Ok();
+  };
+  sink.order = [&s](store::OrderRow&& r) {
+    if (r.id != s.orders.size()) return Status::Io("corrupt database: order ids are not dense");
+    s.order_ids.emplace(r.key, r.id);
+    s.orders.push_back(OrderMeta{std::move(r.key), std::move(r.title), std::move(r.issuer), std::move(r.perspective),
+                                 r.signed_on, r.effective, r.recorded, std::move(r.sources), std::move(r.notes),
+                                 std::move(r.where)});
+    return Status::Ok();
+  };
+  // Fact rows come from two readers at once (store::LoadSink). Each fills its own rows of the
+  // presized array; values and qualifiers, interned in shared tables, wait per reader and are
+  // interned afterwards in id order. Then every index is built in a pass or two.
+  struct Pending {
+    std::vector<std::pair<uint32_t, Value>> values;
+    std::vector<std::pair<uint32_t, std::vector<Qualifier>>> quals;
+    size_t rows = 0;
+  };
+  std::array<Pending, 2> pending;
+  sink.facts_begin = [&s](size_t n) {
+    s.by_subject.resize(s.entities.size());
+    s.by_object.resize(s.entities.size());
+    s.facts.resize(n);
+  };
+  sink.fact = [&s, &pending](int reader, store::FactRow&& r) {
+    if (r.id >= s.facts.size() || r.subject >= s.entities.size() || r.predicate >= s.preds.size() ||
+        r.order >= s.orders.size() || r.row_order >= s.orders.size() ||
+        (!s.preds[r.predicate].is_attribute && r.object >= s.entities.size()) ||
+        (s.preds[r.predicate].is_attribute && !r.value)) {
+      return Status::Io("corrupt database: fact " + std::to_string(r.id + 1) + " refers to missing rows");
+    }
+    Fact& f = s.facts[r.id];
+    Pending& p = pending[reader & 1];
+    f.subject = r.subject;
+    f.pred = r.predicate;
+    f.object = r.object;
+    if (r.value) p.values.emplace_back(r.id, std::move(*r.value));
+    if (!r.qualifiers.empty()) p.quals.emplace_back(r.id, std::move(r.qualifiers));
+    f.from = r.from.date.days;
+    f.to = r.to.date.days;
+    f.order = r.order;
+    f.row_order = r.row_order;
+    f.retract_order = kNone;
+    f.quals = 0;
+    f.persp = static_cast<uint16_t>(r.perspective);
+    f.from_flags = static_cast<uint8_t>(r.from.PackFlags() | (r.correction ? kCorrectionBit : 0));
+    f.to_flags = r.to.PackFlags();
+    ++p.rows;
+    return Status::Ok();
+  };
+  sink.retraction = [&s](store::RetractionRow&& r) {
+    if (r.fact >= s.facts.size() || r.order >= s.orders.size()) return Status::Io("corrupt database: bad retraction");
+    s.facts[r.fact].retract_order = r.order;
+    return Status::Ok();
+  };
+  if (Status st = store->Load(sink); !st.ok()) return st;
+  if (pending[0].rows + pending[1].rows != s.facts.size())
+    return Status::Io("corrupt database: fact ids are not dense");
+  for (Pending& p : pending) {
+    uint32_t last = kNone;  // rows in id order often repeat a value (every lifetime is `true`)
+    const Value* last_value = nullptr;
+    for (auto& [id, v] : p.values) {
+      // Numbers are not reused by equality: 0.0 == -0.0, yet they are different values.
+      if (last == kNone || v.type() == ValueType::kNumber || !(v == *last_value)) last = s.InternValue(v);
+      s.facts[id].object = last;
+      last_value = &v;
+    }
+    for (auto& [id, q] : p.quals) s.facts[id].quals = s.InternQuals(q);
+  }
+  pending = {};
+  s.by_subject.resize(s.entities.size());
+  s.by_object.resize(s.entities.size());
+  s.IndexAll();
+  s.ReleaseSlack();
+  s.BuildSlots();
+  auto e = s.pred_ids.find(kExists);
+  auto a = s.pred_ids.find(kAlias);
+  if (e != s.pred_ids.end()) s.exists_pred = e->second;
+  if (a != s.pred_ids.end()) s.alias_pred = a->second;
+  return Status::Ok();
+}
+
+// Creates the built-in predicates in a new database.
+Status Bootstrap(store::SqliteStore* store, bool read_only, State* state) {
+  State& s = *state;
+  if (s.exists_pred != kNone && s.alias_pred != kNone) return Status::Ok();
+  if (read_only) return Status::Io("the database has no built-in predicates and is open read-only");
+  store::BatchRows rows;
+  auto add = [&](const char* name, ValueType type, bool exclusive, const char* note) {
+    uint32_t id = static_cast<uint32_t>(s.preds.size());
+    s.preds.push_back(PredMeta{name, true, type, exclusive, false, {}, {}, note});
+    s.pred_ids.emplace(name, id);
+    s.by_pred.emplace_back();
+    rows.predicates.push_back(store::PredicateRow{id, name, true, type, exclusive, false, {}, {}, note});
+    return id;
+  };
+  s.exists_pred = add(kExists, ValueType::kBoolean, true, "the entity's lifetime");
+  s.alias_pred = add(kAlias, ValueType::kString, false, "other names the entity is known by");
+  return store->Write(rows);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenFile(const std::string& path, const Options& options) {
+  std::unique_ptr<DatabaseImpl> db(new DatabaseImpl(options, ""));
+  store::StoreOptions store_options;
+  store_options.create_if_missing = options.create_if_missing;
+  store_options.read_only = options.read_only;
+  store_options.sync = options.sync;
+  auto st = store::SqliteStore::Open(path, store_options);
+  if (!st.ok()) return st.status();
+  db->store_ = std::move(*st);
+  State state;
+  if (Status s = LoadState(db->store_.get(), &state); !s.ok()) return s;
+  if (Status s = Bootstrap(db->store_.get(), options.read_only, &state); !s.ok()) return s;
+  {
+    WriterLock lock(&db->mu_);
+    db->state_ = std::move(state);
+    if (Status s = db->LoadRules(); !s.ok()) return s;
+  }
+  MutexLock lock(&db->scenario_mu_);
+  if (Status s = db->LoadScenarios(); !s.ok()) return s;
+  return db;
+}
+
+Result<ApplySummary> DatabaseImpl::Apply(const Batch& batch, const ApplyOptions& options) {
+  if (options_.read_only && !options.check_only) return Status::Invalid("the database is open read-only");
+  if (!options.scenario.empty()) return ApplyToScenario(batch, options);
+  return ApplyToRecord(batch, options);
+}
+
+Result<ApplySummary> DatabaseImpl::ApplyToRecord(const Batch& batch, const ApplyOptions& options) {
+  WriterLock lock(&mu_);
+  Checkpoint cp = state_.Mark();
+  store::BatchRows rows;
+  std::vector<CompiledRule> new_rules;
+  std::vector<AlertInfo> new_alerts;
+  auto result = ApplyWithRules(batch, Instant::Now(), &rows, &cp, &new_rules, &new_alerts);
+  if (!result.ok() || options.check_only) {
+    state_.Rollback(cp);
+    return result;
+  }
+  if (Status st = store_->Write(rows); !st.ok()) {
+    state_.Rollback(cp);
+    return st;
+  }
+  Commit(std::move(new_rules), std::move(new_alerts));
+  return result;
+}
+
+Result<ApplySummary> DatabaseImpl::ApplyWithRules(const Batch& batch, Instant now, store::BatchRows* rows,
+                                                  Checkpoint* cp, std::vector<CompiledRule>* new_rules,
+                                                  std::vector<AlertInfo>* new_alerts) {
+  State& s = state_;
+  auto result = ApplyBatch(s, batch, now, rows, cp);
+  if (!result.ok()) return result;
+  std::map<std::string, SourceRegion> ids;
+  for (const auto& r : rules_) ids.emplace(r.decl.id, r.decl.where);
+  for (const RuleDecl& decl : batch.rules) {
+    if (auto it = ids.find(decl.id); it != ids.end()) {
+      return Status::Conflict(fmt::format("rule '{}' already exists", decl.id), decl.where)
+          .AddNote("the rule was first declared here", it->second);
+    }
+    ids.emplace(decl.id, decl.where);
+    auto compiled = CompileRule(s, decl);
+    if (!compiled.ok()) return compiled.status();
+    compiled->recorded = now;
+    rows->rules.push_back(store::RuleRow{static_cast<uint32_t>(rules_.size() + new_rules->size()), decl.id,
+                                         FormatRule(decl), decl.where, now, decl});
+    new_rules->push_back(std::move(compiled).value());
+  }
+  std::vector<CompiledRule> all = rules_;
+  all.insert(all.end(), new_rules->begin(), new_rules->end());
+  for (Firing& f : FireRules(s, all, static_cast<uint32_t>(cp->orders), cp->facts)) {
+    const CompiledRule& rule = all[f.rule];
+    AlertInfo a;
+    a.id = alerts_.size() + new_alerts->size() + 1;
+    a.scenario = scenario_name_;
+    a.rule = rule.decl.id;
+    a.rule_title = rule.decl.title;
+    a.date = f.date;
+    for (size_t v = 0; v < rule.vars.size(); ++v)
+      a.bindings.emplace_back(rule.vars[v], s.entities[f.match.values[v]].key);
+    for (uint32_t row : f.match.facts) a.facts.push_back(uint64_t{row} + 1);
+    a.order = s.orders[f.order].key;
+    a.recorded = s.orders[f.order].recorded;
+    a.cites = rule.decl.cites;
+    a.quote = rule.quote;
+    a.note = rule.decl.note;
+    rows->alerts.push_back(AlertRowOf(a));
+    new_alerts->push_back(std::move(a));
+  }
+  return result;
+}
+
+void DatabaseImpl::Commit(std::vector<CompiledRule>&& new_rules, std::vector<AlertInfo>&& new_alerts) {
+  for (auto& r : new_rules) rules_.push_back(std::move(r));
+  for (auto& a : new_alerts) alerts_.push_back(std::move(a));
+  state_.RefreshSlots();
+}
+
+uint32_t DatabaseImpl::EntityHandle(const std::string& id) const {
+  ReaderLock lock(&mu_);
+  auto it = state_.entity_ids.find(id);
+  return it == state_.entity_ids.end() ? kNone : it->second;
+}
+
+uint32_t DatabaseImpl::PredicateHandle(const std::string& name) const {
+  ReaderLock lock(&mu_);
+  auto it = state_.pred_ids.find(name);
+  return it == state_.pred_ids.end() ? kNone : it->second;
+}
+
+uint32_t DatabaseImpl::PerspectiveHandle(const std::string& name) const {
+  ReaderLock lock(&mu_);
+  auto it = state_.persp_ids.find(name);
+  return it == state_.persp_ids.end() ? kNone : it->second;
+}
+
+// Entity keys never change and the table only grows; a deque would let the reference outlive
+// growth, but entities is a vector: REQUIRES the caller not to hold it across an Apply.
+const std::string& DatabaseImpl::EntityKey(uint32_t handle) const NO_THREAD_SAFETY_ANALYSIS {
+  return state_.entities[handle].key;
+}
+
+uint32_t DatabaseImpl::ObjectAt(uint32_t subject, uint32_t predicate, Date at, uint32_t perspective) const {
+  ReaderLock lock(&mu_);
+  return state_.ObjectAt(subject, predicate, at.days, perspective);
+}
+
+void DatabaseImpl::ObjectsAt(std::span<const uint32_t> subjects, uint32_t predicate, Date at,
+                             std::vector<uint32_t>* objects, uint32_t perspective) const {
+  objects->resize(subjects.size());
+  ReaderLock lock(&mu_);
+  const State& s = state_;
+  for (size_t i = 0; i < subjects.size(); ++i) (*objects)[i] = s.ObjectAt(subjects[i], predicate, at.days, perspective);
+}
+
+size_t DatabaseImpl::fact_count() const {
+  ReaderLock lock(&mu_);
+  return state_.facts.size();
+}
+size_t DatabaseImpl::entity_count() const {
+  ReaderLock lock(&mu_);
+  return state_.entities.size();
+}
+size_t DatabaseImpl::memory_bytes() const {
+  ReaderLock lock(&mu_);
+  return state_.MemoryBytes();
+}
+
+}  // namespace ordo::engine

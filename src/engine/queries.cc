@@ -1,0 +1,498 @@
+// The questions a Database answers (include/ordo/database.h, "Queries"). Each takes the shared
+// lock once and reads through a ReadScope (DatabaseImpl::Read).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "base/text.h"
+#include "engine/apply.h"
+#include "engine/database_impl.h"
+
+namespace ordo::engine {
+
+namespace {
+
+// Unsorted diff events a diff reads as they are before it merges them into the sorted list.
+constexpr size_t kEventsTailMerge = 4096;
+
+FuzzyDate Bound(int32_t days, uint8_t flags) { return FuzzyDate::Unpack(Date{days}, flags & 0x0f); }
+
+}  // namespace
+
+Result<uint32_t> ReadScope::EntityId(const std::string& key) const {
+  auto it = s.entity_ids.find(key);
+  if (it == s.entity_ids.end()) return UnknownEntity(s, key, {});
+  return it->second;
+}
+
+Result<uint32_t> ReadScope::PredId(const std::string& name) const {
+  auto it = s.pred_ids.find(name);
+  if (it == s.pred_ids.end()) return UnknownPredicate(s, name, {});
+  return it->second;
+}
+
+Status ReadScope::CheckRows(size_t n) const {
+  if (n > options_.max_result_rows) {
+    return Status::Limit(
+        fmt::format("the answer has more than {} rows (the configured limit)", options_.max_result_rows));
+  }
+  return Status::Ok();
+}
+
+FactInfo ReadScope::Info(uint32_t id) const {
+  const Fact& f = s.facts[id];
+  const PredMeta& p = s.preds[f.pred];
+  FactInfo out;
+  out.fact_id = id + 1;
+  out.subject = s.entities[f.subject].key;
+  out.predicate = p.name;
+  out.is_attribute = p.is_attribute;
+  if (p.is_attribute) {
+    out.value = s.values[f.object];
+  } else {
+    out.object = s.entities[f.object].key;
+  }
+  out.from = Bound(f.from, f.from_flags);
+  out.to = Bound(f.to, f.to_flags);
+  out.recorded_from = s.orders[f.row_order].recorded;
+  out.recorded_to = f.live() ? Instant::Max() : s.orders[f.retract_order].recorded;
+  if (recorded != nullptr && out.recorded_to > *recorded) out.recorded_to = Instant::Max();
+  out.perspective = s.persps[f.persp];
+  out.qualifiers = s.qual_sets[f.quals];
+  out.order = s.orders[f.order].key;
+  if (f.row_order != f.order) out.ended_by = s.orders[f.row_order].key;
+  out.correction = (f.from_flags & kCorrectionBit) != 0;
+  return out;
+}
+
+Result<std::vector<FactInfo>> ReadScope::BySubject(const std::vector<uint32_t>& ids) const {
+  if (Status st = CheckRows(ids.size()); !st.ok()) return st;
+  std::vector<FactInfo> out;
+  out.reserve(ids.size());
+  for (uint32_t id : ids) out.push_back(Info(id));
+  std::sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
+    return std::tie(a.subject, a.perspective, a.fact_id) < std::tie(b.subject, b.perspective, b.fact_id);
+  });
+  return out;
+}
+
+SourceInfo ReadScope::SourceInfoOf(uint32_t source) const {
+  const SourceDecl& d = s.sources[source];
+  return SourceInfo{d.id, d.title, d.publisher, d.url, d.quote, d.note, d.date};
+}
+
+OrderInfo ReadScope::OrderInfoOf(uint32_t order) const {
+  const OrderMeta& r = s.orders[order];
+  OrderInfo o;
+  o.id = r.key;
+  o.title = r.title;
+  o.issuer = r.issuer;
+  o.perspective = r.perspective;
+  o.signed_on = r.signed_on;
+  o.effective = r.effective;
+  o.recorded = r.recorded;
+  for (uint32_t src : r.sources) o.sources.push_back(SourceInfoOf(src));
+  o.notes = r.notes;
+  o.where = r.where;
+  return o;
+}
+
+Result<ReadScope> DatabaseImpl::Resolve(const View& v) const {
+  const State& s = state_;
+  uint32_t persp = kNone;
+  if (!v.perspective.empty()) {
+    auto it = s.persp_ids.find(v.perspective);
+    if (it == s.persp_ids.end()) {
+      Status st = Status::NotFound(fmt::format("unknown perspective '{}'", v.perspective));
+      std::string known;
+      for (size_t i = 1; i < s.persps.size(); ++i) known += (i > 1 ? ", " : "") + s.persps[i];
+      st.AddNote(known.empty() ? "no fact in the record has a perspective"
+                               : "the record has facts according to " + known);
+      return st;
+    }
+    persp = it->second;
+  }
+  return ReadScope(s, options_, v.recorded ? &*v.recorded : nullptr, persp, v.at);
+}
+
+ReadScope DatabaseImpl::Unviewed() const { return ReadScope(state_, options_, nullptr, kNone, Date::Today()); }
+
+Result<std::vector<FactInfo>> DatabaseImpl::Timeline(const std::string& predicate, const View& view) const {
+  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+    auto p = r.PredId(predicate);
+    if (!p.ok()) return p.status();
+    std::vector<uint32_t> ids;
+    for (uint32_t id : r.s.by_pred[*p]) {
+      if (r.Visible(r.s.facts[id])) ids.push_back(id);
+    }
+    auto out = r.BySubject(ids);
+    if (!out.ok()) return out;
+    std::stable_sort(out->begin(), out->end(), [](const FactInfo& a, const FactInfo& b) {
+      return std::tie(a.subject, a.from.date) < std::tie(b.subject, b.from.date);
+    });
+    return out;
+  });
+}
+
+Result<std::vector<FactInfo>> DatabaseImpl::Objects(const std::string& subject, const std::string& predicate,
+                                                    const View& view) const {
+  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+    auto e = r.EntityId(subject);
+    if (!e.ok()) return e.status();
+    auto p = r.PredId(predicate);
+    if (!p.ok()) return p.status();
+    std::vector<FactInfo> out;
+    for (uint32_t id : r.s.by_subject[*e]) {
+      const Fact& f = r.s.facts[id];
+      if (f.pred == *p && f.interval().contains(r.at) && r.Visible(f)) out.push_back(r.Info(id));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<FactInfo>> DatabaseImpl::Members(const std::string& object, const std::string& relation,
+                                                    const View& view) const {
+  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+    auto e = r.EntityId(object);
+    if (!e.ok()) return e.status();
+    auto p = r.PredId(relation);
+    if (!p.ok()) return p.status();
+    if (r.s.preds[*p].is_attribute) {
+      return Status::Invalid(fmt::format("'{}' is an attribute; members needs a relation", relation));
+    }
+    std::vector<uint32_t> ids;
+    for (uint32_t id : r.s.by_object[*e]) {
+      const Fact& f = r.s.facts[id];
+      if (f.pred == *p && f.interval().contains(r.at) && r.Visible(f)) ids.push_back(id);
+    }
+    return r.BySubject(ids);
+  });
+}
+
+Result<std::vector<FactInfo>> DatabaseImpl::Snapshot(const std::string& predicate, const View& view) const {
+  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+    auto p = r.PredId(predicate);
+    if (!p.ok()) return p.status();
+    std::vector<uint32_t> ids;
+    for (uint32_t id : r.s.by_pred[*p]) {
+      const Fact& f = r.s.facts[id];
+      if (f.interval().contains(r.at) && r.Visible(f)) ids.push_back(id);
+    }
+    return r.BySubject(ids);
+  });
+}
+
+Result<std::vector<FactInfo>> DatabaseImpl::History(const std::string& subject, const std::string& predicate,
+                                                    const View& view) const {
+  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+    auto e = r.EntityId(subject);
+    if (!e.ok()) return e.status();
+    uint32_t pred = kNone;
+    if (!predicate.empty()) {
+      auto p = r.PredId(predicate);
+      if (!p.ok()) return p.status();
+      pred = *p;
+    }
+    std::vector<FactInfo> out;
+    for (uint32_t id : r.s.by_subject[*e]) {
+      const Fact& f = r.s.facts[id];
+      if ((pred == kNone || f.pred == pred) && r.Visible(f)) out.push_back(r.Info(id));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
+      return std::tie(a.predicate, a.from.date, a.perspective) < std::tie(b.predicate, b.from.date, b.perspective);
+    });
+    return out;
+  });
+}
+
+Result<std::vector<Change>> DatabaseImpl::Diff(Date d1, Date d2, const std::string& predicate, const View& view) const {
+  {
+    // Events added since the last merge wait, unsorted, in events_tail; a diff reads them there
+    // too, and merges them (under the exclusive lock) only once there are many, so that readers
+    // are not serialised by every diff.
+    bool merge;
+    {
+      ReaderLock peek(&mu_);
+      merge = state_.events_tail.size() > kEventsTailMerge;
+    }
+    if (merge) {
+      WriterLock lock(&mu_);
+      state_.SortEvents();
+    }
+  }
+  return Read(view, [&](const ReadScope& r) -> Result<std::vector<Change>> {
+    uint32_t pred = kNone;
+    if (!predicate.empty()) {
+      auto p = r.PredId(predicate);
+      if (!p.ok()) return p.status();
+      pred = *p;
+    }
+    const State& s = r.s;
+    const Date lo = std::min(d1, d2), hi = std::max(d1, d2);
+    // A fact valid at exactly one of the dates starts or ends in (lo, hi].
+    auto after = [&s](int32_t day, uint32_t event) { return day < s.EventDate(event); };
+    auto first = std::upper_bound(s.events.begin(), s.events.end(), lo.days, after);
+    auto last = std::upper_bound(first, s.events.end(), hi.days, after);
+    // Keys are (subject, pred, persp); in a perspective view every persp folds into the view's.
+    const bool folded = r.persp != kNone;
+    std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> keys;
+    auto consider = [&](uint32_t id) {
+      const Fact& f = s.facts[id];
+      if ((pred == kNone || f.pred == pred) && r.Visible(f)) {
+        keys.emplace_back(f.subject, f.pred, folded ? r.persp : f.persp);
+      }
+    };
+    for (auto it = first; it != last; ++it) consider(*it >> 1);
+    for (uint32_t event : s.events_tail) {
+      const int32_t date = s.EventDate(event);
+      if (lo.days < date && date <= hi.days) consider(event >> 1);
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    if (Status st = r.CheckRows(keys.size()); !st.ok()) return st;
+    std::vector<Change> out;
+    for (const auto& [subject, p, persp] : keys) {
+      Change c;
+      c.subject = s.entities[subject].key;
+      c.predicate = s.preds[p].name;
+      c.perspective = s.persps[persp];
+      std::vector<uint32_t> before, after;
+      for (uint32_t id : s.by_subject[subject]) {
+        const Fact& f = s.facts[id];
+        if (f.pred != p || !s.VisibleAt(f, r.recorded)) continue;
+        if (folded ? !State::PerspVisible(f.persp, persp) : f.persp != persp) continue;
+        if (f.interval().contains(d1)) before.push_back(id);
+        if (f.interval().contains(d2)) after.push_back(id);
+      }
+      auto objects = [&](const std::vector<uint32_t>& ids) {
+        std::vector<uint32_t> o;
+        for (uint32_t id : ids) o.push_back(s.facts[id].object);
+        std::sort(o.begin(), o.end());
+        return o;
+      };
+      if (objects(before) == objects(after)) continue;
+      for (uint32_t id : before) c.before.push_back(r.Info(id));
+      for (uint32_t id : after) c.after.push_back(r.Info(id));
+      out.push_back(std::move(c));
+    }
+    std::sort(out.begin(), out.end(), [](const Change& a, const Change& b) {
+      return std::tie(a.subject, a.predicate, a.perspective) < std::tie(b.subject, b.predicate, b.perspective);
+    });
+    return out;
+  });
+}
+
+Result<std::vector<FactInfo>> DatabaseImpl::PathUp(const std::string& subject, const std::string& relation,
+                                                   const View& view) const {
+  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+    auto e = r.EntityId(subject);
+    if (!e.ok()) return e.status();
+    auto p = r.PredId(relation);
+    if (!p.ok()) return p.status();
+    const State& s = r.s;
+    if (s.preds[*p].is_attribute || !s.preds[*p].exclusive) {
+      return Status::Invalid(fmt::format("path needs an exclusive relation; '{}' is not one", relation));
+    }
+    std::vector<FactInfo> out;
+    std::set<uint32_t> seen{*e};
+    uint32_t node = *e;
+    while (true) {
+      uint32_t next = kNone;
+      for (uint32_t id : s.by_subject[node]) {
+        const Fact& f = s.facts[id];
+        if (f.pred == *p && f.interval().contains(r.at) && r.Visible(f)) {
+          out.push_back(r.Info(id));
+          next = f.object;
+          break;
+        }
+      }
+      if (next == kNone || !seen.insert(next).second) break;
+      node = next;
+    }
+    return out;
+  });
+}
+
+Result<EntityInfo> DatabaseImpl::Entity(const std::string& id, const View& view) const {
+  return Read(view, [&](const ReadScope& r) -> Result<EntityInfo> {
+    auto e = r.EntityId(id);
+    if (!e.ok()) return e.status();
+    const State& s = r.s;
+    EntityInfo out;
+    out.id = id;
+    out.kind = s.kinds[s.entities[*e].kind].name;
+    for (uint32_t fid : s.by_subject[*e]) {
+      const Fact& f = s.facts[fid];
+      if (!r.Visible(f)) continue;
+      if (f.pred == s.exists_pred) {
+        out.lifetime.push_back(Span{Bound(f.from, f.from_flags), Bound(f.to, f.to_flags)});
+        if (f.interval().contains(r.at)) out.alive = true;
+        continue;
+      }
+      if (!f.interval().contains(r.at)) continue;
+      const std::string& pname = s.preds[f.pred].name;
+      if (pname.rfind(kNamePrefix, 0) == 0) {
+        out.names.push_back(Name{pname.substr(5), std::get<std::string>(s.values[f.object].v)});
+      } else if (f.pred == s.alias_pred) {
+        std::string lang;
+        for (const Qualifier& q : s.qual_sets[f.quals]) {
+          if (q.key == "lang") lang = std::get<std::string>(q.value.v);
+        }
+        out.aliases.push_back(Name{lang, std::get<std::string>(s.values[f.object].v)});
+      } else {
+        out.facts.push_back(r.Info(fid));
+      }
+    }
+    std::sort(out.lifetime.begin(), out.lifetime.end(),
+              [](const Span& a, const Span& b) { return a.from.date < b.from.date; });
+    std::stable_sort(out.names.begin(), out.names.end(), [](const Name& a, const Name& b) {
+      return (a.lang != "en") < (b.lang != "en") || ((a.lang != "en") == (b.lang != "en") && a.lang < b.lang);
+    });
+    return out;
+  });
+}
+
+std::vector<std::string> DatabaseImpl::EntityIds(const std::string& kind) const {
+  ReaderLock lock(&mu_);
+  const ReadScope r = Unviewed();
+  const State& s = r.s;
+  uint32_t k = kNone;
+  if (!kind.empty()) {
+    auto it = s.kind_ids.find(kind);
+    if (it == s.kind_ids.end()) return {};
+    k = it->second;
+  }
+  std::vector<std::string> out;
+  for (const auto& e : s.entities) {
+    if (k == kNone || s.KindIsA(e.kind, k)) out.push_back(e.key);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<OrderInfo> DatabaseImpl::Orders() const {
+  ReaderLock lock(&mu_);
+  const ReadScope r = Unviewed();
+  std::vector<OrderInfo> out;
+  for (uint32_t i = 0; i < r.s.orders.size(); ++i) out.push_back(r.OrderInfoOf(i));
+  for (const Fact& f : r.s.facts) {
+    ++out[f.row_order].facts_asserted;
+    if (!f.live()) ++out[f.retract_order].facts_superseded;
+  }
+  return out;
+}
+
+Result<OrderChanges> DatabaseImpl::Order(const std::string& id) const {
+  ReaderLock lock(&mu_);
+  const ReadScope r = Unviewed();
+  const State& s = r.s;
+  auto it = s.order_ids.find(id);
+  if (it == s.order_ids.end()) {
+    std::vector<std::string> keys;
+    for (const auto& o : s.orders) keys.push_back(o.key);
+    Status st = Status::NotFound(fmt::format("unknown order '{}'", id));
+    for (const std::string& n : Nearest(id, keys)) st.AddNote(fmt::format("did you mean '{}'?", n));
+    return st;
+  }
+  OrderChanges out;
+  out.order = r.OrderInfoOf(it->second);
+  for (uint32_t fid = 0; fid < s.facts.size(); ++fid) {
+    const Fact& f = s.facts[fid];
+    if (f.row_order == it->second) out.asserted.push_back(r.Info(fid));
+    if (f.retract_order == it->second) out.superseded.push_back(r.Info(fid));
+  }
+  out.order.facts_asserted = out.asserted.size();
+  out.order.facts_superseded = out.superseded.size();
+  return out;
+}
+
+Result<SourceInfo> DatabaseImpl::Source(const std::string& id) const {
+  ReaderLock lock(&mu_);
+  const ReadScope r = Unviewed();
+  auto it = r.s.source_ids.find(id);
+  if (it == r.s.source_ids.end()) return Status::NotFound(fmt::format("unknown source '{}'", id));
+  return r.SourceInfoOf(it->second);
+}
+
+std::vector<Match> DatabaseImpl::Search(const std::string& text, size_t limit) const {
+  ReaderLock lock(&mu_);
+  const ReadScope r = Unviewed();
+  const State& s = r.s;
+  const std::string needle = AsciiLower(text);
+  if (needle.empty()) return {};
+  // Best match per entity: (rank, distance) where rank 0 = exact, 1 = prefix, 2 = substring, 3 = fuzzy.
+  std::map<uint32_t, std::pair<std::pair<int, int>, Match>> best;
+  auto consider = [&](uint32_t entity, const std::string& name, const std::string& lang) {
+    const std::string hay = AsciiLower(name);
+    int rank, dist = 0;
+    if (hay == needle) {
+      rank = 0;
+    } else if (hay.rfind(needle, 0) == 0) {
+      rank = 1;
+    } else if (hay.find(needle) != std::string::npos) {
+      rank = 2;
+    } else {
+      dist = EditDistance(needle, hay, 2);
+      if (dist > 2) return;
+      rank = 3;
+    }
+    auto key = std::make_pair(rank, dist);
+    auto it = best.find(entity);
+    if (it != best.end() && it->second.first <= key) return;
+    best[entity] = {key, Match{s.entities[entity].key, s.kinds[s.entities[entity].kind].name, name, lang, dist}};
+  };
+  for (uint32_t e = 0; e < s.entities.size(); ++e) consider(e, s.entities[e].key, "");
+  for (uint32_t p = 0; p < s.preds.size(); ++p) {
+    const std::string& pname = s.preds[p].name;
+    const bool is_name = pname.rfind(kNamePrefix, 0) == 0;
+    if (!is_name && p != s.alias_pred) continue;
+    for (uint32_t id : s.by_pred[p]) {
+      const Fact& f = s.facts[id];
+      if (!f.live()) continue;
+      std::string lang = is_name ? pname.substr(5) : "";
+      if (!is_name) {
+        for (const Qualifier& q : s.qual_sets[f.quals]) {
+          if (q.key == "lang") lang = std::get<std::string>(q.value.v);
+        }
+      }
+      consider(f.subject, std::get<std::string>(s.values[f.object].v), lang);
+    }
+  }
+  std::vector<std::pair<std::pair<int, int>, Match>> all;
+  for (auto& [e, m] : best) all.push_back(std::move(m));
+  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    return a.first < b.first || (a.first == b.first && a.second.id < b.second.id);
+  });
+  std::vector<Match> out;
+  for (size_t i = 0; i < all.size() && i < limit; ++i) out.push_back(std::move(all[i].second));
+  return out;
+}
+
+namespace {
+std::vector<std::string> KindNames(const State& s, const std::vector<uint32_t>& ids) {
+  std::vector<std::string> out;
+  for (uint32_t k : ids) out.push_back(s.kinds[k].name);
+  return out;
+}
+}  // namespace
+
+SchemaInfo DatabaseImpl::Schema() const {
+  ReaderLock lock(&mu_);
+  const State& s = state_;
+  SchemaInfo out;
+  for (const auto& k : s.kinds)
+    out.kinds.push_back(KindDecl{k.name, k.parent == kNone ? "" : s.kinds[k.parent].name, k.note, {}});
+  for (const auto& p : s.preds) {
+    if (p.is_attribute) {
+      out.attributes.push_back(AttributeDecl{p.name, KindNames(s, p.subject_kinds), p.type, p.note, {}});
+    } else {
+      out.relations.push_back(RelationDecl{
+          p.name, KindNames(s, p.subject_kinds), KindNames(s, p.object_kinds), p.exclusive, p.acyclic, p.note, {}});
+    }
+  }
+  return out;
+}
+}  // namespace ordo::engine

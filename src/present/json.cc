@@ -1,0 +1,646 @@
+#include "present/json.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "domain/names.h"
+#include "model/value_json.h"
+#include "ordo/lang.h"
+#include "present/json_values.h"
+
+namespace ordo::present {
+
+Json::Json() : value_(std::make_shared<const Value>()) {}
+Json::Json(std::shared_ptr<const Value> value) : value_(std::move(value)) {}
+
+std::string Json::Dump(bool pretty) const {
+  return value_->j.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+Json Wrap(json j) { return Json(std::make_shared<const Json::Value>(Json::Value{std::move(j)})); }
+const json& Unwrap(const Json& doc) { return doc.value().j; }
+
+namespace {
+json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+}  // namespace
+
+json ValueToJson(const Value& value) { return ValueAsJson<json>(value); }
+
+json FromToJson(const FuzzyDate& from) {
+  if (from.date.is_min()) return nullptr;
+  return FormatFuzzyDate(from);
+}
+
+json ToToJson(const FuzzyDate& to) {
+  if (to.date.is_max()) return nullptr;
+  return FormatFuzzyDate(to);
+}
+
+json FactToJson(const FactInfo& fact) {
+  json j = json::object();
+  j["id"] = fact.subject;
+  j["predicate"] = fact.predicate;
+  if (fact.is_attribute) {
+    j["value"] = fact.value ? ValueToJson(*fact.value) : json(nullptr);
+  } else {
+    j["object"] = NullIfEmpty(fact.object);
+  }
+  j["from"] = FromToJson(fact.from);
+  j["to"] = ToToJson(fact.to);
+  j["perspective"] = NullIfEmpty(fact.perspective);
+  json q = json::object();
+  for (const Qualifier& qual : fact.qualifiers) q[qual.key] = ValueToJson(qual.value);
+  j["qualifiers"] = std::move(q);
+  j["order"] = fact.order;
+  j["ended_by"] = NullIfEmpty(fact.ended_by);
+  j["correction"] = fact.correction;
+  j["recorded_from"] = FormatInstant(fact.recorded_from);
+  j["recorded_to"] = fact.recorded_to == Instant::Max() ? json(nullptr) : json(FormatInstant(fact.recorded_to));
+  j["fact_id"] = fact.fact_id;
+  return j;
+}
+
+json SourceToJson(const SourceInfo& source) {
+  json j = json::object();
+  j["id"] = source.id;
+  j["title"] = source.title;
+  j["publisher"] = NullIfEmpty(source.publisher);
+  j["date"] = source.date ? json(FormatFuzzyDate(*source.date)) : json(nullptr);
+  j["url"] = NullIfEmpty(source.url);
+  j["quote"] = NullIfEmpty(source.quote);
+  j["note"] = NullIfEmpty(source.note);
+  return j;
+}
+
+json OrderToJson(const OrderInfo& order) {
+  json j = json::object();
+  j["id"] = order.id;
+  j["title"] = order.title;
+  j["issuer"] = NullIfEmpty(order.issuer);
+  j["signed"] = order.signed_on ? json(FormatFuzzyDate(*order.signed_on)) : json(nullptr);
+  j["effective"] = FormatFuzzyDate(order.effective);
+  j["recorded"] = FormatInstant(order.recorded);
+  j["perspective"] = NullIfEmpty(order.perspective);
+  json sources = json::array();
+  for (const SourceInfo& s : order.sources) sources.push_back(SourceToJson(s));
+  j["sources"] = std::move(sources);
+  j["notes"] = order.notes;
+  if (order.where.known()) {
+    j["loaded_from"] = fmt::format("{}:{}", order.where.file, order.where.begin.line);
+  } else {
+    j["loaded_from"] = NullIfEmpty(order.where.file);
+  }
+  j["facts_asserted"] = order.facts_asserted;
+  j["facts_superseded"] = order.facts_superseded;
+  return j;
+}
+
+namespace {
+
+json RefJson(const domain::EntityRef& r, bool with_kind) {
+  json j = {{"id", r.id}, {"name", NullIfEmpty(r.name)}};
+  if (with_kind) j["kind"] = NullIfEmpty(r.kind);
+  return j;
+}
+
+json Strings(const std::vector<std::string>& v) {
+  json j = json::array();
+  for (const std::string& s : v) j.push_back(s);
+  return j;
+}
+
+json SourcesJson(const std::vector<SourceInfo>& sources) {
+  json j = json::array();
+  for (const SourceInfo& s : sources) j.push_back(SourceToJson(s));
+  return j;
+}
+
+json NamesToJson(const std::vector<Name>& names) {
+  json j = json::array();
+  for (const Name& n : names) j.push_back({{"lang", n.lang}, {"text", n.text}});
+  return j;
+}
+
+json FactJson(const FactInfo& fact, const domain::OrderIndex& orders) {
+  json j = FactToJson(fact);
+  json sources = json::array();
+  for (const std::string& s : orders.SourceIds(fact.order)) sources.push_back(s);
+  j["sources"] = std::move(sources);
+  return j;
+}
+
+json EntityJsonValue(const EntityInfo& info, Date at, const domain::OrderIndex& orders) {
+  json j = json::object();
+  j["id"] = info.id;
+  j["kind"] = info.kind;
+  j["at"] = FormatDate(at);
+  j["alive"] = info.alive;
+  j["names"] = NamesToJson(info.names);
+  j["aliases"] = NamesToJson(info.aliases);
+  json life = json::array();
+  for (const Span& i : info.lifetime) life.push_back({{"from", FromToJson(i.from)}, {"to", ToToJson(i.to)}});
+  j["lifetime"] = std::move(life);
+  json facts = json::array();
+  for (const FactInfo& f : info.facts) facts.push_back(FactJson(f, orders));
+  j["facts"] = std::move(facts);
+  json order_list = json::array();
+  std::set<std::string> seen;
+  for (const FactInfo& f : info.facts) {
+    if (!seen.insert(f.order).second) continue;
+    if (const OrderInfo* o = orders.Find(f.order)) order_list.push_back(OrderToJson(*o));
+  }
+  j["orders"] = std::move(order_list);
+  return j;
+}
+
+json MembersJsonValue(const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects,
+                      const domain::OrderIndex& orders) {
+  json j = json::array();
+  for (size_t i = 0; i < facts.size(); ++i) {
+    const FactInfo& f = facts[i];
+    json row = json::object();
+    row["id"] = f.subject;
+    row["kind"] = i < subjects.size() ? subjects[i].kind : "";
+    row["name"] = i < subjects.size() ? domain::DisplayName(subjects[i].names) : "";
+    json fj = FactJson(f, orders);
+    fj.erase("id");
+    row.update(fj);
+    j.push_back(std::move(row));
+  }
+  return j;
+}
+
+json FactsJsonValue(const std::vector<FactInfo>& facts, const domain::OrderIndex& orders) {
+  json j = json::array();
+  for (const FactInfo& f : facts) j.push_back(FactJson(f, orders));
+  return j;
+}
+
+json ChangesJsonValue(const std::vector<Change>& changes, const domain::OrderIndex& orders) {
+  json j = json::array();
+  for (const Change& c : changes) {
+    json row = json::object();
+    row["id"] = c.subject;
+    row["predicate"] = c.predicate;
+    row["perspective"] = c.perspective.empty() ? json(nullptr) : json(c.perspective);
+    row["before"] = FactsJsonValue(c.before, orders);
+    row["after"] = FactsJsonValue(c.after, orders);
+    j.push_back(std::move(row));
+  }
+  return j;
+}
+
+json OrdersJsonValue(const std::vector<OrderInfo>& orders) {
+  json j = json::array();
+  for (const OrderInfo& o : orders) j.push_back(OrderToJson(o));
+  return j;
+}
+
+json OrderChangesJsonValue(const OrderChanges& changes) {
+  json j = OrderToJson(changes.order);
+  json asserted = json::array(), superseded = json::array();
+  for (const FactInfo& f : changes.asserted) asserted.push_back(FactToJson(f));
+  for (const FactInfo& f : changes.superseded) superseded.push_back(FactToJson(f));
+  j["asserted"] = std::move(asserted);
+  j["superseded"] = std::move(superseded);
+  return j;
+}
+
+json MatchesJsonValue(const std::vector<Match>& matches) {
+  json j = json::array();
+  for (const Match& m : matches) {
+    j.push_back({{"id", m.id}, {"kind", m.kind}, {"name", m.name}, {"lang", m.lang}, {"distance", m.distance}});
+  }
+  return j;
+}
+
+void AddWhere(json& j, const SourceRegion& where) {
+  if (!where.file.empty()) j["file"] = where.file;
+  if (where.known()) {
+    j["line"] = where.begin.line;
+    j["column"] = where.begin.column;
+  }
+}
+
+json DiagnosticJson(const Status& status, std::string_view text, const std::string& file) {
+  json e = json::object();
+  e["code"] = CodeName(status.code());
+  e["message"] = status.message();
+  AddWhere(e, status.where());
+  json notes = json::array();
+  json located = json::array();
+  for (const Note& n : status.notes()) {
+    notes.push_back(n.message);
+    json nj = json::object();
+    nj["message"] = n.message;
+    AddWhere(nj, n.where);
+    located.push_back(std::move(nj));
+  }
+  e["notes"] = std::move(notes);
+  if (status.where().known() || !text.empty()) {
+    e["note_locations"] = std::move(located);
+    e["rendered"] = RenderDiagnostic(status, text, file, false);
+  }
+  return e;
+}
+
+json ErrorBody(const Status& status, std::string_view text, const std::string& file, const char* code_name) {
+  json e = DiagnosticJson(status, text, file);
+  if (code_name != nullptr) e["code"] = code_name;
+  json j = json::object();
+  j["error"] = std::move(e);
+  return j;
+}
+
+}  // namespace
+
+int HttpStatusFor(Code code) {
+  switch (code) {
+    case Code::kOk: return 200;
+    case Code::kNotFound: return 404;
+    case Code::kInvalid: return 400;
+    case Code::kViolation: return 422;
+    case Code::kConflict: return 409;
+    case Code::kLimit: return 413;
+    case Code::kIo: return 500;
+    case Code::kInternal: return 500;
+  }
+  return 500;
+}
+
+Json StatementJson(const domain::StatementRecord& s) {
+  json j = json::object();
+  j["id"] = s.id;
+  j["name"] = NullIfEmpty(s.name);
+  j["speaker"] = NullIfEmpty(s.speaker.id);
+  j["speaker_name"] = NullIfEmpty(s.speaker.name);
+  j["speaker_kind"] = NullIfEmpty(s.speaker.kind);
+  json offices = json::array();
+  for (const domain::EntityRef& o : s.offices) offices.push_back(RefJson(o, false));
+  j["offices"] = std::move(offices);
+  j["kind"] = NullIfEmpty(s.kind);
+  j["date"] = FormatFuzzyDate(s.date);
+  j["time"] = NullIfEmpty(s.time);
+  j["venue"] = NullIfEmpty(s.venue);
+  j["quote"] = NullIfEmpty(s.quote);
+  j["quote_source"] = NullIfEmpty(s.quote_source);
+  j["also"] = Strings(s.also);
+  j["hedges"] = Strings(s.hedges);
+  j["condition"] = NullIfEmpty(s.condition);
+  j["condition_meaning"] = NullIfEmpty(s.condition_meaning);
+  j["gist"] = NullIfEmpty(s.gist);
+  json about = json::array();
+  for (const domain::EntityRef& a : s.about) about.push_back(RefJson(a, true));
+  j["about"] = std::move(about);
+  json links = json::array();
+  for (const domain::StatementLink& l : s.links) {
+    links.push_back({{"relation", l.relation},
+                     {"direction", l.outgoing ? "out" : "in"},
+                     {"label", l.outgoing ? l.relation : domain::IncomingLabel(l.relation)},
+                     {"id", l.other.id},
+                     {"name", NullIfEmpty(l.other.name)}});
+  }
+  j["links"] = std::move(links);
+  json reporting = json::array();
+  for (const domain::ReportingLink& l : s.reporting) {
+    reporting.push_back({{"step", l.step},
+                         {"id", l.report.id},
+                         {"name", NullIfEmpty(l.report.name)},
+                         {"publisher", NullIfEmpty(l.publisher)},
+                         {"medium", NullIfEmpty(l.medium)},
+                         {"via", NullIfEmpty(l.via)},
+                         {"source", NullIfEmpty(l.source)}});
+  }
+  j["reporting"] = std::move(reporting);
+  j["orders"] = Strings(s.orders);
+  j["sources"] = SourcesJson(s.sources);
+  j["notes"] = Strings(s.notes);
+  return Wrap(std::move(j));
+}
+
+Json StatementsJson(const std::vector<domain::StatementRecord>& statements) {
+  json j = json::array();
+  for (const domain::StatementRecord& s : statements) j.push_back(StatementJson(s).value().j);
+  return Wrap(std::move(j));
+}
+
+Json ReportJson(const domain::ReportCheck& r) {
+  json j = json::object();
+  j["id"] = r.report.id;
+  j["name"] = NullIfEmpty(r.report.name);
+  j["kind"] = NullIfEmpty(r.report.kind);
+  j["publisher"] = NullIfEmpty(r.publisher);
+  j["medium"] = NullIfEmpty(r.medium);
+  j["published"] = r.published ? json(FormatFuzzyDate(*r.published)) : json(nullptr);
+  json relies = json::array();
+  for (const domain::EntityRef& e : r.relies_on) relies.push_back(RefJson(e, true));
+  j["relies_on"] = std::move(relies);
+  j["sources"] = SourcesJson(r.sources);
+  j["notes"] = Strings(r.notes);
+  size_t counts[3] = {0, 0, 0};
+  for (const domain::ClaimCheck& c : r.claims) ++counts[static_cast<size_t>(c.verdict)];
+  j["counts"] = {{"confirmed", counts[0]}, {"corrected", counts[1]}, {"unknown", counts[2]}};
+  json claims = json::array();
+  for (const domain::ClaimCheck& c : r.claims) {
+    json cj = json::object();
+    cj["id"] = c.id;
+    cj["name"] = NullIfEmpty(c.name);
+    cj["wording"] = NullIfEmpty(c.wording);
+    cj["report_words"] = NullIfEmpty(c.report_words);
+    json follows = json::array();
+    for (const domain::EntityRef& e : c.follows) follows.push_back(RefJson(e, false));
+    cj["follows"] = std::move(follows);
+    cj["sources"] = SourcesJson(c.sources);
+    cj["verdict"] = domain::VerdictName(c.verdict);
+    cj["computed"] = c.computed;
+    cj["check"] = NullIfEmpty(c.check);
+    cj["check_text"] = NullIfEmpty(c.check_text);
+    cj["record"] = NullIfEmpty(c.record);
+    cj["record_ids"] = Strings(c.record_ids);
+    json against = json::array();
+    for (const domain::EntityRef& e : c.checked_against) against.push_back(RefJson(e, true));
+    cj["checked_against"] = std::move(against);
+    json evidence = json::array();
+    for (const domain::EvidenceOrder& e : c.evidence) {
+      evidence.push_back({{"order", e.id}, {"title", NullIfEmpty(e.title)}, {"sources", SourcesJson(e.sources)}});
+    }
+    cj["evidence"] = std::move(evidence);
+    claims.push_back(std::move(cj));
+  }
+  j["claims"] = std::move(claims);
+  return Wrap(std::move(j));
+}
+
+const char* const kAlertDisclaimer =
+    "the condition as the statement states it is met; ordo does not assert the "
+    "consequence";
+
+namespace {
+json ScenarioValue(const ScenarioInfo& s) {
+  return {{"id", s.name},
+          {"base_recorded", FormatInstant(s.base_recorded)},
+          {"created", FormatInstant(s.created)},
+          {"batches", s.batches},
+          {"note", s.note}};
+}
+json AlertsValue(const std::vector<AlertInfo>& alerts);
+}  // namespace
+
+Json ScenariosJson(const std::vector<ScenarioInfo>& scenarios) {
+  json arr = json::array();
+  for (const ScenarioInfo& s : scenarios) arr.push_back(ScenarioValue(s));
+  return Wrap(std::move(arr));
+}
+
+Json ScenarioJson(const ScenarioInfo& scenario) { return Wrap(ScenarioValue(scenario)); }
+
+Json ScenarioDifferencesJson(const std::vector<ScenarioDifference>& differences) {
+  json arr = json::array();
+  for (const ScenarioDifference& d : differences) {
+    json dates = json::array();
+    for (const Interval& i : d.dates) {
+      dates.push_back({{"from", FromToJson(FuzzyDate::Exact(i.from))}, {"to", ToToJson(FuzzyDate::Exact(i.to))}});
+    }
+    json rec = json::array(), scen = json::array();
+    for (const FactInfo& f : d.record) rec.push_back(FactToJson(f));
+    for (const FactInfo& f : d.scenario) scen.push_back(FactToJson(f));
+    arr.push_back({{"id", d.subject},
+                   {"predicate", d.predicate},
+                   {"perspective", NullIfEmpty(d.perspective)},
+                   {"dates", std::move(dates)},
+                   {"record", std::move(rec)},
+                   {"scenario", std::move(scen)}});
+  }
+  return Wrap(std::move(arr));
+}
+
+Json RulesJson(const std::vector<RuleInfo>& rules) {
+  json arr = json::array();
+  for (const RuleInfo& r : rules) {
+    json sources = json::array();
+    for (const SourceInfo& s : r.sources) sources.push_back(SourceToJson(s));
+    arr.push_back({{"id", r.id},
+                   {"title", r.title},
+                   {"cites", r.cites},
+                   {"quote", r.quote},
+                   {"perspective", NullIfEmpty(r.perspective)},
+                   {"condition", r.condition},
+                   {"note", r.note},
+                   {"sources", std::move(sources)},
+                   {"recorded", FormatInstant(r.recorded)}});
+  }
+  return Wrap(std::move(arr));
+}
+
+Json AlertsJson(const std::vector<AlertInfo>& alerts) { return Wrap(AlertsValue(alerts)); }
+
+namespace {
+json AlertsValue(const std::vector<AlertInfo>& alerts) {
+  json arr = json::array();
+  for (const AlertInfo& a : alerts) {
+    json bindings = json::object();
+    for (const auto& [var, entity] : a.bindings) bindings[var] = entity;
+    arr.push_back({{"id", a.id},
+                   {"scenario", NullIfEmpty(a.scenario)},
+                   {"rule", a.rule},
+                   {"rule_title", a.rule_title},
+                   {"date", FormatDate(a.date)},
+                   {"order", a.order},
+                   {"recorded", FormatInstant(a.recorded)},
+                   {"bindings", std::move(bindings)},
+                   {"facts", a.facts},
+                   {"cites", a.cites},
+                   {"quote", a.quote},
+                   {"note", a.note},
+                   {"meaning", kAlertDisclaimer}});
+  }
+  return arr;
+}
+}  // namespace
+
+// ---- The record's answers ----
+
+Json EntityJson(const EntityInfo& info, Date at, const domain::OrderIndex& orders) {
+  return Wrap(EntityJsonValue(info, at, orders));
+}
+Json MembersJson(const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects,
+                 const domain::OrderIndex& orders) {
+  return Wrap(MembersJsonValue(facts, subjects, orders));
+}
+Json FactsJson(const std::vector<FactInfo>& facts, const domain::OrderIndex& orders) {
+  return Wrap(FactsJsonValue(facts, orders));
+}
+Json ChangesJson(const std::vector<Change>& changes, const domain::OrderIndex& orders) {
+  return Wrap(ChangesJsonValue(changes, orders));
+}
+Json OrdersJson(const std::vector<OrderInfo>& orders) { return Wrap(OrdersJsonValue(orders)); }
+Json OrderChangesJson(const OrderChanges& changes) { return Wrap(OrderChangesJsonValue(changes)); }
+Json MatchesJson(const std::vector<Match>& matches) { return Wrap(MatchesJsonValue(matches)); }
+Json EmptyArray() { return Wrap(json::array()); }
+
+// ---- The HTTP API's own shapes ----
+
+namespace {
+
+json ViewJson(const View& view, bool with_at) {
+  json j = json::object();
+  if (with_at) j["at"] = FormatDate(view.at);
+  j["recorded"] = view.recorded ? json(FormatInstant(*view.recorded)) : json(nullptr);
+  j["perspective"] = NullIfEmpty(view.perspective);
+  return j;
+}
+
+}  // namespace
+
+Json ServiceJson(const ServiceInfo& info) {
+  json j = json::object();
+  j["service"] = "ordo";
+  j["version"] = "0.1.0";
+  j["writable"] = info.writable;
+  j["entities"] = info.entities;
+  j["facts"] = info.facts;
+  j["max_result_rows"] = info.max_result_rows;
+  j["max_body_bytes"] = info.max_body_bytes;
+  j["routes"] = info.routes;
+  return Wrap(std::move(j));
+}
+
+Json SchemaJson(const SchemaInfo& schema) {
+  json kinds = json::array();
+  for (const KindDecl& k : schema.kinds) {
+    kinds.push_back({{"name", k.name}, {"parent", NullIfEmpty(k.parent)}, {"note", NullIfEmpty(k.note)}});
+  }
+  json relations = json::array();
+  for (const RelationDecl& r : schema.relations) {
+    relations.push_back({{"name", r.name},
+                         {"subject_kinds", r.subject_kinds},
+                         {"object_kinds", r.object_kinds},
+                         {"exclusive", r.exclusive},
+                         {"acyclic", r.acyclic},
+                         {"note", NullIfEmpty(r.note)}});
+  }
+  json attributes = json::array();
+  for (const AttributeDecl& a : schema.attributes) {
+    attributes.push_back({{"name", a.name},
+                          {"subject_kinds", a.subject_kinds},
+                          {"type", ValueTypeName(a.type)},
+                          {"note", NullIfEmpty(a.note)}});
+  }
+  return Wrap(
+      json{{"kinds", std::move(kinds)}, {"relations", std::move(relations)}, {"attributes", std::move(attributes)}});
+}
+
+Json MapJson(const domain::MapView& map, const View& view) {
+  json assignments = json::object();
+  for (const auto& [subject, objects] : map.assignments) assignments[subject] = objects;
+  json disputed = json::object();
+  for (const auto& [subject, facts] : map.disputed) {
+    json& d = disputed[subject];
+    d = json::array();
+    for (const auto& [object, perspective] : facts) d.push_back({{"object", object}, {"perspective", perspective}});
+  }
+  json legend = json::array();
+  for (const domain::LegendItem& item : map.legend) {
+    json i = json::object();
+    i["id"] = item.id;
+    i["kind"] = item.kind;
+    i["name"] = item.name;
+    i["names"] = NamesToJson(item.names);
+    i["count"] = item.count;
+    legend.push_back(std::move(i));
+  }
+  json j = json::object();
+  j["relation"] = map.relation;
+  j.update(ViewJson(view, true));
+  j["assignments"] = std::move(assignments);
+  j["disputed"] = std::move(disputed);
+  j["legend"] = std::move(legend);
+  return Wrap(std::move(j));
+}
+
+Json OrgChartJson(const domain::OrgChart& chart, const View& view, const domain::OrderIndex& orders) {
+  json nodes = json::array();
+  for (const domain::OrgNode& node : chart.nodes) {
+    json n = json::object();
+    n["id"] = node.id;
+    n["kind"] = node.kind;
+    n["name"] = node.name;
+    n["names"] = NamesToJson(node.names);
+    if (node.parent) {
+      json fact = FactJson(*node.parent, orders);
+      n["parent"] = fact["object"];
+      n["fact"] = std::move(fact);
+    } else {
+      n["parent"] = nullptr;
+      n["fact"] = nullptr;
+    }
+    nodes.push_back(std::move(n));
+  }
+  json j = json::object();
+  j["relation"] = chart.relation;
+  j.update(ViewJson(view, true));
+  j["nodes"] = std::move(nodes);
+  return Wrap(std::move(j));
+}
+
+Json ChangeDatesJson(const domain::ChangeDates& changes, const View& view) {
+  json list = json::array();
+  for (Date d : changes.dates) list.push_back(FormatDate(d));
+  json j = json::object();
+  j["relation"] = changes.relation;
+  j.update(ViewJson(view, false));
+  j["facts"] = changes.facts;
+  j["dates"] = std::move(list);
+  return Wrap(std::move(j));
+}
+
+Json AppliedJson(const AppliedBatch& a) {
+  json j = json::object();
+  j["applied"] = a.applied;
+  j["checked"] = true;
+  if (!a.scenario.empty()) j["scenario"] = a.scenario;
+  j["orders"] = a.summary.orders;
+  j["facts_asserted"] = a.summary.facts_asserted;
+  j["facts_superseded"] = a.summary.facts_superseded;
+  j["entities_created"] = a.summary.entities_created;
+  j["entities"] = a.entities;
+  j["facts"] = a.facts;
+  j["alerts"] = AlertsValue(a.alerts);
+  return Wrap(std::move(j));
+}
+
+Json DeletedJson(const std::string& name) { return Wrap(json{{"deleted", name}}); }
+
+// ---- Errors ----
+
+Json ErrorJson(const Status& status, std::string_view text, const std::string& file, const char* code_name) {
+  return Wrap(ErrorBody(status, text, file, code_name));
+}
+
+Json BatchErrorJson(const Diagnostics& diagnostics, std::string_view text, const std::string& file) {
+  json list = json::array();
+  for (const Status& d : diagnostics) list.push_back(DiagnosticJson(d, text, file));
+  json body = json::object();
+  body["error"] = list.empty() ? json(nullptr) : list.front();
+  body["diagnostics"] = std::move(list);
+  body["applied"] = false;
+  return Wrap(std::move(body));
+}
+
+// ---- Input ----
+
+Result<ScenarioRequest> ParseScenarioRequestJson(std::string_view text) {
+  const json body = json::parse(text, nullptr, false);
+  if (!body.is_object()) return Status::Invalid("the request body is not a JSON object");
+  ScenarioRequest r;
+  for (auto [key, field] :
+       {std::pair{"name", &r.name}, std::pair{"from_recorded", &r.from_recorded}, std::pair{"note", &r.note}}) {
+    if (!body.contains(key) || body[key].is_null()) continue;
+    if (!body[key].is_string()) return Status::Invalid(fmt::format("'{}' must be a string", key));
+    *field = body[key].get<std::string>();
+  }
+  return r;
+}
+
+}  // namespace ordo::present

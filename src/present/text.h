@@ -1,0 +1,47 @@
+// The text the `ordo` command prints for each answer: tables with names beside ids, key-value
+// blocks, the orders and sources behind facts. Pure functions of their arguments; no I/O.
+#ifndef ORDO_PRESENT_TEXT_H_
+#define ORDO_PRESENT_TEXT_H_
+
+#include <string>
+#include <vector>
+
+#include "domain/orders.h"
+#include "domain/statements.h"
+#include "ordo/database.h"
+
+namespace ordo::present {
+
+// `ordo show`: the entity's header, its facts at the view's date and the orders and sources behind them.
+std::string EntityText(const EntityInfo& info, const View& view, const domain::OrderIndex& orders);
+// `ordo members`: one row per fact, with the subject's name and kind.
+std::string MembersText(const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects);
+// `ordo history`: every fact with its record interval, then the orders and sources.
+std::string HistoryText(const std::vector<FactInfo>& facts, const domain::OrderIndex& orders);
+// `ordo diff`: per subject and relation, what held at d1 and what holds at d2, and by which order.
+std::string DiffText(const std::vector<Change>& changes, Date d1, Date d2);
+// `ordo snapshot`: a table, or RFC 4180 CSV with a header line.
+std::string SnapshotText(const std::vector<FactInfo>& facts, const std::string& relation);
+std::string SnapshotCsv(const std::vector<FactInfo>& facts);
+// `ordo orders` and `ordo order ID`.
+std::string OrdersText(const std::vector<OrderInfo>& orders);
+std::string OrderText(const OrderChanges& changes);
+// `ordo search`.
+std::string MatchesText(const std::vector<Match>& matches);
+// `ordo path`: the chain, then its facts.
+std::string PathText(const std::vector<FactInfo>& facts, const std::string& relation);
+// `ordo statements`: one block per statement, blocks separated by a blank line.
+std::string StatementsText(const std::vector<domain::StatementRecord>& statements);
+// `ordo report`: the report, then each claim beside what the record holds.
+std::string ReportText(const domain::ReportCheck& report);
+// `ordo scenario list`, `scenario diff`, `rules`, `alerts`.
+std::string ScenariosText(const std::vector<ScenarioInfo>& scenarios);
+std::string ScenarioDifferencesText(const std::vector<ScenarioDifference>& differences);
+std::string RulesText(const std::vector<RuleInfo>& rules);
+std::string AlertsText(const std::vector<AlertInfo>& alerts);
+// "alert: rule R met on D by order O (?v = id, ...)" per alert, as `scenario load` prints them.
+std::string FiredAlertsText(const std::vector<AlertInfo>& alerts);
+
+}  // namespace ordo::present
+
+#endif  // ORDO_PRESENT_TEXT_H_
