@@ -16,7 +16,6 @@ namespace ordo::domain {
 
 namespace {
 
-
 constexpr const char* kLinkRelations[] = {"answers", "supports", "qualifies", "contradicts"};
 
 View ViewAt(Date at, const View& base) {
@@ -24,7 +23,6 @@ View ViewAt(Date at, const View& base) {
   v.at = at;
   return v;
 }
-
 
 // What the record holds about an entity now: per predicate, the open-ended facts; where none is
 // open, those starting last. History gives them ordered by predicate, then valid start.

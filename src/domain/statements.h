@@ -94,7 +94,6 @@ struct StatementFilter {
 Result<std::vector<StatementRecord>> ListStatements(const Database& db, const StatementFilter& filter,
                                                     const View& view);
 
-
 // ---- Reports and their claims ------------------------------------------------------------
 
 // Whether the record confirms a claim. Written to JSON by name; do not renumber.
@@ -140,7 +139,6 @@ struct ReportCheck {
 // checks name their own dates). Fails with kNotFound for an unknown id, kInvalid when the entity
 // is not a report.
 Result<ReportCheck> CheckReport(const Database& db, const std::string& report_id, const View& view);
-
 
 }  // namespace ordo::domain
 

@@ -1,8 +1,9 @@
 // `ordo serve`: the HTTP API (docs/http.md) and the web UI (web/) over one database.
 //
-// The server is thin: every route parses its query, calls the public API (ordo/database.h,
-// ordo/lang.h) and serializes with the CLI's JSON shapes (cli/format.h), so `ordo show --json`
-// and `GET /api/entity/ID` print the same objects.
+// The server is thin: every route of the table in server/api.h parses its query, calls the
+// public API (ordo/database.h, ordo/lang.h) or the domain layer and answers with a shape of
+// present/json.h, the same the CLI prints, so `ordo show --json` and `GET /api/entity/ID` print
+// the same objects.
 #ifndef ORDO_SERVER_SERVER_H_
 #define ORDO_SERVER_SERVER_H_
 

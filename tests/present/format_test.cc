@@ -145,7 +145,9 @@ TEST(Json, AttributeFactHasValue) {
   EXPECT_EQ(j["perspective"], "UA");
 }
 
-TEST(Json, DumpReplacesInvalidUtf8) { EXPECT_EQ(Wrap(nlohmann::ordered_json("a\xff")).Dump(true), "\"a\xef\xbf\xbd\"\n"); }
+TEST(Json, DumpReplacesInvalidUtf8) {
+  EXPECT_EQ(Wrap(nlohmann::ordered_json("a\xff")).Dump(true), "\"a\xef\xbf\xbd\"\n");
+}
 
 TEST(Csv, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(CsvField("plain"), "plain");

@@ -1,5 +1,5 @@
-// Statements and reports (domain/statements.h, present/json.h, present/text.h) against the bundled record (data/), loaded as
-// `ordo load data/` loads it, plus small records written here for the edge cases.
+// Statements and reports (domain/statements.h, present/json.h, present/text.h) against the bundled record (data/),
+// loaded as `ordo load data/` loads it, plus small records written here for the edge cases.
 #include "domain/statements.h"
 #include "present/json_values.h"
 #include "present/text.h"
