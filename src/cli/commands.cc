@@ -367,7 +367,7 @@ class Session {
     if (!r_.to_date.empty()) {
       auto d = ParseFuzzyDate(r_.to_date);
       if (!d.ok()) return Fail(Status::Invalid("invalid date for --to: " + d.status().message()));
-      filter.to = LastDayOf(*d);
+      filter.to = LatestDay(*d);  // the last day of its period: --to 2024-02 takes in the whole of February
     }
     if (Status s = Prepare(&view); !s.ok()) return Fail(s);
     auto statements = domain::ListStatements(*db_, filter, view);
@@ -376,15 +376,6 @@ class Session {
     if (want_json()) return Print(present::StatementsJson(*statements));
     io_.out << present::StatementsText(*statements);
     return 0;
-  }
-
-  // The last day of a date's period: --to 2024-02 takes in the whole of February.
-  static Date LastDayOf(const FuzzyDate& d) {
-    int y = 0, m = 0, day = 0;
-    d.date.ToCivil(&y, &m, &day);
-    if (d.precision == Precision::kYear) return Date::FromCivil(y, 12, 31);
-    if (d.precision == Precision::kMonth) return Date::FromCivil(y, m, DaysInMonth(y, m));
-    return d.date;
   }
 
   int Report() {

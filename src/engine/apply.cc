@@ -14,7 +14,7 @@ namespace ordo::engine {
 namespace {
 
 std::string FormatBound(int32_t days, uint8_t flags) {
-  return FormatFuzzyDate(FuzzyDate::Unpack(Date{days}, flags & 0x0f));
+  return FormatFuzzyDate(FuzzyDate::Unpack(Date{days}, flags & FuzzyDate::kFlagsMask));
 }
 
 SourceRegion OrderRegion(const State& s, uint32_t order) { return s.orders[order].where; }
@@ -291,8 +291,8 @@ class Applier {
     } else {
       r.object = f.object;
     }
-    r.from = FuzzyDate::Unpack(Date{f.from}, f.from_flags & 0x0f);
-    r.to = FuzzyDate::Unpack(Date{f.to}, f.to_flags & 0x0f);
+    r.from = FuzzyDate::Unpack(Date{f.from}, f.from_flags & FuzzyDate::kFlagsMask);
+    r.to = FuzzyDate::Unpack(Date{f.to}, f.to_flags & FuzzyDate::kFlagsMask);
     r.perspective = f.persp;
     r.qualifiers = s_.qual_sets[f.quals];
     r.order = f.order;

@@ -18,7 +18,7 @@ namespace {
 // Unsorted diff events a diff reads as they are before it merges them into the sorted list.
 constexpr size_t kEventsTailMerge = 4096;
 
-FuzzyDate Bound(int32_t days, uint8_t flags) { return FuzzyDate::Unpack(Date{days}, flags & 0x0f); }
+FuzzyDate Bound(int32_t days, uint8_t flags) { return FuzzyDate::Unpack(Date{days}, flags & FuzzyDate::kFlagsMask); }
 
 }  // namespace
 

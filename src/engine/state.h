@@ -49,8 +49,8 @@ struct Fact {
   uint32_t retract_order;  // the order that closed the row's record interval; kNone while current
   uint32_t quals;          // qualifier set id; 0 = none
   uint16_t persp;          // 0 = undisputed
-  uint8_t from_flags;      // FuzzyDate::PackFlags() of from; bit 7 = correction
-  uint8_t to_flags;        // FuzzyDate::PackFlags() of to
+  uint8_t from_flags;      // FuzzyDate::PackFlags() of from (bits 0-5); bit 7 = correction
+  uint8_t to_flags;        // FuzzyDate::PackFlags() of to (bits 0-5)
   bool live() const { return retract_order == kNone; }
   Interval interval() const { return Interval{Date{from}, Date{to}}; }
 };

@@ -15,6 +15,18 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsWordChar(char c) { return IsAsciiAlnum(c) || c == '-' || c == '_' || c == '.'; }
 bool IsDateMark(char c) { return c == '?' || c == '~' || c == '%'; }
 
+// Y170002, Y-170002: an EDTF year of more than four digits (a mark may close it).
+bool IsLongYear(std::string_view w) {
+  if (w.size() < 2 || w.front() != 'Y') return false;
+  w.remove_prefix(1);
+  if (w.front() == '-') w.remove_prefix(1);
+  if (w.empty()) return false;
+  for (char c : w) {
+    if (!IsDigit(c)) return false;
+  }
+  return true;
+}
+
 // Shows a string token briefly in messages: "Moscow Military D…".
 std::string ShortQuote(std::string_view text) {
   constexpr size_t kMaxCodePoints = 24;
@@ -204,8 +216,8 @@ class Lexer {
 
   // A word: [A-Za-z0-9-][A-Za-z0-9_.-]*, where ':' may stand between two digits of a word
   // that starts with a digit (instants: 2024-02-26T17:30:00Z), and one of ?~% may close a
-  // word that starts with a digit (dates: 2014-12~). A '-' before '>' is an arrow, not part
-  // of the word.
+  // word that starts with a digit or is a 'Y' year (dates: 2014-12~, Y170002?). A '-' before
+  // '>' is an arrow, not part of the word.
   void LexWord() {
     const size_t start = pos_;
     const SourcePosition begin = Here();
@@ -220,7 +232,9 @@ class Lexer {
       }
       break;
     }
-    if (numeric && pos_ < text_.size() && IsDateMark(text_[pos_])) Advance(1);
+    if ((numeric || IsLongYear(text_.substr(start, pos_ - start))) && pos_ < text_.size() && IsDateMark(text_[pos_])) {
+      Advance(1);
+    }
     Emit(TokenKind::kWord, start, begin);
   }
 

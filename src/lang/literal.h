@@ -13,8 +13,11 @@ namespace ordo::lang {
 enum class LiteralShape : uint8_t {
   kInteger,  // -?[0-9]+                      5580, -3, 1991 (a bare year is an integer)
   kNumber,   // -?[0-9]+.[0-9]+               12.5
-  kDate,     // date-shaped: 2024-03-01, 2014-12, 2014-12~, 1992?  (digits and '-' with an
-             // optional closing ?~%, or digits with a closing mark)
+  kDate,     // date-shaped (EDTF level 1): 2024-03-01, 2014-12, 2014-12~, 1992?, 2001-21, 199X,
+             // 2004-XX, 1985-04-XX, -0044-03, -1985?, Y170002: up to three groups of digits
+             // joined by '-', with 'X' for digits in a four-wide year or two-wide month or day
+             // group, an optional leading '-' and closing ?~%; or 'Y', an optional '-' and more
+             // than four digits. A bare year, negative or not, is an integer (-1985).
   kBoolean,  // true, false
   kOther,    // anything else: an id or a bare word
 };

@@ -8,6 +8,8 @@
 #include <random>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "ordo/database.h"
 #include "ordo/lang.h"
@@ -273,6 +275,45 @@ TEST(DatabaseFileTest, ReopeningGivesTheSameAnswersAndReadOnlyRefusesWrites) {
   EXPECT_EQ(search[0].id, "a");
   Batch b;
   EXPECT_EQ((*db)->Apply(b).status().message(), "the database is open read-only");
+  std::filesystem::remove(path);
+}
+
+// Regression: the engine kept only bits 0-3 of a date's flags, which would have turned the
+// EDTF level 1 forms (bits 4-5) back into days: 2011-24 came back as 2011-12-01.
+TEST(DatabaseFileTest, EdtfLevel1BoundsAreShownBackAsWrittenBeforeAndAfterReopen) {
+  const std::string path = testing::TempDir() + "/ordo_edtf_" + std::to_string(getpid()) + ".db";
+  std::filesystem::remove(path);
+  const std::vector<std::pair<std::string, std::string>> written = {
+      {"2011-24~", "202X?"}, {"2012-05-XX", "2013-XX-XX%"}, {"2014-XX", "Y10000"}};
+  std::string order = "order e \"E\" effective 2011-01-01 recorded 2011-01-01 sources s {\n";
+  for (size_t i = 0; i < written.size(); ++i) {
+    order += "  alias a \"A" + std::to_string(i) + "\" from " + written[i].first + " to " + written[i].second + "\n";
+  }
+  order += "}\n";
+  auto shown = [&](Database& db) {
+    std::vector<std::pair<std::string, std::string>> out;
+    auto h = db.History("a", "", View{});
+    EXPECT_TRUE(h.ok()) << h.status().ToString();
+    for (const FactInfo& f : *h) {
+      if (f.from.precision != Precision::kDay || f.to.precision != Precision::kDay) {
+        out.emplace_back(FormatFuzzyDate(f.from), FormatFuzzyDate(f.to));
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  {
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    ParseResult p = ParseOrders(std::string(kSchema) + kBase + order, "e.ordo");
+    ASSERT_TRUE(p.ok()) << p.diagnostics[0].ToString();
+    auto applied = (*db)->Apply(p.batch);
+    ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+    EXPECT_EQ(shown(**db), written);
+  }
+  auto db = Database::Open(path);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  EXPECT_EQ(shown(**db), written);
   std::filesystem::remove(path);
 }
 

@@ -49,6 +49,18 @@ TEST(Lexer, WordsNumbersDatesInstants) {
             "W(2024-02-26T17:30:00.5Z) EOF");
 }
 
+TEST(Lexer, EdtfLevel1DatesAreSingleWords) {
+  Lexed l = LexText("2001-21? 199X~ 20XX 2004-XX% 1985-04-XX 1985-XX-XX? -1985~ -019X Y170002? Y-170002% Y2024 ?v");
+  EXPECT_TRUE(l.diagnostics.empty());
+  EXPECT_EQ(Kinds(l.tokens),
+            "W(2001-21?) W(199X~) W(20XX) W(2004-XX%) W(1985-04-XX) W(1985-XX-XX?) W(-1985~) W(-019X) W(Y170002?) "
+            "W(Y-170002%) W(Y2024) W(?v) EOF");
+  // A mark closes a 'Y' word only when the rest is a year: an id keeps its '?' apart.
+  Lexed id = LexText("Yx? ?v");
+  EXPECT_EQ(Kinds(id.tokens).substr(0, 5), "W(Yx)");
+  EXPECT_FALSE(id.diagnostics.empty());
+}
+
 TEST(Lexer, ArrowDirectlyAfterWord) {
   Lexed l = LexText("RU-MUR->leningrad-md");
   EXPECT_EQ(Kinds(l.tokens), "W(RU-MUR) -> W(leningrad-md) EOF");

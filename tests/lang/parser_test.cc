@@ -394,6 +394,37 @@ TEST(Parser, OperationClauses) {
   EXPECT_FALSE(ops[2].perspective.has_value());
 }
 
+TEST(Parser, EdtfLevel1Dates) {
+  std::vector<Op> ops = ParseOps(
+      "assign A part-of -> UA from 2001-21 to 201X? [since: 1985-XX-XX, until: Y170002]\n"
+      "assign B part-of -> UA from -0044-03-15 to 2004-XX~\n"
+      "assign C part-of -> UA from -1985 to 1985-04-XX%");
+  ASSERT_EQ(ops.size(), 3u);
+  EXPECT_EQ(FormatFuzzyDate(*ops[0].from), "2001-21");
+  EXPECT_EQ(ops[0].from->date, Date::FromCivil(2001, 3, 1));
+  EXPECT_EQ(FormatFuzzyDate(*ops[0].to), "201X?");
+  ASSERT_EQ(ops[0].qualifiers.size(), 2u);
+  EXPECT_EQ(FormatFuzzyDate(std::get<FuzzyDate>(ops[0].qualifiers[0].value.v)), "1985-XX-XX");
+  EXPECT_EQ(FormatFuzzyDate(std::get<FuzzyDate>(ops[0].qualifiers[1].value.v)), "Y170002");
+  EXPECT_EQ(FormatFuzzyDate(*ops[1].from), "-0044-03-15");
+  EXPECT_EQ(FormatFuzzyDate(*ops[1].to), "2004-XX~");
+  EXPECT_EQ(FormatFuzzyDate(*ops[2].from), "-1985");
+  EXPECT_EQ(FormatFuzzyDate(*ops[2].to), "1985-04-XX%");
+}
+
+TEST(Parser, EdtfLevel1DateErrorsAreDiagnostics) {
+  ParseResult r = ParseOrders(InOrder("assign A part-of -> UA from Y170000002"), kFile);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message(),
+            "while parsing order 'o': invalid date Y170000002: year 170000002 is out of the supported range "
+            "(-5877640 to 5881579)");
+  ParseResult s = ParseOrders(InOrder("assign A part-of -> UA from 1985-XX-12"), kFile);
+  ASSERT_EQ(s.diagnostics.size(), 1u);
+  EXPECT_EQ(s.diagnostics[0].message(),
+            "while parsing order 'o': invalid date 1985-XX-12: the day of an unspecified month (XX) must be XX too "
+            "(a known day of an unknown month is EDTF level 2)");
+}
+
 TEST(Parser, SemicolonsSeparateStatements) {
   std::vector<Op> ops = ParseOps("create a : k; create b : k ;; end c");
   ASSERT_EQ(ops.size(), 3u);

@@ -1,11 +1,15 @@
 #include "ordo/time.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <limits>
+#include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace ordo {
 namespace {
@@ -187,7 +191,7 @@ TEST(ParseFuzzyDateTest, MoreErrors) {
   EXPECT_EQ(ErrorOf("0044-02-30"), "0044-02-30: day 30 is out of range for February 0044");
   EXPECT_EQ(ErrorOf("2024-13"), "2024-13: month 13 is out of range (1-12)");
   EXPECT_EQ(ErrorOf("20245"), "20245: expected a four-digit year");
-  EXPECT_EQ(ErrorOf("-0044"), "-0044: expected a four-digit year");
+  EXPECT_EQ(ErrorOf("-44"), "-44: expected a four-digit year");  // -0044 is a year (EDTF level 1)
   EXPECT_EQ(ErrorOf("abcd"), "abcd: expected a four-digit year");
   EXPECT_EQ(ErrorOf(" 2024"), " 2024: expected a four-digit year");
   EXPECT_EQ(ErrorOf("?"), "?: expected a four-digit year");
@@ -287,6 +291,482 @@ TEST(FuzzyDateTest, UnpackToleratesDamagedFlags) {
   EXPECT_EQ(f.precision, Precision::kYear);
   EXPECT_TRUE(f.uncertain);
   EXPECT_FALSE(f.approximate);
+}
+
+// --- EDTF level 1 dates -------------------------------------------------------------------
+
+Date D(int y, int m, int d) { return Date::FromCivil(y, m, d); }
+
+TEST(ParseFuzzyDateTest, NegativeYears) {
+  FuzzyDate y = MustParse("-0044");
+  EXPECT_EQ(y.date, D(-44, 1, 1));
+  EXPECT_EQ(y.precision, Precision::kYear);
+  EXPECT_EQ(MustParse("-0044-03").date, D(-44, 3, 1));
+  EXPECT_EQ(MustParse("-0044-03-15").date, D(-44, 3, 15));
+  EXPECT_EQ(MustParse("-9999-12-31").date, D(-9999, 12, 31));
+  EXPECT_EQ(MustParse("-0004-02-29").date, D(-4, 2, 29));  // proleptic leap year
+  FuzzyDate m = MustParse("-1985?");
+  EXPECT_TRUE(m.uncertain);
+  EXPECT_EQ(m.date, D(-1985, 1, 1));
+}
+
+TEST(ParseFuzzyDateTest, YearZeroIsOneBce) {
+  // ISO 8601 numbers years astronomically: 0000 is 1 BCE and -0001 is 2 BCE. -0000 is refused.
+  EXPECT_EQ(MustParse("0000").date, D(0, 1, 1));
+  EXPECT_EQ(MustParse("0000-02-29").date, D(0, 2, 29));
+  EXPECT_EQ(MustParse("-0001-12-31").date.days + 1, MustParse("0000-01-01").date.days);
+  EXPECT_EQ(ErrorOf("-0000"), "-0000: year 0 is written without a sign (0000)");
+  EXPECT_EQ(ErrorOf("-0000-01-01"), "-0000-01-01: year 0 is written without a sign (0000)");
+}
+
+TEST(ParseFuzzyDateTest, LongYears) {
+  FuzzyDate y = MustParse("Y170002");
+  EXPECT_EQ(y.date, D(170002, 1, 1));
+  EXPECT_EQ(y.precision, Precision::kYear);
+  EXPECT_EQ(MustParse("Y-170002").date, D(-170002, 1, 1));
+  EXPECT_EQ(MustParse("Y10000").date, D(10000, 1, 1));
+  EXPECT_EQ(MustParse("Y-10000").date, D(-10000, 1, 1));
+  EXPECT_EQ(MustParse("Y5881579").date, D(Date::kMaxYear, 1, 1));
+  EXPECT_EQ(MustParse("Y-5877640").date, D(Date::kMinYear, 1, 1));
+  EXPECT_TRUE(MustParse("Y10000~").approximate);
+  // The supported years keep every day (and the day after the last) off the sentinels.
+  EXPECT_GT(D(Date::kMinYear, 1, 1).days, Date::kMinDays);
+  EXPECT_LT(LatestDay(MustParse("Y5881579")).days + 1, Date::kMaxDays);
+  EXPECT_LT(LatestDay(FuzzyDate{D(Date::kMaxYear, 12, 1), Precision::kSeason}).days + 1, Date::kMaxDays);
+}
+
+TEST(ParseFuzzyDateTest, LongYearErrors) {
+  EXPECT_EQ(ErrorOf("Y170000002"), "Y170000002: year 170000002 is out of the supported range (-5877640 to 5881579)");
+  EXPECT_EQ(ErrorOf("Y-170000002"), "Y-170000002: year -170000002 is out of the supported range (-5877640 to 5881579)");
+  EXPECT_EQ(ErrorOf("Y5881580"), "Y5881580: year 5881580 is out of the supported range (-5877640 to 5881579)");
+  EXPECT_EQ(ErrorOf("Y-5877641"), "Y-5877641: year -5877641 is out of the supported range (-5877640 to 5881579)");
+  EXPECT_EQ(ErrorOf("Y" + std::string(30, '9')),
+            "Y999999999999999999999999999999: year 99999999999999999999... is out of the supported range "
+            "(-5877640 to 5881579)");
+  EXPECT_EQ(ErrorOf("Y2024"), "Y2024: 'Y' is only for years of more than four digits; write 2024");
+  EXPECT_EQ(ErrorOf("Y-44"), "Y-44: 'Y' is only for years of more than four digits; write -0044");
+  EXPECT_EQ(ErrorOf("Y012345"), "Y012345: a year after 'Y' is written without leading zeros");
+  EXPECT_EQ(ErrorOf("Y-00001"), "Y-00001: a year after 'Y' is written without leading zeros");
+  EXPECT_EQ(ErrorOf("Y"), "Y: expected the digits of a year after 'Y'");
+  EXPECT_EQ(ErrorOf("Y-"), "Y-: expected the digits of a year after 'Y'");
+  EXPECT_EQ(ErrorOf("Y+12345"), "Y+12345: expected the digits of a year after 'Y'");
+  EXPECT_EQ(ErrorOf("Y12345-01"), "Y12345-01: a year written with 'Y' stands alone (it takes no month or day)");
+  EXPECT_EQ(ErrorOf("Y17E7"), "Y17E7: unexpected 'E' after the year (exponential years are EDTF level 2)");
+  EXPECT_EQ(ErrorOf("Y1710100S3"), "Y1710100S3: unexpected 'S' after the date (significant digits are EDTF level 2)");
+  EXPECT_EQ(ErrorOf("Y12345x"), "Y12345x: unexpected 'x' after the date");
+  EXPECT_EQ(ErrorOf("Y12345?~"),
+            "Y12345?~: at most one of '?', '~' or '%' may follow the date ('%' is both '?' and '~')");
+}
+
+TEST(ParseFuzzyDateTest, Seasons) {
+  const struct {
+    const char* text;
+    Date first;
+  } cases[] = {{"2001-21", D(2001, 3, 1)},  {"2001-22", D(2001, 6, 1)}, {"2001-23", D(2001, 9, 1)},
+               {"2001-24", D(2001, 12, 1)}, {"-0044-21", D(-44, 3, 1)}, {"0000-24", D(0, 12, 1)}};
+  for (const auto& c : cases) {
+    const FuzzyDate d = MustParse(c.text);
+    EXPECT_EQ(d.precision, Precision::kSeason) << c.text;
+    EXPECT_EQ(d.date, c.first) << c.text;
+  }
+  EXPECT_TRUE(MustParse("2001-21?").uncertain);
+  EXPECT_EQ(ErrorOf("2001-25"),
+            "2001-25: season 25 is EDTF level 2 (ordo takes the seasons 21-24: spring, summer, autumn, winter)");
+  EXPECT_EQ(ErrorOf("2001-41"),
+            "2001-41: season 41 is EDTF level 2 (ordo takes the seasons 21-24: spring, summer, autumn, winter)");
+  EXPECT_EQ(ErrorOf("2001-20"), "2001-20: month 20 is out of range (1-12)");
+  EXPECT_EQ(ErrorOf("2001-42"), "2001-42: month 42 is out of range (1-12)");
+  EXPECT_EQ(ErrorOf("2001-21-05"), "2001-21-05: a season (21) takes no day");
+  EXPECT_EQ(ErrorOf("2001-24-XX"), "2001-24-XX: a season (24) takes no day");
+}
+
+TEST(ParseFuzzyDateTest, UnspecifiedDigits) {
+  const struct {
+    const char* text;
+    Precision precision;
+    Date first;
+  } cases[] = {
+      {"201X", Precision::kYearInDecade, D(2010, 1, 1)},     {"20XX", Precision::kYearInCentury, D(2000, 1, 1)},
+      {"000X", Precision::kYearInDecade, D(0, 1, 1)},        {"00XX", Precision::kYearInCentury, D(0, 1, 1)},
+      {"-019X", Precision::kYearInDecade, D(-199, 1, 1)},    {"-01XX", Precision::kYearInCentury, D(-199, 1, 1)},
+      {"-000X", Precision::kYearInDecade, D(-9, 1, 1)},      {"-00XX", Precision::kYearInCentury, D(-99, 1, 1)},
+      {"2004-XX", Precision::kMonthInYear, D(2004, 1, 1)},   {"1985-04-XX", Precision::kDayInMonth, D(1985, 4, 1)},
+      {"1985-XX-XX", Precision::kDayInYear, D(1985, 1, 1)},  {"-0044-XX", Precision::kMonthInYear, D(-44, 1, 1)},
+      {"2024-02-XX", Precision::kDayInMonth, D(2024, 2, 1)},
+  };
+  for (const auto& c : cases) {
+    const FuzzyDate d = MustParse(c.text);
+    EXPECT_EQ(d.precision, c.precision) << c.text;
+    EXPECT_EQ(d.date, c.first) << c.text;
+    EXPECT_FALSE(d.exact()) << c.text;
+  }
+  const FuzzyDate q = MustParse("1985-04-XX~");
+  EXPECT_TRUE(q.approximate);
+  EXPECT_EQ(q.precision, Precision::kDayInMonth);
+  EXPECT_TRUE(MustParse("19XX%").uncertain);
+}
+
+TEST(ParseFuzzyDateTest, UnspecifiedDigitErrors) {
+  const std::string more_x =
+      ": only the last one or two digits of a year may be 'X' (other unspecified digits are EDTF level 2)";
+  EXPECT_EQ(ErrorOf("1XXX"), "1XXX" + more_x);
+  EXPECT_EQ(ErrorOf("XXXX"), "XXXX" + more_x);
+  EXPECT_EQ(ErrorOf("XXXX-XX"), "XXXX-XX" + more_x);
+  EXPECT_EQ(ErrorOf("19X9"), "19X9" + more_x);
+  EXPECT_EQ(ErrorOf("1X9X"), "1X9X" + more_x);
+  EXPECT_EQ(ErrorOf("-1XXX"), "-1XXX" + more_x);
+  EXPECT_EQ(ErrorOf("199XX"), "199XX: expected a four-digit year");
+  EXPECT_EQ(ErrorOf("199x"), "199x: expected a four-digit year");
+  EXPECT_EQ(ErrorOf("199X-05"), "199X-05: a year with 'X' in it takes no month or day (that is EDTF level 2)");
+  EXPECT_EQ(ErrorOf("19XX-XX"), "19XX-XX: a year with 'X' in it takes no month or day (that is EDTF level 2)");
+  EXPECT_EQ(ErrorOf("2004-1X"), "2004-1X: a month is two digits or XX (a partly unspecified month is EDTF level 2)");
+  EXPECT_EQ(ErrorOf("2004-X1-01"),
+            "2004-X1-01: a month is two digits or XX (a partly unspecified month is EDTF level 2)");
+  EXPECT_EQ(ErrorOf("2004-XXX"), "2004-XXX: expected a two-digit month");
+  EXPECT_EQ(ErrorOf("1985-XX-12"),
+            "1985-XX-12: the day of an unspecified month (XX) must be XX too (a known day of an unknown month is "
+            "EDTF level 2)");
+  EXPECT_EQ(ErrorOf("1985-XX-1X"),
+            "1985-XX-1X: the day of an unspecified month (XX) must be XX too (a known day of an unknown month is "
+            "EDTF level 2)");
+  EXPECT_EQ(ErrorOf("1985-XX-"), "1985-XX-: expected a two-digit day");
+  EXPECT_EQ(ErrorOf("1985-04-1X"), "1985-04-1X: a day is two digits or XX (a partly unspecified day is EDTF level 2)");
+  EXPECT_EQ(ErrorOf("1985-04-XXX"), "1985-04-XXX: expected a two-digit day");
+  EXPECT_EQ(ErrorOf("1985-13-XX"), "1985-13-XX: month 13 is out of range (1-12)");
+  EXPECT_EQ(ErrorOf("1985-XX-XX-XX"), "1985-XX-XX-XX: unexpected '-' after the date");
+}
+
+TEST(ParseFuzzyDateTest, Level2FormsAreNamed) {
+  EXPECT_EQ(ErrorOf("?2004"), "?2004: a mark ('?', '~' or '%') goes after the date (a mark before it is EDTF level 2)");
+  EXPECT_EQ(ErrorOf("%2004-06"),
+            "%2004-06: a mark ('?', '~' or '%') goes after the date (a mark before it is EDTF level 2)");
+  EXPECT_EQ(ErrorOf("2004?-06-11"),
+            "2004?-06-11: a mark ('?', '~' or '%') may only end a date (marking a part of a date is EDTF level 2)");
+  EXPECT_EQ(ErrorOf("2004-06~-11"),
+            "2004-06~-11: a mark ('?', '~' or '%') may only end a date (marking a part of a date is EDTF level 2)");
+  EXPECT_EQ(ErrorOf("2004-06-~11"), "2004-06-~11: expected a two-digit day");
+  EXPECT_EQ(ErrorOf("1950S2"), "1950S2: unexpected 'S' after the date (significant digits are EDTF level 2)");
+  EXPECT_EQ(ErrorOf("156X-12-25"), "156X-12-25: a year with 'X' in it takes no month or day (that is EDTF level 2)");
+  EXPECT_EQ(ErrorOf("[1667,1668]"), "[1667,1668]: expected a four-digit year");
+  EXPECT_EQ(ErrorOf("1985/1990"), "1985/1990: unexpected '/' after the date");  // an interval, not a date
+}
+
+// --- Formatting and bounds of every form --------------------------------------------------
+
+TEST(FormatFuzzyDateTest, EveryLevel1FormShowsBackAsWritten) {
+  for (const char* text :
+       {"1985-04-12", "1985-04",   "1985",       "0000",       "-0044",       "-0044-03", "-0044-03-15", "-1985?",
+        "Y170002",    "Y-170002",  "Y10000%",    "Y-5877640",  "Y5881579",    "2001-21",  "2001-22",     "2001-23",
+        "2001-24",    "-0001-24~", "201X",       "20XX",       "000X",        "-019X",    "-01XX",       "-000X",
+        "-00XX",      "2004-XX",   "1985-04-XX", "1985-XX-XX", "1985-04-XX~", "2004-XX?", "199X%",       "2001-21?"}) {
+    EXPECT_EQ(FormatFuzzyDate(MustParse(text)), text);
+  }
+}
+
+TEST(FormatFuzzyDateTest, ValuesMadeByHandAreShownByTheirPeriod) {
+  // A date inside its period (not its first day) still shows the period it lies in.
+  EXPECT_EQ(FormatFuzzyDate(FuzzyDate{D(1995, 7, 4), Precision::kYearInDecade}), "199X");
+  EXPECT_EQ(FormatFuzzyDate(FuzzyDate{D(-195, 7, 4), Precision::kYearInDecade}), "-019X");
+  EXPECT_EQ(FormatFuzzyDate(FuzzyDate{D(2002, 1, 15), Precision::kSeason}), "2001-24");  // January: last winter
+  EXPECT_EQ(FormatFuzzyDate(FuzzyDate{D(2002, 4, 15), Precision::kSeason}), "2002-21");
+  EXPECT_EQ(FormatFuzzyDate(FuzzyDate{D(12000, 1, 1), Precision::kYear}), "Y12000");
+  EXPECT_EQ(FormatFuzzyDate(FuzzyDate{D(2024, 3, 5), static_cast<Precision>(99)}), "2024-03-05");
+  EXPECT_EQ(FormatFuzzyDate(FuzzyDate{Date::Max(), Precision::kSeason}), "open");
+  EXPECT_EQ(FormatFuzzyDate(FuzzyDate{Date::Min(), Precision::kYearInCentury}), "-inf");
+}
+
+TEST(FuzzyDateBoundsTest, EveryForm) {
+  const struct {
+    const char* text;
+    Date first;
+    Date last;
+  } cases[] = {
+      {"1985-04-12", D(1985, 4, 12), D(1985, 4, 12)},
+      {"1985-04", D(1985, 4, 1), D(1985, 4, 30)},
+      {"2024-02", D(2024, 2, 1), D(2024, 2, 29)},
+      {"1985", D(1985, 1, 1), D(1985, 12, 31)},
+      {"-0044", D(-44, 1, 1), D(-44, 12, 31)},
+      {"Y-170002", D(-170002, 1, 1), D(-170002, 12, 31)},
+      {"2001-21", D(2001, 3, 1), D(2001, 5, 31)},
+      {"2001-22", D(2001, 6, 1), D(2001, 8, 31)},
+      {"2001-23", D(2001, 9, 1), D(2001, 11, 30)},
+      {"2001-24", D(2001, 12, 1), D(2002, 2, 28)},
+      {"2023-24", D(2023, 12, 1), D(2024, 2, 29)},  // winter ends in a leap February
+      {"-0001-24", D(-1, 12, 1), D(0, 2, 29)},
+      {"201X", D(2010, 1, 1), D(2019, 12, 31)},
+      {"20XX", D(2000, 1, 1), D(2099, 12, 31)},
+      {"-019X", D(-199, 1, 1), D(-190, 12, 31)},
+      {"-01XX", D(-199, 1, 1), D(-100, 12, 31)},
+      {"-000X", D(-9, 1, 1), D(-1, 12, 31)},
+      {"-00XX", D(-99, 1, 1), D(-1, 12, 31)},
+      {"000X", D(0, 1, 1), D(9, 12, 31)},
+      {"2004-XX", D(2004, 1, 1), D(2004, 12, 31)},
+      {"1985-04-XX", D(1985, 4, 1), D(1985, 4, 30)},
+      {"1985-XX-XX", D(1985, 1, 1), D(1985, 12, 31)},
+      {"1984%", D(1984, 1, 1), D(1984, 12, 31)},  // marks do not widen the bounds
+  };
+  for (const auto& c : cases) {
+    const FuzzyDate d = MustParse(c.text);
+    EXPECT_EQ(EarliestDay(d), c.first) << c.text << ": " << FormatDate(EarliestDay(d));
+    EXPECT_EQ(LatestDay(d), c.last) << c.text << ": " << FormatDate(LatestDay(d));
+    EXPECT_EQ(EarliestDay(d), d.date) << c.text;
+  }
+  EXPECT_EQ(EarliestDay(FuzzyDate::Exact(Date::Min())), Date::Min());
+  EXPECT_EQ(LatestDay(FuzzyDate{Date::Max(), Precision::kYear}), Date::Max());
+  EXPECT_EQ(LatestDay(FuzzyDate{D(1995, 7, 4), Precision::kYearInDecade}), D(1999, 12, 31));
+  // A date made by hand at the far end stays off the sentinel.
+  EXPECT_EQ(LatestDay(FuzzyDate{Date{Date::kMaxDays - 1}, Precision::kYearInCentury}).days, Date::kMaxDays - 1);
+  EXPECT_EQ(EarliestDay(FuzzyDate{Date{Date::kMinDays + 1}, Precision::kYearInCentury}).days, Date::kMinDays + 1);
+}
+
+TEST(FuzzyDateTest, PackFlagsOfTheLevel1Forms) {
+  const struct {
+    const char* text;
+    uint8_t flags;
+  } cases[] = {{"1985-04-XX", 0x10}, {"2004-XX", 0x11},  {"201X", 0x12},  {"2001-21", 0x13}, {"1985-XX-XX", 0x20},
+               {"20XX", 0x22},       {"2001-24%", 0x1F}, {"199X?", 0x16}, {"-0044", 0x02},   {"Y170002~", 0x0A}};
+  for (const auto& c : cases) {
+    const FuzzyDate d = MustParse(c.text);
+    EXPECT_EQ(d.PackFlags(), c.flags) << c.text;
+    EXPECT_EQ(FuzzyDate::Unpack(d.date, d.PackFlags()), d) << c.text;
+    EXPECT_EQ(FuzzyDate::Unpack(d.date, d.PackFlags() | 0xC0), d) << c.text << ": bits 6-7 are the caller's";
+  }
+}
+
+TEST(FuzzyDateTest, EveryPrecisionAndMarkPacksIntoSixBits) {
+  const Date d = D(1991, 3, 1);
+  for (int p = 0; p <= static_cast<int>(Precision::kDayInYear); ++p) {
+    for (bool u : {false, true}) {
+      for (bool a : {false, true}) {
+        const FuzzyDate f{d, static_cast<Precision>(p), u, a};
+        EXPECT_EQ(f.PackFlags() & ~FuzzyDate::kFlagsMask, 0) << p;
+        EXPECT_EQ(FuzzyDate::Unpack(d, f.PackFlags()), f) << p;
+      }
+    }
+  }
+  // Unused codes in bits 4-5 are damage: they fall back to bits 0-1, like 3 there.
+  EXPECT_EQ(FuzzyDate::Unpack(d, 0x21).precision, Precision::kMonth);
+  EXPECT_EQ(FuzzyDate::Unpack(d, 0x23).precision, Precision::kDay);
+  EXPECT_EQ(FuzzyDate::Unpack(d, 0x32).precision, Precision::kYear);
+  EXPECT_EQ((FuzzyDate{d, static_cast<Precision>(99)}.PackFlags()), 0);
+}
+
+// --- EDTF intervals -----------------------------------------------------------------------
+
+EdtfInterval MustParseInterval(std::string_view text) {
+  Result<EdtfInterval> r = ParseEdtfInterval(text);
+  EXPECT_TRUE(r.ok()) << text << ": " << r.status().ToString();
+  return r.ok() ? *r : EdtfInterval{};
+}
+
+std::string IntervalErrorOf(std::string_view text) {
+  Result<EdtfInterval> r = ParseEdtfInterval(text);
+  if (r.ok()) return "<parsed as " + FormatEdtfInterval(*r) + ">";
+  EXPECT_EQ(r.status().code(), Code::kInvalid) << text;
+  EXPECT_FALSE(r.status().where().known()) << text;
+  return r.status().message();
+}
+
+TEST(EdtfIntervalTest, Ends) {
+  const EdtfInterval a = MustParseInterval("1964/2008");
+  EXPECT_EQ(a.start, EdtfEnd::Of(MustParse("1964")));
+  EXPECT_EQ(a.end, EdtfEnd::Of(MustParse("2008")));
+  const EdtfInterval open = MustParseInterval("1985-04-12/..");
+  EXPECT_EQ(open.end, EdtfEnd::Open());
+  EXPECT_EQ(open.end.kind, EdtfEnd::Kind::kOpen);
+  const EdtfInterval unknown = MustParseInterval("/1985");
+  EXPECT_EQ(unknown.start, EdtfEnd::Unknown());
+  EXPECT_FALSE(unknown.start.is_date());
+  EXPECT_TRUE(unknown.end.is_date());
+  EXPECT_EQ(MustParseInterval("../1985").start, EdtfEnd::Open());
+  EXPECT_EQ(MustParseInterval("1985/").end, EdtfEnd::Unknown());
+}
+
+TEST(EdtfIntervalTest, ShowsBackAsWritten) {
+  for (const char* text :
+       {"1964/2008", "2004-06/2006-08", "2004-02-01/2005-02", "1984~/2004-06", "1984?/2004%", "1985-04-12/..",
+        "../1985-04", "1985/", "/1985-04-12", "2001-21/2001-23", "199X/20XX", "-0044-03-15/-0044-03-16",
+        "Y-170002/Y170002", "1985-04-XX/1985-XX-XX", "2004-06-15/2004-06", "1984-06-02?/"}) {
+    EXPECT_EQ(FormatEdtfInterval(MustParseInterval(text)), text);
+  }
+}
+
+TEST(EdtfIntervalTest, FourDayBounds) {
+  const struct {
+    const char* text;
+    Date earliest_start, latest_start, earliest_end, latest_end;
+  } cases[] = {
+      {"1964/2008", D(1964, 1, 1), D(1964, 12, 31), D(2008, 1, 1), D(2008, 12, 31)},
+      {"2004-02-01/2005-02", D(2004, 2, 1), D(2004, 2, 1), D(2005, 2, 1), D(2005, 2, 28)},
+      {"2001-24/2002-21", D(2001, 12, 1), D(2002, 2, 28), D(2002, 3, 1), D(2002, 5, 31)},
+      {"1985/..", D(1985, 1, 1), D(1985, 12, 31), Date::Max(), Date::Max()},
+      {"../1985", Date::Min(), Date::Min(), D(1985, 1, 1), D(1985, 12, 31)},
+      {"1985-04/", D(1985, 4, 1), D(1985, 4, 30), D(1985, 4, 1), Date::Max()},
+      {"/1985-04", Date::Min(), D(1985, 4, 30), D(1985, 4, 1), D(1985, 4, 30)},
+      // Narrowed: the end cannot come before the start, nor the start after the end.
+      {"2004-06-15/2004-06", D(2004, 6, 15), D(2004, 6, 15), D(2004, 6, 15), D(2004, 6, 30)},
+      {"2004/2004-03", D(2004, 1, 1), D(2004, 3, 31), D(2004, 3, 1), D(2004, 3, 31)},
+      {"199X/1995", D(1990, 1, 1), D(1995, 12, 31), D(1995, 1, 1), D(1995, 12, 31)},
+  };
+  for (const auto& c : cases) {
+    const EdtfInterval i = MustParseInterval(c.text);
+    EXPECT_EQ(EarliestStart(i), c.earliest_start) << c.text << ": " << FormatDate(EarliestStart(i));
+    EXPECT_EQ(LatestStart(i), c.latest_start) << c.text << ": " << FormatDate(LatestStart(i));
+    EXPECT_EQ(EarliestEnd(i), c.earliest_end) << c.text << ": " << FormatDate(EarliestEnd(i));
+    EXPECT_EQ(LatestEnd(i), c.latest_end) << c.text << ": " << FormatDate(LatestEnd(i));
+  }
+}
+
+TEST(EdtfIntervalTest, Errors) {
+  EXPECT_EQ(IntervalErrorOf(""), "empty interval");
+  EXPECT_EQ(IntervalErrorOf("1985"), "1985: expected '/' between the start and the end of an interval");
+  EXPECT_EQ(IntervalErrorOf("1985/1990/1995"),
+            "1985/1990/1995: an interval has one '/', between its start and its end");
+  EXPECT_EQ(IntervalErrorOf("/"), "/: an interval needs a date at one end at least");
+  EXPECT_EQ(IntervalErrorOf("../.."), "../..: an interval needs a date at one end at least");
+  EXPECT_EQ(IntervalErrorOf("../"), "../: an interval needs a date at one end at least");
+  EXPECT_EQ(IntervalErrorOf("/.."), "/..: an interval needs a date at one end at least");
+  EXPECT_EQ(IntervalErrorOf("1985/2024-13"), "1985/2024-13: end 2024-13: month 13 is out of range (1-12)");
+  EXPECT_EQ(IntervalErrorOf("2024-02-30/2025"),
+            "2024-02-30/2025: start 2024-02-30: day 30 is out of range for February 2024");
+  EXPECT_EQ(IntervalErrorOf("1985x/1990"), "1985x/1990: start 1985x: unexpected 'x' after the date");
+  EXPECT_EQ(IntervalErrorOf(".../1990"), ".../1990: start ...: expected a four-digit year");
+  EXPECT_EQ(IntervalErrorOf("1985/."), "1985/.: end .: expected a four-digit year");
+  EXPECT_EQ(IntervalErrorOf("1985 /1990"), "1985 /1990: start 1985 : unexpected ' ' after the date");
+  EXPECT_EQ(IntervalErrorOf("2004-06-01T10:00/2005"),
+            "2004-06-01T10:00/2005: start 2004-06-01T10:00: unexpected 'T' after the date");
+  EXPECT_EQ(IntervalErrorOf("2005/2004"), "2005/2004: the end 2004 is before the start 2005");
+  EXPECT_EQ(IntervalErrorOf("2004-07/2004-06-30~"),
+            "2004-07/2004-06-30~: the end 2004-06-30~ is before the start 2004-07");
+  EXPECT_EQ(IntervalErrorOf("2001-22/2001-21"), "2001-22/2001-21: the end 2001-21 is before the start 2001-22");
+  // Overlapping ends are fine: the end may be any day not before the start.
+  EXPECT_EQ(FormatEdtfInterval(MustParseInterval("2004-06-30/2004-06")), "2004-06-30/2004-06");
+  const std::string long_end = "1985/" + std::string(100, '9');
+  EXPECT_EQ(IntervalErrorOf(long_end),
+            "1985/" + std::string(35, '9') + "...: end " + std::string(40, '9') + "...: expected a four-digit year");
+}
+
+// --- Properties ---------------------------------------------------------------------------
+
+// A random EDTF level 1 date, valid by construction.
+std::string RandomDate(std::mt19937* rng) {
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(*rng); };
+  const bool negative = pick(0, 9) == 0;
+  const int year = negative ? pick(1, 9999) : pick(0, 9999);
+  const std::string y = (negative ? "-" : "") + fmt::format("{:04}", year);
+  std::string text;
+  switch (pick(0, 9)) {
+    case 0: text = y; break;
+    case 1: text = y + fmt::format("-{:02}", pick(1, 12)); break;
+    case 2: {
+      const int m = pick(1, 12);
+      text = y + fmt::format("-{:02}-{:02}", m, pick(1, DaysInMonth(negative ? -year : year, m)));
+      break;
+    }
+    case 3: text = y + fmt::format("-{}", pick(21, 24)); break;
+    case 4: text = y.substr(0, y.size() - 1) + "X"; break;
+    case 5: text = y.substr(0, y.size() - 2) + "XX"; break;
+    case 6: text = y + "-XX"; break;
+    case 7: text = y + fmt::format("-{:02}-XX", pick(1, 12)); break;
+    case 8: text = y + "-XX-XX"; break;
+    default: {
+      const bool minus = pick(0, 1) == 0;
+      const int big = minus ? pick(10000, -Date::kMinYear) : pick(10000, Date::kMaxYear);
+      text = fmt::format("Y{}{}", minus ? "-" : "", big);
+    }
+  }
+  if (text == "-0000" || text.rfind("-0000-", 0) == 0) text = text.substr(1);
+  static constexpr const char* kMarks[] = {"", "", "?", "~", "%"};
+  return text + kMarks[pick(0, 4)];
+}
+
+// Checks what every parse must satisfy; returns the text as formatted back ("" when refused).
+std::string CheckOneDate(const std::string& text) {
+  Result<FuzzyDate> r = ParseFuzzyDate(text);
+  if (!r.ok()) {
+    EXPECT_EQ(r.status().code(), Code::kInvalid);
+    EXPECT_FALSE(r.status().message().empty());
+    EXPECT_LT(r.status().message().size(), 400u) << text;
+    return "";
+  }
+  const std::string shown = FormatFuzzyDate(*r);
+  EXPECT_EQ(shown, text) << "every accepted text formats back as written";
+  EXPECT_EQ(EarliestDay(*r), r->date) << text;
+  EXPECT_LE(EarliestDay(*r), LatestDay(*r)) << text;
+  EXPECT_LT(LatestDay(*r).days, Date::kMaxDays - 1) << text;
+  EXPECT_GT(EarliestDay(*r).days, Date::kMinDays + 1) << text;
+  EXPECT_EQ(FuzzyDate::Unpack(r->date, r->PackFlags()), *r) << text;
+  return shown;
+}
+
+std::string CheckOneInterval(const std::string& text) {
+  Result<EdtfInterval> r = ParseEdtfInterval(text);
+  if (!r.ok()) {
+    EXPECT_EQ(r.status().code(), Code::kInvalid);
+    EXPECT_FALSE(r.status().message().empty());
+    EXPECT_LT(r.status().message().size(), 400u) << text;
+    return "";
+  }
+  const std::string shown = FormatEdtfInterval(*r);
+  EXPECT_EQ(shown, text) << "every accepted interval formats back as written";
+  EXPECT_LE(EarliestStart(*r), LatestStart(*r)) << text;
+  EXPECT_LE(EarliestEnd(*r), LatestEnd(*r)) << text;
+  EXPECT_LE(EarliestStart(*r), EarliestEnd(*r)) << text;
+  EXPECT_LE(LatestStart(*r), LatestEnd(*r)) << text;
+  return shown;
+}
+
+TEST(EdtfPropertyTest, RandomValidDatesParseAndFormatBack) {
+  std::mt19937 rng(20190204);
+  for (int i = 0; i < 20000; ++i) {
+    const std::string text = RandomDate(&rng);
+    ASSERT_EQ(CheckOneDate(text), text);
+  }
+}
+
+TEST(EdtfPropertyTest, RandomValidIntervalsParseAndFormatBack) {
+  std::mt19937 rng(1985);
+  for (int i = 0; i < 10000; ++i) {
+    std::string a = RandomDate(&rng);
+    std::string b = RandomDate(&rng);
+    if (LatestDay(*ParseFuzzyDate(b)) < EarliestDay(*ParseFuzzyDate(a))) std::swap(a, b);
+    switch (rng() % 6) {
+      case 0: a = ".."; break;
+      case 1: a = ""; break;
+      case 2: b = ".."; break;
+      case 3: b = ""; break;
+      default: break;
+    }
+    const std::string text = a + "/" + b;
+    ASSERT_EQ(CheckOneInterval(text), text);
+  }
+}
+
+TEST(EdtfPropertyTest, RandomMutationsNeverCrashAndWhatParsesFormatsBack) {
+  std::mt19937 rng(42);
+  const std::string alphabet = "0123456789-X?~%Y/.ESx \xff";
+  int accepted = 0;
+  for (int i = 0; i < 40000; ++i) {
+    std::string text = RandomDate(&rng);
+    if (rng() % 3 == 0) text += "/" + RandomDate(&rng);
+    for (int k = 1 + static_cast<int>(rng() % 3); k > 0; --k) {
+      const size_t at = text.empty() ? 0 : rng() % (text.size() + 1);
+      const char c = alphabet[rng() % alphabet.size()];
+      switch (rng() % 4) {
+        case 0: text.insert(at, 1, c); break;
+        case 1:
+          if (at < text.size()) text.erase(at, 1);
+          break;
+        case 2:
+          if (at < text.size()) text[at] = c;
+          break;
+        default: text.resize(at); break;
+      }
+    }
+    if (!CheckOneDate(text).empty()) ++accepted;
+    if (!CheckOneInterval(text).empty()) ++accepted;
+  }
+  EXPECT_GT(accepted, 1000);  // the mutations reach both sides of the parsers
 }
 
 // --- Instant ------------------------------------------------------------------------------
