@@ -756,5 +756,83 @@ TEST_F(DataTest, NuclearWarheads2024) {
   EXPECT_FALSE(ValueOf("RU", "warheads-total", At(D(2023, 12, 31))).has_value());
 }
 
+// ---- Back-dated orders against the bundled record (record time that cannot lie) -------------
+
+// The bundled record in a fresh database of its own, so that a test may add orders to it.
+std::unique_ptr<Database> FreshRecord() {
+  Batch batch;
+  for (const std::string& rel : DataFiles()) {
+    const std::string file = "data/" + rel;
+    ParseResult parsed = ParseOrders(ReadFile(fs::path(ORDO_SOURCE_DIR) / file), file);
+    EXPECT_TRUE(parsed.ok()) << file;
+    batch.Append(std::move(parsed.batch));
+  }
+  auto db = Database::Open(":memory:");
+  EXPECT_TRUE(db.ok());
+  auto applied = (*db)->Apply(batch);
+  EXPECT_TRUE(applied.ok()) << applied.status().ToString();
+  return std::move(db).value();
+}
+
+Status ApplyText(Database& db, const std::string& text) {
+  ParseResult parsed = ParseOrders(text, "bd.ordo");
+  if (!parsed.ok()) return parsed.diagnostics.front();
+  return db.Apply(parsed.batch).status();
+}
+
+std::vector<std::string> Districts(const Database& db, const std::string& subject, const View& view) {
+  auto r = db.Objects(subject, "military-district", view);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  std::vector<std::string> out;
+  if (r.ok()) {
+    for (const FactInfo& f : *r) out.push_back(f.object);
+  }
+  return out;
+}
+
+// Regression (found by an attack on the bundled record): an order back-dated to 2000 moved
+// Murmansk Oblast into the Moscow MD from 2024-06-01. The record as known on 2024-02-25 then
+// held two districts for 2024-07-01, and as known in 2000 it named leningrad-md, which nobody
+// knew of then. The Moscow MD of 2024 is known only from 26 Feb 2024: the order is refused.
+TEST(BackDated, AMoveIntoADistrictNotYetKnownIsRefused) {
+  std::unique_ptr<Database> db = FreshRecord();
+  ASSERT_NE(db, nullptr);
+  const Status st = ApplyText(*db,
+                              "order bd \"x\" effective 2024-06-01 recorded 2000-01-01 sources decree-141-2024 {\n"
+                              "  move RU-MUR military-district -> moscow-md\n}\n");
+  EXPECT_EQ(st.code(), Code::kViolation) << st.ToString();
+  EXPECT_EQ(st.message(),
+            "as known on 2000-01-01T00:00:00Z, 'RU-MUR military-district -> moscow-md' from 2024-06-01 refers to "
+            "'moscow-md' outside its lifetime: it does not exist at any date")
+      << st.ToString();
+  // Nothing changed.
+  EXPECT_EQ(Districts(*db, "RU-MUR", AsRecorded(D(2024, 7, 1), "2024-02-25")),
+            std::vector<std::string>{"northern-fleet"});
+  EXPECT_EQ(Districts(*db, "RU-MUR", At(D(2024, 7, 1))), std::vector<std::string>{"leningrad-md"});
+}
+
+// A back-dated order that every past view can take applies to each of them: as known at any
+// time from its own record time on, Murmansk has one district on every date.
+TEST(BackDated, AMoveAppliesToEveryViewFromItsRecordTime) {
+  std::unique_ptr<Database> db = FreshRecord();
+  ASSERT_NE(db, nullptr);
+  ASSERT_TRUE(ApplyText(*db,
+                        "order bd \"x\" effective 2024-06-01 recorded 2015-01-01 sources decree-141-2024 {\n"
+                        "  move RU-MUR military-district -> southern-md\n}\n")
+                  .ok());
+  using V = std::vector<std::string>;
+  // Known in 2016: the Western MD until the move, then the Southern MD.
+  EXPECT_EQ(Districts(*db, "RU-MUR", AsRecorded(D(2020, 1, 1), "2016-01-01")), V{"western-md"});
+  EXPECT_EQ(Districts(*db, "RU-MUR", AsRecorded(D(2024, 7, 1), "2016-01-01")), V{"southern-md"});
+  // Known on 2024-02-25: the Northern Fleet from 2021, then the move.
+  EXPECT_EQ(Districts(*db, "RU-MUR", AsRecorded(D(2023, 1, 1), "2024-02-25")), V{"northern-fleet"});
+  EXPECT_EQ(Districts(*db, "RU-MUR", AsRecorded(D(2024, 7, 1), "2024-02-25")), V{"southern-md"});
+  // Known now: the Leningrad MD from Decree 141, then the move.
+  EXPECT_EQ(Districts(*db, "RU-MUR", At(D(2024, 4, 1))), V{"leningrad-md"});
+  EXPECT_EQ(Districts(*db, "RU-MUR", At(D(2024, 7, 1))), V{"southern-md"});
+  // Before its record time the order is nowhere.
+  EXPECT_EQ(Districts(*db, "RU-MUR", AsRecorded(D(2024, 7, 1), "2014-12-31")), V{"western-md"});
+}
+
 }  // namespace
 }  // namespace ordo

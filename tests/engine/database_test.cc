@@ -550,5 +550,39 @@ TEST(DatabaseFileTest, ForeignFilesAreRefused) {
   std::filesystem::remove(path);
 }
 
+// Regression (found by replaying an official change log): order `late` (recorded 2025) creates
+// a and b with b's parent a; order `early` (recorded 2022), applied after it in the same batch,
+// ends b from 2022-01-01. The rewritten part of b's facts was visible from 2022, before anything
+// about b was known, so as known in mid-2022 b was alive with its parent a while a "exists never".
+TEST_F(DatabaseTest, ARowCutByABackDatedOrderIsNotVisibleBeforeItsOwnRecordTime) {
+  ASSERT_TRUE(Load("kind commune\nkind deleguee\nrelation parent : deleguee -> commune exclusive\n"
+                   "order late \"late\" effective 2021-06-01 recorded 2025-03-01 sources s {\n"
+                   "  create a : commune\n  create b : deleguee\n  assign b parent -> a\n}\n"
+                   "order early \"early\" effective 2022-01-01 recorded 2022-02-01 sources s {\n  end b\n}\n")
+                  .ok());
+  View mid2022;
+  mid2022.at = Date::FromCivil(2021, 7, 1);
+  mid2022.recorded = *ParseInstant("2022-06-01");
+  auto b = db_->Entity("b", mid2022);
+  ASSERT_TRUE(b.ok());
+  EXPECT_FALSE(b->alive);
+  EXPECT_TRUE(b->facts.empty());
+  EXPECT_TRUE(b->lifetime.empty());
+  auto a = db_->Entity("a", mid2022);
+  ASSERT_TRUE(a.ok());
+  EXPECT_FALSE(a->alive);
+  // As known now: b lived from 2021-06-01 to 2022-01-01 under a.
+  View now;
+  now.at = Date::FromCivil(2021, 7, 1);
+  b = db_->Entity("b", now);
+  ASSERT_TRUE(b.ok());
+  EXPECT_TRUE(b->alive);
+  ASSERT_EQ(b->facts.size(), 1u);
+  EXPECT_EQ(b->facts[0].object, "a");
+  EXPECT_EQ(b->facts[0].recorded_from, *ParseInstant("2025-03-01"));
+  now.at = Date::FromCivil(2022, 1, 1);
+  EXPECT_FALSE(db_->Entity("b", now)->alive);
+}
+
 }  // namespace
 }  // namespace ordo
