@@ -55,6 +55,12 @@ struct ApplyOptions {
   std::string file;
 };
 
+struct SourceInfo {
+  std::string id, title, publisher, url, quote, note;
+  std::optional<FuzzyDate> date;
+  std::string original;  // the original URL when url is a mirror's copy
+};
+
 // A fact as the API shows it, with every id resolved to text.
 struct FactInfo {
   uint64_t fact_id = 0;  // stable row id in the database file
@@ -72,6 +78,12 @@ struct FactInfo {
   std::string order;        // the order that asserted the fact
   std::string ended_by;     // the order that set its end, if a later order did
   bool correction = false;  // asserted by a `correct` operation
+  // The sources that state the fact: its operation's own (`cites`), else its order's.
+  std::vector<SourceInfo> sources;
+  bool own_sources = false;  // the operation cited its own sources
+  // Another value is recorded for the same fact, with its own sources (an `alternative`): the
+  // record holds this one as preferred. Database::Alternatives lists them.
+  bool disputed = false;
 };
 
 // A stretch of an entity's existence, with its bounds as written.
@@ -90,16 +102,12 @@ struct EntityInfo {
   std::vector<FactInfo> facts;  // relations and attributes with this subject, valid at the date
 };
 
-struct SourceInfo {
-  std::string id, title, publisher, url, quote, note;
-  std::optional<FuzzyDate> date;
-};
-
 struct OrderInfo {
   std::string id, title, issuer, perspective;
   std::optional<FuzzyDate> signed_on;
   FuzzyDate effective;
-  Instant recorded;
+  Instant recorded;               // when its content became known (the order's `recorded`, else when stored)
+  std::optional<Instant> stored;  // when ordo stored it (transaction time); absent for files of schema 1
   std::vector<SourceInfo> sources;
   std::vector<std::string> notes;
   SourceRegion where;  // file and line it was loaded from

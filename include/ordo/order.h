@@ -83,6 +83,7 @@ struct SourceDecl {
   std::string quote;
   std::string note;
   SourceRegion where;
+  std::string original;  // the original URL of a page read through a mirror (url is the copy read)
 };
 
 // ---- Orders ---------------------------------------------------------------
@@ -117,10 +118,13 @@ struct Op {
   std::optional<std::string> perspective;   // default: the order's perspective ("" = undisputed)
   std::vector<Qualifier> qualifiers;
   std::string note;
-  SourceRegion where;            // the whole operation
-  SourceRegion predicate_where;  // the relation or attribute name
-  SourceRegion object_where;     // the object id or the value
-  SourceRegion kind_where;       // kCreate: the kind name
+  // The sources that state this operation's facts (`cites SRC, SRC`); empty: the order's.
+  std::vector<std::string> sources;
+  std::vector<SourceRegion> source_where;  // parallel to sources
+  SourceRegion where;                      // the whole operation
+  SourceRegion predicate_where;            // the relation or attribute name
+  SourceRegion object_where;               // the object id or the value
+  SourceRegion kind_where;                 // kCreate: the kind name
 };
 
 struct OrderDecl {

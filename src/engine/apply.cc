@@ -176,19 +176,9 @@ class Applier {
     }
     store::OrderRow row;
     row.id = static_cast<uint32_t>(s_.orders.size());
-    for (size_t i = 0; i < o.sources.size(); ++i) {
-      auto it = s_.source_ids.find(o.sources[i]);
-      const SourceRegion& w = i < o.source_where.size() ? o.source_where[i] : o.where;
-      if (it == s_.source_ids.end()) {
-        std::vector<std::string> ids;
-        for (const auto& src : s_.sources) ids.push_back(src.id);
-        Status st = Status::NotFound(fmt::format("unknown source '{}'", o.sources[i]), w);
-        for (const std::string& n : Nearest(o.sources[i], ids)) st.AddNote(fmt::format("did you mean '{}'?", n));
-        if (ids.empty()) st.AddNote("declare it with `source ID { title \"...\" }` before the order");
-        return st;
-      }
-      row.sources.push_back(it->second);
-    }
+    auto sources = SourceIds(o.sources, o.source_where, o.where);
+    if (!sources.ok()) return sources.status();
+    row.sources = std::move(sources).value();
     row.key = o.id;
     row.title = o.title;
     row.issuer = o.issuer;
@@ -196,12 +186,17 @@ class Applier {
     row.signed_on = o.signed_on;
     row.effective = o.effective;
     row.recorded = o.recorded.value_or(now_);
+    // Transaction time only moves forward, whatever the clock does.
+    s_.last_stored = std::max(now_, Instant{s_.last_stored.micros + 1});
+    row.stored = s_.last_stored;
     row.notes = o.notes;
     row.where = o.where;
     order_ = row.id;
+    known_ = row.recorded;
+    back_dated_ = known_ < s_.max_known;
     s_.order_ids.emplace(o.id, row.id);
     s_.orders.push_back(OrderMeta{row.key, row.title, row.issuer, row.perspective, row.signed_on, row.effective,
-                                  row.recorded, row.sources, row.notes, row.where});
+                                  row.recorded, row.stored, row.sources, row.notes, row.where});
     rows_->orders.push_back(std::move(row));
     ++summary_.orders;
 
@@ -210,7 +205,29 @@ class Applier {
     for (const Op& op : o.ops) {
       if (Status st = ApplyOp(op, o); !st.ok()) return st;
     }
-    return CheckInvariants();
+    if (Status st = CheckInvariants(); !st.ok()) return st;
+    s_.max_known = std::max(s_.max_known, known_);
+    return Status::Ok();
+  }
+
+  // Source ids for the names cited, or kNotFound at the first unknown one.
+  Result<std::vector<uint32_t>> SourceIds(const std::vector<std::string>& names,
+                                          const std::vector<SourceRegion>& wheres, const SourceRegion& where) {
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i < names.size(); ++i) {
+      auto it = s_.source_ids.find(names[i]);
+      const SourceRegion& w = i < wheres.size() ? wheres[i] : where;
+      if (it == s_.source_ids.end()) {
+        std::vector<std::string> ids;
+        for (const auto& src : s_.sources) ids.push_back(src.id);
+        Status st = Status::NotFound(fmt::format("unknown source '{}'", names[i]), w);
+        for (const std::string& n : Nearest(names[i], ids)) st.AddNote(fmt::format("did you mean '{}'?", n));
+        if (ids.empty()) st.AddNote("declare it with `source ID { title \"...\" }` before the order");
+        return st;
+      }
+      out.push_back(it->second);
+    }
+    return out;
   }
 
   Result<uint32_t> Entity(const std::string& key, const SourceRegion& where) {
@@ -277,16 +294,17 @@ class Applier {
 
   // ---- the primitive: rows in, rows out ----
 
+  // Appends a row written by the current order. A new fact is visible from the order's record
+  // time (known_from = the order); a row rewritten from another keeps the visibility it had.
   uint32_t Insert(Fact f, const SourceRegion* where) {
     f.row_order = order_;
-    f.retract_order = kNone;
     uint32_t id = s_.AddFact(f);
     store::FactRow r;
     r.id = id;
     r.subject = f.subject;
     r.predicate = f.pred;
     if (s_.preds[f.pred].is_attribute) {
-      r.object = kNone;
+      r.object = store::kNoObject;
       r.value = s_.values[f.object];
     } else {
       r.object = f.object;
@@ -294,23 +312,36 @@ class Applier {
     r.from = FuzzyDate::Unpack(Date{f.from}, f.from_flags & FuzzyDate::kFlagsMask);
     r.to = FuzzyDate::Unpack(Date{f.to}, f.to_flags & FuzzyDate::kFlagsMask);
     r.perspective = f.persp;
-    r.qualifiers = s_.qual_sets[f.quals];
+    r.qualifiers = s_.Quals(f);
+    r.sources = s_.OwnSources(f);
     r.order = f.order;
     r.row_order = f.row_order;
+    r.known_from = f.known_from;
     r.correction = (f.from_flags & kCorrectionBit) != 0;
     rows_->facts.push_back(std::move(r));
     if (where != nullptr) new_facts_.emplace_back(id, *where);
+    if (!f.live()) {
+      // A rewritten part of a row another order has already ended: it ends where that row did.
+      rows_->retractions.push_back(store::RetractionRow{id, f.retract_order, f.known_to});
+    }
     return id;
   }
 
+  // The current order replaces a row in every view from its record time on: the row stays visible
+  // before (its record interval now ends at the order's record time, or at its own start when it
+  // became known only later: then it is never visible).
   void Retract(uint32_t id) {
-    s_.facts[id].retract_order = order_;
-    s_.MarkStale(s_.facts[id].subject);
-    cp_->retracted.push_back(id);
-    rows_->retractions.push_back(store::RetractionRow{id, order_});
+    Fact& f = s_.facts[id];
+    cp_->retracted.push_back(Checkpoint::Cut{id, f.retract_order, f.known_to});
+    const uint32_t end = s_.Known(f.known_from) >= known_ ? f.known_from : order_;
+    f.retract_order = order_;
+    f.known_to = end;
+    s_.MarkStale(f.subject);
+    rows_->retractions.push_back(store::RetractionRow{id, order_, end});
   }
 
-  // Live facts of subject through pred, in the index's order.
+  // Live facts of subject through pred, in the index's order: what the current record holds,
+  // for the checks of an operation's intent.
   std::vector<uint32_t> LiveFacts(uint32_t subject, uint32_t pred) const {
     std::vector<uint32_t> out;
     for (uint32_t id : s_.by_subject[subject]) {
@@ -320,36 +351,67 @@ class Applier {
     return out;
   }
 
+  // The rows of subject through pred that some view from the current order's record time on
+  // holds: what the order rewrites. The live ones, and (for an order recorded before others)
+  // rows that later-recorded orders already replaced.
+  std::vector<uint32_t> RewrittenFacts(uint32_t subject, uint32_t pred) const {
+    std::vector<uint32_t> out;
+    for (uint32_t id : s_.by_subject[subject]) {
+      const Fact& f = s_.facts[id];
+      if (f.pred == pred && s_.VisibleFrom(f, known_)) out.push_back(id);
+    }
+    return out;
+  }
+
   // Over [iv.from, iv.to), the key (subject, pred, persp[, key_object]) holds new_object, or
-  // nothing when new_object == kNone. Rows overlapping the interval are retracted and their
-  // parts outside it written again, keeping the order that asserted them.
+  // nothing when new_object == kNone, in every view from the order's record time on. Rows
+  // overlapping the interval are retracted and their parts outside it written again, keeping the
+  // order that asserted them and the record interval they had from this order's record time on.
   void PutPortion(uint32_t subject, uint32_t pred, uint16_t persp, uint32_t key_object, FuzzyDate from, FuzzyDate to,
-                  uint32_t new_object, uint32_t quals, bool correction, const SourceRegion& where) {
+                  uint32_t new_object, uint32_t annot, bool correction, const SourceRegion& where) {
     const Interval iv{from.date, to.date};
-    for (uint32_t id : LiveFacts(subject, pred)) {
-      Fact old = s_.facts[id];
-      if (old.persp != persp || (key_object != kNone && old.object != key_object) || !old.interval().overlaps(iv)) {
-        continue;
+    std::vector<uint32_t> overlapping;
+    for (uint32_t id : RewrittenFacts(subject, pred)) {
+      const Fact& old = s_.facts[id];
+      if (old.persp == persp && (key_object == kNone || old.object == key_object) && old.interval().overlaps(iv)) {
+        overlapping.push_back(id);
       }
+    }
+    // What every view from this order's record time on already holds over the whole portion is
+    // not split in two: a move to the current object changes nothing.
+    if (new_object != kNone && !correction && overlapping.size() == 1) {
+      const Fact& old = s_.facts[overlapping[0]];
+      if (old.live() && old.object == new_object && old.annot == annot && old.from <= iv.from.days &&
+          iv.to.days <= old.to && s_.Known(old.known_from) <= known_) {
+        return;
+      }
+    }
+    for (uint32_t id : overlapping) {
+      Fact old = s_.facts[id];
       Retract(id);
+      // The parts outside the portion, as the views from this order's record time on hold them.
+      Fact rest = old;
+      rest.known_from = s_.Known(old.known_from) >= known_ ? old.known_from : order_;
+      rest.known_to = old.known_to;
+      rest.retract_order = old.retract_order;
       if (old.from < iv.from.days) {
-        Fact left = old;
+        Fact left = rest;
         left.to = iv.from.days;
         left.to_flags = from.PackFlags();
         Insert(left, &where);
       }
       if (old.to > iv.to.days) {
-        Fact right = old;
+        Fact right = rest;
         right.from = iv.to.days;
         right.from_flags = static_cast<uint8_t>(to.PackFlags() | (old.from_flags & kCorrectionBit));
         Insert(right, &where);
       }
     }
-    if (new_object != kNone) Insert(MakeFact(subject, pred, persp, new_object, from, to, quals, correction), &where);
+    if (new_object != kNone) Insert(MakeFact(subject, pred, persp, new_object, from, to, annot, correction), &where);
   }
 
   Fact MakeFact(uint32_t subject, uint32_t pred, uint16_t persp, uint32_t object, FuzzyDate from, FuzzyDate to,
-                uint32_t quals, bool correction) const {
+                uint32_t annot, bool correction) const {
     Fact f{};
     f.subject = subject;
     f.pred = pred;
@@ -357,7 +419,10 @@ class Applier {
     f.from = from.date.days;
     f.to = to.date.days;
     f.order = order_;
-    f.quals = quals;
+    f.retract_order = kNone;
+    f.known_from = order_;
+    f.known_to = kNone;
+    f.annot = annot;
     f.persp = persp;
     f.from_flags = static_cast<uint8_t>(from.PackFlags() | (correction ? kCorrectionBit : 0));
     f.to_flags = to.PackFlags();
@@ -378,25 +443,28 @@ class Applier {
     for (const Qualifier& q : op.qualifiers) {
       if (q.key.empty()) return Status::Invalid("a qualifier needs a key", op.where);
     }
-    const uint32_t quals = s_.InternQuals(op.qualifiers);
+    auto own_sources = SourceIds(op.sources, op.source_where, op.where);
+    if (!own_sources.ok()) return own_sources.status();
+    sources_ = s_.InternSources(*own_sources);
+    const uint32_t annot = s_.InternAnnot(s_.InternQuals(op.qualifiers), sources_);
     if (op.subjects.empty())
       return Status::Invalid(fmt::format("'{}' needs at least one id", OpKindName(op.kind)), op.where);
 
     for (size_t i = 0; i < op.subjects.size(); ++i) {
       const SourceRegion& sw = i < op.subject_where.size() ? op.subject_where[i] : op.where;
-      Status st = OpOnSubject(op, op.subjects[i], sw, from, to, persp, quals);
+      Status st = OpOnSubject(op, op.subjects[i], sw, from, to, persp, annot);
       if (!st.ok()) return st.At(op.where);
     }
     return Status::Ok();
   }
 
   Status OpOnSubject(const Op& op, const std::string& key, const SourceRegion& sw, FuzzyDate from, FuzzyDate to,
-                     uint16_t persp, uint32_t quals) {
+                     uint16_t persp, uint32_t annot) {
     switch (op.kind) {
       case OpKind::kCreate: return Create(op, key, sw, from, to);
       case OpKind::kEndEntity: return EndEntity(op, key, sw, from);
       case OpKind::kRename:
-      case OpKind::kAlias: return Names(op, key, sw, from, to, persp, quals);
+      case OpKind::kAlias: return Names(op, key, sw, from, to, persp, annot);
       default: break;
     }
     auto subj = Entity(key, sw);
@@ -440,7 +508,7 @@ class Applier {
     switch (op.kind) {
       case OpKind::kAssign:
         if (object == kNone) return Status::Invalid("assign needs '-> OBJECT'", op.where);
-        Insert(MakeFact(*subj, *pred, persp, object, from, to, quals, false), &op.where);
+        Insert(MakeFact(*subj, *pred, persp, object, from, to, annot, false), &op.where);
         return Status::Ok();
       case OpKind::kMove:
         if (!p.exclusive) {
@@ -450,7 +518,7 @@ class Applier {
               op.predicate_where);
         }
         if (object == kNone) return Status::Invalid("move needs '-> OBJECT'", op.where);
-        PutPortion(*subj, *pred, persp, kNone, from, to, object, quals, false, op.where);
+        PutPortion(*subj, *pred, persp, kNone, from, to, object, annot, false, op.where);
         return Status::Ok();
       case OpKind::kEndRelation: {
         if (object == kNone) return Status::Invalid("end of a relation needs '-> OBJECT'", op.where);
@@ -472,32 +540,32 @@ class Applier {
           }
           return st;
         }
-        PutPortion(*subj, *pred, persp, object, from, to, kNone, quals, false, op.where);
+        PutPortion(*subj, *pred, persp, object, from, to, kNone, annot, false, op.where);
         return Status::Ok();
       }
       case OpKind::kSet:
         if (object == kNone) return Status::Invalid("set needs a value", op.where);
-        PutPortion(*subj, *pred, persp, kNone, from, to, object, quals, false, op.where);
+        PutPortion(*subj, *pred, persp, kNone, from, to, object, annot, false, op.where);
         return Status::Ok();
       case OpKind::kUnset:
-        PutPortion(*subj, *pred, persp, kNone, from, to, kNone, quals, false, op.where);
+        PutPortion(*subj, *pred, persp, kNone, from, to, kNone, annot, false, op.where);
         return Status::Ok();
       case OpKind::kCorrect: {
         if (!op.from) return Status::Invalid("`correct` needs an explicit `from` date", op.where);
         const uint32_t key_object = (p.exclusive || object == kNone) ? kNone : object;
-        PutPortion(*subj, *pred, persp, key_object, from, to, object, quals, true, op.where);
+        PutPortion(*subj, *pred, persp, key_object, from, to, object, annot, true, op.where);
         return Status::Ok();
       }
       default: return Status::Internal("unhandled operation");
     }
   }
 
-  // Whether the entity exists (live lifetime rows) over the whole interval.
-  bool Alive(uint32_t entity, Interval iv) const {
+  // Whether the entity exists over the whole interval in a view of the record (nullptr: now).
+  bool Alive(uint32_t entity, Interval iv, const Instant* view = nullptr) const {
     std::vector<Interval> spans;
     for (uint32_t id : s_.by_subject[entity]) {
       const Fact& f = s_.facts[id];
-      if (f.pred == s_.exists_pred && f.live()) spans.push_back(f.interval());
+      if (f.pred == s_.exists_pred && s_.VisibleAt(f, view)) spans.push_back(f.interval());
     }
     std::sort(spans.begin(), spans.end(), [](const Interval& a, const Interval& b) { return a.from < b.from; });
     Date cursor = iv.from;
@@ -509,11 +577,11 @@ class Applier {
     return !(cursor < iv.to);
   }
 
-  std::string Lifetime(uint32_t entity) const {
+  std::string Lifetime(uint32_t entity, const Instant* view = nullptr) const {
     std::vector<std::string> parts;
     for (uint32_t id : s_.by_subject[entity]) {
       const Fact& f = s_.facts[id];
-      if (f.pred == s_.exists_pred && f.live()) parts.push_back(DescribeInterval(f));
+      if (f.pred == s_.exists_pred && s_.VisibleAt(f, view)) parts.push_back(DescribeInterval(f));
     }
     if (parts.empty()) return "it does not exist at any date";
     std::string out = "it exists ";
@@ -549,9 +617,10 @@ class Applier {
       rows_->entities.push_back(store::EntityRow{id, key, *kind});
     }
     uint32_t yes = s_.InternValue(Value{true});
-    Insert(MakeFact(id, s_.exists_pred, 0, yes, from, to, 0, false), &op.where);
+    const uint32_t cited = s_.InternAnnot(0, sources_);
+    Insert(MakeFact(id, s_.exists_pred, 0, yes, from, to, cited, false), &op.where);
     for (const Name& n : op.names) {
-      PutPortion(id, NamePred(n.lang), 0, kNone, from, to, s_.InternValue(Value{n.text}), 0, false, op.where);
+      PutPortion(id, NamePred(n.lang), 0, kNone, from, to, s_.InternValue(Value{n.text}), cited, false, op.where);
     }
     return Status::Ok();
   }
@@ -571,7 +640,7 @@ class Applier {
     std::set<std::tuple<uint32_t, uint16_t, uint32_t>> keys;
     for (uint32_t id : s_.by_subject[*e]) {
       const Fact& f = s_.facts[id];
-      if (f.live() && f.to > from.date.days) {
+      if (s_.VisibleFrom(f, known_) && f.to > from.date.days) {
         const PredMeta& p = s_.preds[f.pred];
         keys.emplace(f.pred, f.persp, p.exclusive ? kNone : f.object);
       }
@@ -582,18 +651,19 @@ class Applier {
   }
 
   Status Names(const Op& op, const std::string& key, const SourceRegion& sw, FuzzyDate from, FuzzyDate to,
-               uint16_t persp, uint32_t quals) {
+               uint16_t persp, uint32_t annot) {
     auto e = Entity(key, sw);
     if (!e.ok()) return e.status();
     if (op.names.empty())
       return Status::Invalid(fmt::format("'{}' needs at least one name", OpKindName(op.kind)), op.where);
     for (const Name& n : op.names) {
       if (op.kind == OpKind::kRename) {
-        PutPortion(*e, NamePred(n.lang), persp, kNone, from, to, s_.InternValue(Value{n.text}), quals, false, op.where);
+        PutPortion(*e, NamePred(n.lang), persp, kNone, from, to, s_.InternValue(Value{n.text}), annot, false, op.where);
       } else {
-        std::vector<Qualifier> q = s_.qual_sets[quals];
+        std::vector<Qualifier> q = s_.qual_sets[s_.annots[annot].quals];
         q.push_back(Qualifier{"lang", Value{n.lang}});
-        Insert(MakeFact(*e, s_.alias_pred, persp, s_.InternValue(Value{n.text}), from, to, s_.InternQuals(q), false),
+        Insert(MakeFact(*e, s_.alias_pred, persp, s_.InternValue(Value{n.text}), from, to,
+                        s_.InternAnnot(s_.InternQuals(q), s_.annots[annot].sources), false),
                &op.where);
       }
     }
@@ -601,27 +671,74 @@ class Applier {
   }
 
   // ---- invariants, checked when an order's operations are all applied ----
+  //
+  // In the current record, and for an order recorded before others (back-dated) also in every
+  // view of the record as known from its record time on: each of those views holds the order's
+  // rows, so each must satisfy the invariants (docs/storage.md, "Record time").
+
+  // The views a row is seen in besides the current record: the record times, from the row's
+  // own record start up to its end, at which some order became known. Empty unless the order
+  // is back-dated (then the current record is not the only view its rows change).
+  std::vector<Instant> PastViews(const Fact& f) const {
+    std::vector<Instant> out;
+    if (!back_dated_) return out;
+    const Instant a = s_.Known(f.known_from);
+    const Instant b = f.live() ? Instant::Max() : s_.Known(f.known_to);
+    if (!(a < b)) return out;
+    out.push_back(a);
+    for (const OrderMeta& o : s_.orders) {
+      if (a < o.recorded && o.recorded < b) out.push_back(o.recorded);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  static std::string AsKnownOn(Instant k) { return "as known on " + FormatInstant(k) + ", "; }
 
   Status CheckInvariants() {
     for (const auto& [id, where] : new_facts_) {
       const Fact f = s_.facts[id];
-      if (!f.live()) continue;
+      const bool seen = f.live() || s_.Known(f.known_to) > s_.Known(f.known_from);
+      if (!seen) continue;
       const PredMeta& p = s_.preds[f.pred];
+      const std::vector<Instant> past = PastViews(f);
       if (f.pred != s_.exists_pred) {
-        if (!Alive(f.subject, f.interval())) return OutsideLifetime(f, f.subject, where);
-        if (!p.is_attribute && !Alive(f.object, f.interval())) return OutsideLifetime(f, f.object, where);
+        for (uint32_t entity : {f.subject, p.is_attribute ? kNone : f.object}) {
+          if (entity == kNone) continue;
+          if (f.live() && !Alive(entity, f.interval())) return OutsideLifetime(f, entity, where, nullptr);
+          for (const Instant& k : past) {
+            if (!Alive(entity, f.interval(), &k)) return OutsideLifetime(f, entity, where, &k);
+          }
+        }
       }
       if (Status st = CheckOverlap(id, where); !st.ok()) return st;
       if (p.acyclic) {
-        if (Status st = CheckCycle(id, where); !st.ok()) return st;
+        if (f.live()) {
+          if (Status st = CheckCycle(id, where, nullptr); !st.ok()) return st;
+        }
+        for (const Instant& k : past) {
+          if (Status st = CheckCycle(id, where, &k); !st.ok()) return st;
+        }
       }
     }
     for (const auto& [entity, where] : ended_) {
       for (uint32_t id : s_.by_object[entity]) {
         const Fact& f = s_.facts[id];
-        if (f.live() && !Alive(entity, f.interval())) {
-          return Status::Violation(fmt::format("'{}' ends, but '{}' still holds {}", s_.entities[entity].key,
-                                               DescribeFact(s_, f), DescribeInterval(f)),
+        if (!s_.VisibleFrom(f, known_)) continue;
+        const Instant* view = nullptr;
+        bool outside = f.live() && !Alive(entity, f.interval());
+        std::vector<Instant> past = PastViews(f);
+        for (size_t i = 0; !outside && i < past.size(); ++i) {
+          if (past[i] < known_) continue;  // views before this order are not changed by it
+          if (!Alive(entity, f.interval(), &past[i])) {
+            outside = true;
+            view = &past[i];
+          }
+        }
+        if (outside) {
+          return Status::Violation(fmt::format("{}'{}' ends, but '{}' still holds {}", view ? AsKnownOn(*view) : "",
+                                               s_.entities[entity].key, DescribeFact(s_, f), DescribeInterval(f)),
                                    where)
               .AddNote(fmt::format("that fact was asserted by order '{}'", s_.orders[f.order].key),
                        OrderRegion(s_, f.order))
@@ -632,29 +749,43 @@ class Applier {
     return Status::Ok();
   }
 
-  Status OutsideLifetime(const Fact& f, uint32_t entity, const SourceRegion& where) {
-    return Status::Violation(fmt::format("'{}' {} refers to '{}' outside its lifetime: {}", DescribeFact(s_, f),
-                                         DescribeInterval(f), s_.entities[entity].key, Lifetime(entity)),
-                             where);
+  Status OutsideLifetime(const Fact& f, uint32_t entity, const SourceRegion& where, const Instant* view) {
+    return Status::Violation(
+        fmt::format("{}'{}' {} refers to '{}' outside its lifetime: {}", view ? AsKnownOn(*view) : "",
+                    DescribeFact(s_, f), DescribeInterval(f), s_.entities[entity].key, Lifetime(entity, view)),
+        where);
+  }
+
+  // Two rows are seen together in some view of the record: their record intervals overlap.
+  bool SeenTogether(const Fact& f, const Fact& g) const {
+    const Instant fa = s_.Known(f.known_from), ga = s_.Known(g.known_from);
+    const Instant fb = f.live() ? Instant::Max() : s_.Known(f.known_to);
+    const Instant gb = g.live() ? Instant::Max() : s_.Known(g.known_to);
+    return fa < gb && ga < fb && fa < fb && ga < gb;
   }
 
   Status CheckOverlap(uint32_t id, const SourceRegion& where) {
     const Fact f = s_.facts[id];
     const PredMeta& p = s_.preds[f.pred];
-    for (uint32_t other : LiveFacts(f.subject, f.pred)) {
+    for (uint32_t other : s_.by_subject[f.subject]) {
       if (other == id) continue;
       const Fact& g = s_.facts[other];
+      if (g.pred != f.pred || !SeenTogether(f, g)) continue;
       if (!State::PerspClash(f.persp, g.persp) || !f.interval().overlaps(g.interval())) continue;
       // Facts of a many-valued relation clash only when they say the same thing: the same
       // object with the same qualifiers (an alias in two languages is two facts).
-      if (!p.exclusive && (g.object != f.object || g.quals != f.quals)) continue;
+      if (!p.exclusive && (g.object != f.object || s_.annots[g.annot].quals != s_.annots[f.annot].quals)) continue;
+      // Seen together now, or only in a view of the past: then the message names the view.
+      const std::string view =
+          f.live() && g.live() ? "" : AsKnownOn(std::max(s_.Known(f.known_from), s_.Known(g.known_from)));
       const std::string what = p.is_attribute ? "value" : p.name;
       std::string msg;
       if (p.exclusive) {
-        msg = fmt::format("'{}' cannot have two {}s at once: '{}' {} overlaps '{}' {}", s_.entities[f.subject].key,
-                          what, DescribeFact(s_, f), DescribeInterval(f), DescribeFact(s_, g), DescribeInterval(g));
+        msg = fmt::format("{}'{}' cannot have two {}s at once: '{}' {} overlaps '{}' {}", view,
+                          s_.entities[f.subject].key, what, DescribeFact(s_, f), DescribeInterval(f),
+                          DescribeFact(s_, g), DescribeInterval(g));
       } else {
-        msg = fmt::format("'{}' {} overlaps the same fact already recorded {}", DescribeFact(s_, f),
+        msg = fmt::format("{}'{}' {} overlaps the same fact already recorded {}", view, DescribeFact(s_, f),
                           DescribeInterval(f), DescribeInterval(g));
       }
       Status st = Status::Violation(msg, where);
@@ -667,14 +798,15 @@ class Applier {
     return Status::Ok();
   }
 
-  // Searches for a path from `node` back to `target` over [iv) within one perspective view.
-  bool FindPath(uint32_t node, Interval iv, uint32_t target, uint32_t pred, uint32_t view, std::vector<uint32_t>* path,
-                Date* at, size_t* budget) {
+  // Searches for a path from `node` back to `target` over [iv) within one perspective view of
+  // the record as known at `known` (nullptr: now).
+  bool FindPath(uint32_t node, Interval iv, uint32_t target, uint32_t pred, uint32_t view, const Instant* known,
+                std::vector<uint32_t>* path, Date* at, size_t* budget) {
     if (*budget == 0) return false;
     --*budget;
     for (uint32_t id : s_.by_subject[node]) {
       const Fact& f = s_.facts[id];
-      if (f.pred != pred || !f.live() || !f.interval().overlaps(iv)) continue;
+      if (f.pred != pred || !s_.VisibleAt(f, known) || !f.interval().overlaps(iv)) continue;
       if (view != 0 && f.persp != 0 && f.persp != view) continue;
       const uint32_t next_view = view != 0 ? view : f.persp;
       const Interval j{std::max(iv.from, Date{f.from}), std::min(iv.to, Date{f.to})};
@@ -689,25 +821,28 @@ class Applier {
         *at = j.from;
         return true;
       }
-      if (FindPath(f.object, j, target, pred, next_view, path, at, budget)) return true;
+      if (FindPath(f.object, j, target, pred, next_view, known, path, at, budget)) return true;
       path->pop_back();
     }
     return false;
   }
 
-  Status CheckCycle(uint32_t id, const SourceRegion& where) {
+  Status CheckCycle(uint32_t id, const SourceRegion& where, const Instant* known) {
     const Fact f = s_.facts[id];
     std::vector<uint32_t> path{id};
     Date at;
     size_t budget = 100'000;
-    if (f.object != f.subject && !FindPath(f.object, f.interval(), f.subject, f.pred, f.persp, &path, &at, &budget)) {
+    if (f.object != f.subject &&
+        !FindPath(f.object, f.interval(), f.subject, f.pred, f.persp, known, &path, &at, &budget)) {
       return Status::Ok();
     }
     if (f.object == f.subject) at = Date{f.from};
     std::string cycle = s_.entities[f.subject].key;
     for (uint32_t pid : path) cycle += " -> " + s_.entities[s_.facts[pid].object].key;
-    Status st = Status::Violation(
-        fmt::format("relation '{}' would form a cycle on {}: {}", s_.preds[f.pred].name, FormatDate(at), cycle), where);
+    Status st =
+        Status::Violation(fmt::format("{}relation '{}' would form a cycle on {}: {}", known ? AsKnownOn(*known) : "",
+                                      s_.preds[f.pred].name, FormatDate(at), cycle),
+                          where);
     for (size_t i = 1; i < path.size(); ++i) {
       const Fact& g = s_.facts[path[i]];
       st.AddNote(fmt::format("'{}' {} was asserted by order '{}'", DescribeFact(s_, g), DescribeInterval(g),
@@ -723,6 +858,9 @@ class Applier {
   Checkpoint* cp_;
   ApplySummary summary_;
   uint32_t order_ = kNone;
+  Instant known_;            // the current order's record time
+  uint32_t sources_ = 0;     // the current operation's own sources (a source_sets id)
+  bool back_dated_ = false;  // the current order is recorded before an order already applied
   std::vector<std::pair<uint32_t, SourceRegion>> new_facts_;
   std::vector<std::pair<uint32_t, SourceRegion>> ended_;
 };

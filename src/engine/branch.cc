@@ -23,6 +23,10 @@ State BaseState(const State& record, Instant base, size_t max_orders) {
   s.value_ids = record.value_ids;
   s.qual_sets = record.qual_sets;
   s.qual_ids = record.qual_ids;
+  s.source_sets = record.source_sets;
+  s.source_set_ids = record.source_set_ids;
+  s.annots = record.annots;
+  s.annot_ids = record.annot_ids;
   s.exists_pred = record.exists_pred;
   s.alias_pred = record.alias_pred;
   s.by_pred.resize(s.preds.size());
@@ -33,6 +37,8 @@ State BaseState(const State& record, Instant base, size_t max_orders) {
     order_map[i] = static_cast<uint32_t>(s.orders.size());
     s.order_ids.emplace(record.orders[i].key, order_map[i]);
     s.orders.push_back(record.orders[i]);
+    s.max_known = std::max(s.max_known, record.orders[i].recorded);
+    if (record.orders[i].stored) s.last_stored = std::max(s.last_stored, *record.orders[i].stored);
   }
   std::vector<uint32_t> entity_map(record.entities.size(), kNone);
   auto entity = [&](uint32_t e) {
@@ -45,16 +51,24 @@ State BaseState(const State& record, Instant base, size_t max_orders) {
     }
     return entity_map[e];
   };
+  // A row joins the branch when the record as known at base holds it, or held it before: its
+  // record interval starts by base, and the orders that wrote it are among the branch's. Its
+  // end stays only when known by base (then by an order of the branch's); else it is current.
   for (const Fact& f : record.facts) {
-    if (order_map[f.row_order] == kNone) continue;
+    if (order_map[f.row_order] == kNone || order_map[f.known_from] == kNone) continue;
+    if (!f.live() && !(record.Known(f.known_to) > record.Known(f.known_from))) continue;  // never visible
     Fact g = f;
     g.subject = entity(f.subject);
     if (!record.preds[f.pred].is_attribute) g.object = entity(f.object);
     g.row_order = order_map[f.row_order];
-    // An asserting order recorded after base (explicit record times out of
-    // order): the row's own.
+    g.known_from = order_map[f.known_from];
+    // An asserting order recorded after base (explicit record times out of order): the row's own.
     g.order = order_map[f.order] != kNone ? order_map[f.order] : g.row_order;
-    g.retract_order = f.live() || order_map[f.retract_order] == kNone ? kNone : order_map[f.retract_order];
+    const bool ended = !f.live() && order_map[f.known_to] != kNone;
+    g.known_to = ended ? order_map[f.known_to] : kNone;
+    g.retract_order = ended && order_map[f.retract_order] != kNone ? order_map[f.retract_order]
+                      : ended                                      ? g.known_to
+                                                                   : kNone;
     s.AddFact(g);
   }
   s.SortEvents();
@@ -72,7 +86,7 @@ FactContent ContentOf(const State& s, const Fact& f) {
   } else {
     c.object = s.entities[f.object].key;
   }
-  c.qualifiers = store::QualifiersToJson(s.qual_sets[f.quals]);
+  c.qualifiers = store::QualifiersToJson(s.Quals(f));
   return c;
 }
 

@@ -91,9 +91,15 @@ Status LoadState(store::SqliteStore* store, State* state) {
   sink.order = [&s](store::OrderRow&& r) {
     if (r.id != s.orders.size()) return Status::Io("corrupt database: order ids are not dense");
     s.order_ids.emplace(r.key, r.id);
+    for (uint32_t src : r.sources) {
+      if (src >= s.sources.size())
+        return Status::Io(fmt::format("corrupt database: order '{}' cites a missing source", r.key));
+    }
+    if (r.stored) s.last_stored = std::max(s.last_stored, *r.stored);
+    s.max_known = std::max(s.max_known, r.recorded);
     s.orders.push_back(OrderMeta{std::move(r.key), std::move(r.title), std::move(r.issuer), std::move(r.perspective),
-                                 r.signed_on, r.effective, r.recorded, std::move(r.sources), std::move(r.notes),
-                                 std::move(r.where)});
+                                 r.signed_on, r.effective, r.recorded, r.stored, std::move(r.sources),
+                                 std::move(r.notes), std::move(r.where)});
     return Status::Ok();
   };
   // Fact rows come from two readers at once (store::LoadSink). Each fills its own rows of the
@@ -102,6 +108,7 @@ Status LoadState(store::SqliteStore* store, State* state) {
   struct Pending {
     std::vector<std::pair<uint32_t, Value>> values;
     std::vector<std::pair<uint32_t, std::vector<Qualifier>>> quals;
+    std::vector<std::pair<uint32_t, std::vector<uint32_t>>> sources;
     size_t rows = 0;
   };
   std::array<Pending, 2> pending;
@@ -113,6 +120,7 @@ Status LoadState(store::SqliteStore* store, State* state) {
   sink.fact = [&s, &pending](int reader, store::FactRow&& r) {
     if (r.id >= s.facts.size() || r.subject >= s.entities.size() || r.predicate >= s.preds.size() ||
         r.order >= s.orders.size() || r.row_order >= s.orders.size() ||
+        (r.known_from != store::kNoObject && r.known_from >= s.orders.size()) ||
         (!s.preds[r.predicate].is_attribute && r.object >= s.entities.size()) ||
         (s.preds[r.predicate].is_attribute && !r.value)) {
       return Status::Io("corrupt database: fact " + std::to_string(r.id + 1) + " refers to missing rows");
@@ -124,12 +132,20 @@ Status LoadState(store::SqliteStore* store, State* state) {
     f.object = r.object;
     if (r.value) p.values.emplace_back(r.id, std::move(*r.value));
     if (!r.qualifiers.empty()) p.quals.emplace_back(r.id, std::move(r.qualifiers));
+    for (uint32_t src : r.sources) {
+      if (src >= s.sources.size()) {
+        return Status::Io("corrupt database: fact " + std::to_string(r.id + 1) + " cites a missing source");
+      }
+    }
+    if (!r.sources.empty()) p.sources.emplace_back(r.id, std::move(r.sources));
     f.from = r.from.date.days;
     f.to = r.to.date.days;
     f.order = r.order;
     f.row_order = r.row_order;
     f.retract_order = kNone;
-    f.quals = 0;
+    f.known_from = r.known_from == store::kNoObject ? r.row_order : r.known_from;
+    f.known_to = kNone;
+    f.annot = 0;
     f.persp = static_cast<uint16_t>(r.perspective);
     f.from_flags = static_cast<uint8_t>(r.from.PackFlags() | (r.correction ? kCorrectionBit : 0));
     f.to_flags = r.to.PackFlags();
@@ -137,8 +153,18 @@ Status LoadState(store::SqliteStore* store, State* state) {
     return Status::Ok();
   };
   sink.retraction = [&s](store::RetractionRow&& r) {
-    if (r.fact >= s.facts.size() || r.order >= s.orders.size()) return Status::Io("corrupt database: bad retraction");
-    s.facts[r.fact].retract_order = r.order;
+    if (r.fact >= s.facts.size() || r.order >= s.orders.size() ||
+        (r.known_to != store::kNoObject && r.known_to >= s.orders.size())) {
+      return Status::Io("corrupt database: bad retraction");
+    }
+    Fact& f = s.facts[r.fact];
+    f.retract_order = r.order;
+    if (r.known_to != store::kNoObject) {
+      f.known_to = r.known_to;
+    } else {
+      // Version 1: a row retracted by an order recorded before the row's own was never visible.
+      f.known_to = s.Known(r.order) < s.Known(f.known_from) ? f.known_from : r.order;
+    }
     return Status::Ok();
   };
   if (Status st = store->Load(sink); !st.ok()) return st;
@@ -153,7 +179,19 @@ Status LoadState(store::SqliteStore* store, State* state) {
       s.facts[id].object = last;
       last_value = &v;
     }
-    for (auto& [id, q] : p.quals) s.facts[id].quals = s.InternQuals(q);
+    std::vector<uint32_t> quals(p.quals.size()), sources(p.sources.size());
+    for (size_t i = 0; i < p.quals.size(); ++i) quals[i] = s.InternQuals(p.quals[i].second);
+    for (size_t i = 0; i < p.sources.size(); ++i) sources[i] = s.InternSources(p.sources[i].second);
+    // Both lists are in id order: merge them into the rows' annotations.
+    size_t qi = 0, si = 0;
+    while (qi < p.quals.size() || si < p.sources.size()) {
+      const uint32_t qid = qi < p.quals.size() ? p.quals[qi].first : kNone;
+      const uint32_t sid = si < p.sources.size() ? p.sources[si].first : kNone;
+      const uint32_t id = std::min(qid, sid);
+      const uint32_t q = qid == id ? quals[qi++] : 0;
+      const uint32_t src = sid == id ? sources[si++] : 0;
+      s.facts[id].annot = s.InternAnnot(q, src);
+    }
   }
   pending = {};
   s.by_subject.resize(s.entities.size());

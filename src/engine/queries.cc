@@ -57,11 +57,14 @@ FactInfo ReadScope::Info(uint32_t id) const {
   }
   out.from = Bound(f.from, f.from_flags);
   out.to = Bound(f.to, f.to_flags);
-  out.recorded_from = s.orders[f.row_order].recorded;
-  out.recorded_to = f.live() ? Instant::Max() : s.orders[f.retract_order].recorded;
+  out.recorded_from = s.Known(f.known_from);
+  out.recorded_to = f.live() ? Instant::Max() : s.Known(f.known_to);
   if (recorded != nullptr && out.recorded_to > *recorded) out.recorded_to = Instant::Max();
   out.perspective = s.persps[f.persp];
-  out.qualifiers = s.qual_sets[f.quals];
+  out.qualifiers = s.Quals(f);
+  const std::vector<uint32_t>& own = s.OwnSources(f);
+  out.own_sources = !own.empty();
+  for (uint32_t src : own.empty() ? s.orders[f.order].sources : own) out.sources.push_back(SourceInfoOf(src));
   out.order = s.orders[f.order].key;
   if (f.row_order != f.order) out.ended_by = s.orders[f.row_order].key;
   out.correction = (f.from_flags & kCorrectionBit) != 0;
@@ -81,7 +84,7 @@ Result<std::vector<FactInfo>> ReadScope::BySubject(const std::vector<uint32_t>& 
 
 SourceInfo ReadScope::SourceInfoOf(uint32_t source) const {
   const SourceDecl& d = s.sources[source];
-  return SourceInfo{d.id, d.title, d.publisher, d.url, d.quote, d.note, d.date};
+  return SourceInfo{d.id, d.title, d.publisher, d.url, d.quote, d.note, d.date, d.original};
 }
 
 OrderInfo ReadScope::OrderInfoOf(uint32_t order) const {
@@ -94,6 +97,7 @@ OrderInfo ReadScope::OrderInfoOf(uint32_t order) const {
   o.signed_on = r.signed_on;
   o.effective = r.effective;
   o.recorded = r.recorded;
+  o.stored = r.stored;
   for (uint32_t src : r.sources) o.sources.push_back(SourceInfoOf(src));
   o.notes = r.notes;
   o.where = r.where;
@@ -338,7 +342,7 @@ Result<EntityInfo> DatabaseImpl::Entity(const std::string& id, const View& view)
         out.names.push_back(Name{pname.substr(5), std::get<std::string>(s.values[f.object].v)});
       } else if (f.pred == s.alias_pred) {
         std::string lang;
-        for (const Qualifier& q : s.qual_sets[f.quals]) {
+        for (const Qualifier& q : s.Quals(f)) {
           if (q.key == "lang") lang = std::get<std::string>(q.value.v);
         }
         out.aliases.push_back(Name{lang, std::get<std::string>(s.values[f.object].v)});
@@ -454,7 +458,7 @@ std::vector<Match> DatabaseImpl::Search(const std::string& text, size_t limit) c
       if (!f.live()) continue;
       std::string lang = is_name ? pname.substr(5) : "";
       if (!is_name) {
-        for (const Qualifier& q : s.qual_sets[f.quals]) {
+        for (const Qualifier& q : s.Quals(f)) {
           if (q.key == "lang") lang = std::get<std::string>(q.value.v);
         }
       }

@@ -58,7 +58,7 @@ class Matcher {
     if (f.pred != a.pred || !f.interval().contains(view_.at) || !RowVisible(s_, f, rule_.persp, view_)) return false;
     if (a.is_attribute && !(s_.values[f.object] == a.value)) return false;
     if (!a.qualifiers.empty()) {
-      const std::vector<Qualifier>& have = s_.qual_sets[f.quals];
+      const std::vector<Qualifier>& have = s_.Quals(f);
       for (const Qualifier& q : a.qualifiers) {
         if (std::find(have.begin(), have.end(), q) == have.end()) return false;
       }

@@ -81,6 +81,27 @@ uint32_t State::InternQuals(const std::vector<Qualifier>& q) {
   return id;
 }
 
+uint32_t State::InternSources(const std::vector<uint32_t>& sources) {
+  if (sources.empty()) return 0;
+  auto it = source_set_ids.find(sources);
+  if (it != source_set_ids.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(source_sets.size());
+  source_sets.push_back(sources);
+  source_set_ids.emplace(sources, id);
+  return id;
+}
+
+uint32_t State::InternAnnot(uint32_t quals, uint32_t sources) {
+  if (quals == 0 && sources == 0) return 0;
+  const uint64_t key = uint64_t{quals} << 32 | sources;
+  auto it = annot_ids.find(key);
+  if (it != annot_ids.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(annots.size());
+  annots.push_back(Annotation{quals, sources});
+  annot_ids.emplace(key, id);
+  return id;
+}
+
 bool State::SubjectLess(uint32_t a, uint32_t b) const {
   const Fact& x = facts[a];
   const Fact& y = facts[b];
@@ -322,21 +343,16 @@ void State::ReleaseSlack() {
 }
 
 Checkpoint State::Mark() const {
-  return Checkpoint{kinds.size(),
-                    preds.size(),
-                    persps.size(),
-                    entities.size(),
-                    sources.size(),
-                    orders.size(),
-                    values.size(),
-                    qual_sets.size(),
-                    facts.size(),
-                    events_tail.size(),
-                    {}};
+  return Checkpoint{kinds.size(),  preds.size(),       persps.size(),    entities.size(),    sources.size(),
+                    orders.size(), values.size(),      qual_sets.size(), source_sets.size(), annots.size(),
+                    facts.size(),  events_tail.size(), last_stored,      max_known,          {}};
 }
 
 void State::Rollback(const Checkpoint& c) {
-  for (auto it = c.retracted.rbegin(); it != c.retracted.rend(); ++it) facts[*it].retract_order = kNone;
+  for (auto it = c.retracted.rbegin(); it != c.retracted.rend(); ++it) {
+    facts[it->row].retract_order = it->retract_order;
+    facts[it->row].known_to = it->known_to;
+  }
   for (size_t id = facts.size(); id-- > c.facts;) {
     const Fact& f = facts[id];
     auto erase = [id](std::vector<uint32_t>& v) { v.erase(std::find(v.begin(), v.end(), static_cast<uint32_t>(id))); };
@@ -346,6 +362,8 @@ void State::Rollback(const Checkpoint& c) {
   }
   facts.resize(c.facts);
   events_tail.resize(c.events_tail);
+  last_stored = c.last_stored;
+  max_known = c.max_known;
   for (size_t i = c.entities; i < entities.size(); ++i) entity_ids.erase(entities[i].key);
   entities.resize(c.entities);
   by_subject.resize(c.entities);
@@ -365,6 +383,12 @@ void State::Rollback(const Checkpoint& c) {
   values.resize(c.values);
   for (size_t i = c.quals; i < qual_sets.size(); ++i) qual_ids.erase(store::QualifiersToJson(qual_sets[i]));
   qual_sets.resize(c.quals);
+  for (size_t i = c.source_sets; i < source_sets.size(); ++i) source_set_ids.erase(source_sets[i]);
+  source_sets.resize(c.source_sets);
+  for (size_t i = c.annots; i < annots.size(); ++i) {
+    annot_ids.erase(uint64_t{annots[i].quals} << 32 | annots[i].sources);
+  }
+  annots.resize(c.annots);
 }
 
 size_t State::MemoryBytes() const {

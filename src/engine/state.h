@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -36,8 +37,9 @@ struct LargeAllocator {
 template <typename T>
 using LargeVector = std::vector<T, LargeAllocator<T>>;
 
-// One row of the record: a fact over a valid interval, current until retract_order.
-// 40 bytes; see docs/benchmarks.md for the memory budget.
+// One row of the record: a fact over a valid interval, visible over a record interval.
+// The record interval is [recorded of known_from, recorded of known_to): the record times of two
+// orders (docs/storage.md, "Record time"). 48 bytes; see docs/benchmarks.md for the memory budget.
 struct Fact {
   uint32_t subject;
   uint32_t pred;
@@ -45,16 +47,26 @@ struct Fact {
   int32_t from;     // valid interval [from, to) in days
   int32_t to;
   uint32_t order;          // the order that asserted the fact
-  uint32_t row_order;      // the order that wrote this row (record-time start)
-  uint32_t retract_order;  // the order that closed the row's record interval; kNone while current
-  uint32_t quals;          // qualifier set id; 0 = none
+  uint32_t row_order;      // the order that wrote this row
+  uint32_t retract_order;  // the order that last retracted or cut the row; kNone while current
+  uint32_t known_from;     // the order whose record time starts the row's record interval
+  uint32_t known_to;       // the order whose record time ends it; kNone while current
+  uint32_t annot;          // qualifiers and own sources: State::annots; 0 = none
   uint16_t persp;          // 0 = undisputed
   uint8_t from_flags;      // FuzzyDate::PackFlags() of from (bits 0-5); bit 7 = correction
   uint8_t to_flags;        // FuzzyDate::PackFlags() of to (bits 0-5)
-  bool live() const { return retract_order == kNone; }
+  bool live() const { return known_to == kNone; }
   Interval interval() const { return Interval{Date{from}, Date{to}}; }
 };
-static_assert(sizeof(Fact) == 40);
+static_assert(sizeof(Fact) == 48);
+
+// A fact's qualifiers and the sources it cites itself, interned together: ids into
+// State::qual_sets and State::source_sets (0 = none; no own sources: the order's apply).
+struct Annotation {
+  uint32_t quals = 0;
+  uint32_t sources = 0;
+  friend bool operator==(const Annotation&, const Annotation&) = default;
+};
 inline constexpr uint8_t kCorrectionBit = 0x80;
 
 // A live fact as the fast path sees it: what ObjectAt needs, inline, so that a lookup reads one
@@ -97,7 +109,8 @@ struct OrderMeta {
   std::string key, title, issuer, perspective;
   std::optional<FuzzyDate> signed_on;
   FuzzyDate effective;
-  Instant recorded;
+  Instant recorded;               // when its content became known: its record time
+  std::optional<Instant> stored;  // when ordo stored it (absent for files of schema 1)
   std::vector<uint32_t> sources;  // source ids
   std::vector<std::string> notes;
   SourceRegion where;  // where it was loaded from
@@ -110,8 +123,13 @@ inline constexpr const char* kNamePrefix = "name@";
 
 // Sizes of every table at a moment; Rollback returns the state to them.
 struct Checkpoint {
-  size_t kinds, preds, persps, entities, sources, orders, values, quals, facts, events_tail;
-  std::vector<uint32_t> retracted;  // rows whose retract_order was set since the checkpoint
+  size_t kinds, preds, persps, entities, sources, orders, values, quals, source_sets, annots, facts, events_tail;
+  Instant last_stored, max_known;
+  // Rows retracted or cut since the checkpoint, with what they held before (in order).
+  struct Cut {
+    uint32_t row, retract_order, known_to;
+  };
+  std::vector<Cut> retracted;
 };
 
 class State {
@@ -138,6 +156,10 @@ class State {
   std::unordered_map<std::string, uint32_t> value_ids;
   std::vector<std::vector<Qualifier>> qual_sets{{}};  // 0 = none
   std::unordered_map<std::string, uint32_t> qual_ids;
+  std::vector<std::vector<uint32_t>> source_sets{{}};  // source ids, in the order cited; 0 = none
+  std::map<std::vector<uint32_t>, uint32_t> source_set_ids;
+  std::vector<Annotation> annots{{}};                // 0 = no qualifier, no own source
+  std::unordered_map<uint64_t, uint32_t> annot_ids;  // quals << 32 | sources
 
   // ---- facts and indexes ----
   LargeVector<Fact> facts;
@@ -161,22 +183,39 @@ class State {
   LargeVector<Slot> slots;
   size_t stale_entities = 0;
 
+  // The latest instant an order was stored at: the next one is stored later (transaction time
+  // only moves forward).
+  Instant last_stored;
+  // The latest record time of any order: an order recorded before it is back-dated.
+  Instant max_known;
+
   uint32_t exists_pred = kNone;
   uint32_t alias_pred = kNone;
 
   // ---- helpers ----
   uint32_t InternValue(const Value& v);
-  uint32_t InternQuals(const std::vector<Qualifier>& q);
+  uint32_t InternQuals(const std::vector<Qualifier>& q);         // a qual_sets id
+  uint32_t InternSources(const std::vector<uint32_t>& sources);  // a source_sets id
+  uint32_t InternAnnot(uint32_t quals, uint32_t sources);        // an annots id
+  const std::vector<Qualifier>& Quals(const Fact& f) const { return qual_sets[annots[f.annot].quals]; }
+  const std::vector<uint32_t>& OwnSources(const Fact& f) const { return source_sets[annots[f.annot].sources]; }
   uint32_t AddFact(const Fact& f);                 // appends and indexes
   bool SubjectLess(uint32_t a, uint32_t b) const;  // by_subject's order: (pred, persp, from, id)
   bool ObjectLess(uint32_t a, uint32_t b) const;   // by_object's order: (pred, subject, from, id)
   bool KindIsA(uint32_t kind, uint32_t ancestor) const;
   bool KindAccepted(uint32_t kind, const std::vector<uint32_t>& accepted) const;
+  // The record time an order's content became known.
+  Instant Known(uint32_t order) const { return orders[order].recorded; }
   // Whether a row is part of the record as known at `recorded` (nullptr: now).
   bool VisibleAt(const Fact& f, const Instant* recorded) const {
     if (recorded == nullptr) return f.live();
-    if (orders[f.row_order].recorded > *recorded) return false;
-    return f.live() || orders[f.retract_order].recorded > *recorded;
+    if (Known(f.known_from) > *recorded) return false;
+    return f.live() || Known(f.known_to) > *recorded;
+  }
+  // Whether a row is part of the record as known at some time at or after `k`: what an order
+  // recorded at k rewrites.
+  bool VisibleFrom(const Fact& f, Instant k) const {
+    return f.live() || (Known(f.known_to) > k && Known(f.known_to) > Known(f.known_from));
   }
   // Whether a fact of perspective p is seen in view v (v == kNone: every perspective).
   static bool PerspVisible(uint16_t p, uint32_t v) { return v == kNone || p == 0 || p == v; }

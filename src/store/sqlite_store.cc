@@ -27,11 +27,11 @@ CREATE TABLE IF NOT EXISTS entities(
   id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, kind_id INTEGER NOT NULL REFERENCES kinds(id));
 CREATE TABLE IF NOT EXISTS sources(
   id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, title TEXT NOT NULL, publisher TEXT,
-  date TEXT, url TEXT, quote TEXT, note TEXT);
+  date TEXT, url TEXT, quote TEXT, note TEXT, original TEXT);
 CREATE TABLE IF NOT EXISTS orders(
   id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, title TEXT, issuer TEXT, signed TEXT,
   effective TEXT NOT NULL, recorded_us INTEGER NOT NULL, perspective TEXT, notes TEXT,
-  file TEXT, line INTEGER, col INTEGER);
+  file TEXT, line INTEGER, col INTEGER, stored_us INTEGER);
 CREATE TABLE IF NOT EXISTS order_sources(
   order_id INTEGER NOT NULL REFERENCES orders(id), position INTEGER NOT NULL,
   source_id INTEGER NOT NULL REFERENCES sources(id), PRIMARY KEY(order_id, position));
@@ -40,16 +40,35 @@ CREATE TABLE IF NOT EXISTS facts(
   object_id INTEGER, value_type INTEGER, value,
   valid_from INTEGER, valid_from_flags INTEGER NOT NULL, valid_to INTEGER, valid_to_flags INTEGER NOT NULL,
   perspective_id INTEGER, qualifiers TEXT, order_id INTEGER NOT NULL, row_order_id INTEGER NOT NULL,
-  correction INTEGER NOT NULL);
+  correction INTEGER NOT NULL, known_from_id INTEGER, sources TEXT);
 CREATE TABLE IF NOT EXISTS retractions(
   fact_id INTEGER PRIMARY KEY REFERENCES facts(id), order_id INTEGER NOT NULL REFERENCES orders(id));
+)sql";
+
+// Version 2's new table, and what a migration from version 1 adds to the old ones.
+constexpr const char* kVersion2Schema = R"sql(
+CREATE TABLE IF NOT EXISTS cuts(
+  id INTEGER PRIMARY KEY, fact_id INTEGER NOT NULL REFERENCES facts(id),
+  order_id INTEGER NOT NULL REFERENCES orders(id), known_to_id INTEGER NOT NULL REFERENCES orders(id));
+CREATE INDEX IF NOT EXISTS cuts_fact ON cuts(fact_id);
+)sql";
+constexpr const char* kMigrate1To2 = R"sql(
+ALTER TABLE facts ADD COLUMN known_from_id INTEGER;
+ALTER TABLE facts ADD COLUMN sources TEXT;
+ALTER TABLE orders ADD COLUMN stored_us INTEGER;
+ALTER TABLE sources ADD COLUMN original TEXT;
+DROP VIEW IF EXISTS facts_readable;
+)sql";
+
+// A readable view of every row with its record interval (docs/storage.md).
+constexpr const char* kViewSchema = R"sql(
 CREATE VIEW IF NOT EXISTS facts_readable AS
   SELECT f.id, s.key AS subject, p.name AS predicate, o.key AS object, f.value,
          CASE WHEN f.valid_from IS NULL THEN NULL ELSE date(f.valid_from * 86400, 'unixepoch') END AS valid_from,
          CASE WHEN f.valid_to IS NULL THEN NULL ELSE date(f.valid_to * 86400, 'unixepoch') END AS valid_to,
          ps.name AS perspective, f.qualifiers,
          ord.key AS asserted_by, rord.key AS recorded_by,
-         strftime('%Y-%m-%dT%H:%M:%fZ', rord.recorded_us / 1e6, 'unixepoch') AS recorded_from,
+         strftime('%Y-%m-%dT%H:%M:%fZ', kord.recorded_us / 1e6, 'unixepoch') AS recorded_from,
          strftime('%Y-%m-%dT%H:%M:%fZ', xord.recorded_us / 1e6, 'unixepoch') AS recorded_to
   FROM facts f
   JOIN entities s ON s.id = f.subject_id
@@ -58,8 +77,11 @@ CREATE VIEW IF NOT EXISTS facts_readable AS
   LEFT JOIN perspectives ps ON ps.id = f.perspective_id
   JOIN orders ord ON ord.id = f.order_id
   JOIN orders rord ON rord.id = f.row_order_id
+  JOIN orders kord ON kord.id = coalesce(f.known_from_id, f.row_order_id)
+  LEFT JOIN (SELECT fact_id, known_to_id FROM cuts c WHERE c.id = (SELECT max(id) FROM cuts WHERE fact_id = c.fact_id))
+    k ON k.fact_id = f.id
   LEFT JOIN retractions r ON r.fact_id = f.id
-  LEFT JOIN orders xord ON xord.id = r.order_id;
+  LEFT JOIN orders xord ON xord.id = coalesce(k.known_to_id, r.order_id);
 )sql";
 
 // Tables added after version 1 shipped; created on every writable open (docs/rules.md).
@@ -222,13 +244,17 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   Stmt q(s->db_, "SELECT value FROM meta WHERE key='schema_version'");
   if (q.ok() && q.Step() == SQLITE_ROW) {
     int v = std::atoi(q.Text(0).c_str());
-    if (v != kSchemaVersion) {
-      return Status::Io(
-          fmt::format("database '{}' has schema version {}; this ordo reads version {}", path, v, kSchemaVersion));
-    }
     q.Reset();
+    if (v < 1 || v > kSchemaVersion) {
+      return Status::Io(fmt::format("database '{}' has schema version {}; this ordo reads versions 1 to {}", path, v,
+                                    kSchemaVersion));
+    }
+    s->version_ = v;
     if (!options.read_only) {
       if (Status st = s->Exec(kRuleSchema); !st.ok()) return st;
+      if (v == 1) {
+        if (Status st = s->Migrate1To2(); !st.ok()) return st;
+      }
     }
     return s;
   }
@@ -239,14 +265,35 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   }
   if (tables.Int(0) != 0) return Status::Io(fmt::format("'{}' is a SQLite database but not an ordo database", path));
   if (Status st = s->Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
-  if (Status st = s->Exec(kSchema); !st.ok()) return st;
-  if (Status st = s->Exec(kRuleSchema); !st.ok()) return st;
+  for (const char* sql : {kSchema, kVersion2Schema, kViewSchema, kRuleSchema}) {
+    if (Status st = s->Exec(sql); !st.ok()) return st;
+  }
   if (Status st = s->Exec(fmt::format("INSERT INTO meta VALUES('schema_version','{}');", kSchemaVersion).c_str());
       !st.ok()) {
     return st;
   }
   if (Status st = s->Exec("COMMIT;"); !st.ok()) return st;
+  s->version_ = kSchemaVersion;
   return s;
+}
+
+// Version 1 to 2 in one transaction: the new columns stay NULL for old rows, which read as
+// version 1 meant them (FactRow::known_from, RetractionRow::known_to).
+Status SqliteStore::Migrate1To2() {
+  if (Status st = Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
+  for (const char* sql : {kMigrate1To2, kVersion2Schema, kViewSchema}) {
+    if (Status st = Exec(sql); !st.ok()) {
+      Exec("ROLLBACK;").ok();
+      return Status::Io(fmt::format("cannot migrate '{}' to schema version 2: {}", path_, st.message()));
+    }
+  }
+  if (Status st = Exec("UPDATE meta SET value='2' WHERE key='schema_version';"); !st.ok()) {
+    Exec("ROLLBACK;").ok();
+    return st;
+  }
+  if (Status st = Exec("COMMIT;"); !st.ok()) return st;
+  version_ = 2;
+  return Status::Ok();
 }
 
 namespace {
@@ -255,12 +302,15 @@ namespace {
 constexpr size_t kParallelFactRows = 200'000;
 
 // Reads the fact rows with ids in [lo, hi] through conn, in id order.
-Status ReadFacts(sqlite3* conn, int64_t lo, int64_t hi, int reader, const LoadSink& sink) {
+Status ReadFacts(sqlite3* conn, int version, int64_t lo, int64_t hi, int reader, const LoadSink& sink) {
   if (lo > hi) return Status::Ok();
-  Stmt q(conn,
-         "SELECT id, subject_id, predicate_id, object_id, value_type, value, valid_from, valid_from_flags, "
-         "valid_to, valid_to_flags, perspective_id, qualifiers, order_id, row_order_id, correction "
-         "FROM facts WHERE id BETWEEN ? AND ? ORDER BY id");
+  Stmt q(conn, version >= 2
+                   ? "SELECT id, subject_id, predicate_id, object_id, value_type, value, valid_from, valid_from_flags, "
+                     "valid_to, valid_to_flags, perspective_id, qualifiers, order_id, row_order_id, correction, "
+                     "known_from_id, sources FROM facts WHERE id BETWEEN ? AND ? ORDER BY id"
+                   : "SELECT id, subject_id, predicate_id, object_id, value_type, value, valid_from, valid_from_flags, "
+                     "valid_to, valid_to_flags, perspective_id, qualifiers, order_id, row_order_id, correction, "
+                     "NULL, NULL FROM facts WHERE id BETWEEN ? AND ? ORDER BY id");
   if (!q.ok()) return Status::Io(fmt::format("cannot read facts: {}", sqlite3_errmsg(conn)));
   q.Bind(1, lo);
   q.Bind(2, hi);
@@ -298,6 +348,17 @@ Status ReadFacts(sqlite3* conn, int64_t lo, int64_t hi, int reader, const LoadSi
     r.order = static_cast<uint32_t>(q.Int(12) - 1);
     r.row_order = static_cast<uint32_t>(q.Int(13) - 1);
     r.correction = q.Int(14) != 0;
+    if (!q.IsNull(15)) r.known_from = static_cast<uint32_t>(q.Int(15) - 1);
+    if (!q.IsNull(16)) {
+      auto ids = nlohmann::json::parse(q.Text(16), nullptr, false);
+      if (!ids.is_array()) return Status::Io(fmt::format("corrupt database: fact {} has unreadable sources", r.id + 1));
+      for (const auto& id : ids) {
+        if (!id.is_number_integer() || id.get<int64_t>() < 1) {
+          return Status::Io(fmt::format("corrupt database: fact {} has unreadable sources", r.id + 1));
+        }
+        r.sources.push_back(static_cast<uint32_t>(id.get<int64_t>() - 1));
+      }
+    }
     if (Status st = sink.fact(reader, std::move(r)); !st.ok()) return st;
   }
   return Status::Ok();
@@ -361,7 +422,9 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
     }
   }
   {
-    Stmt q(db_, "SELECT id, key, title, publisher, date, url, quote, note FROM sources ORDER BY id");
+    Stmt q(db_, version_ >= 2
+                    ? "SELECT id, key, title, publisher, date, url, quote, note, original FROM sources ORDER BY id"
+                    : "SELECT id, key, title, publisher, date, url, quote, note, NULL FROM sources ORDER BY id");
     if (!q.ok()) return fail("sources");
     while (q.Step() == SQLITE_ROW) {
       SourceRow r;
@@ -375,14 +438,16 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
       r.decl.url = q.Text(5);
       r.decl.quote = q.Text(6);
       r.decl.note = q.Text(7);
+      r.decl.original = q.Text(8);
       if (Status st = sink.source(std::move(r)); !st.ok()) return st;
     }
   }
   {
     Stmt src(db_, "SELECT source_id FROM order_sources WHERE order_id=? ORDER BY position");
-    Stmt q(db_,
-           "SELECT id, key, title, issuer, signed, effective, recorded_us, perspective, notes, file, line, col "
-           "FROM orders ORDER BY id");
+    Stmt q(db_, version_ >= 2 ? "SELECT id, key, title, issuer, signed, effective, recorded_us, perspective, notes, "
+                                "file, line, col, stored_us FROM orders ORDER BY id"
+                              : "SELECT id, key, title, issuer, signed, effective, recorded_us, perspective, notes, "
+                                "file, line, col, NULL FROM orders ORDER BY id");
     if (!q.ok() || !src.ok()) return fail("orders");
     while (q.Step() == SQLITE_ROW) {
       OrderRow r;
@@ -407,6 +472,7 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
       r.where.file = q.Text(9);
       r.where.begin.line = static_cast<uint32_t>(q.Int(10));
       r.where.begin.column = static_cast<uint32_t>(q.Int(11));
+      if (!q.IsNull(12)) r.stored = Instant{q.Int(12)};
       src.Bind(1, q.Int(0));
       while (src.Step() == SQLITE_ROW) r.sources.push_back(static_cast<uint32_t>(src.Int(0) - 1));
       src.Reset();
@@ -430,9 +496,9 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
     Status upper;
     std::thread reader;
     if (second != nullptr) {
-      reader = std::thread([&] { upper = ReadFacts(second, mid + 1, static_cast<int64_t>(n), 1, sink); });
+      reader = std::thread([&] { upper = ReadFacts(second, version_, mid + 1, static_cast<int64_t>(n), 1, sink); });
     }
-    Status lower = ReadFacts(db_, 1, mid, 0, sink);
+    Status lower = ReadFacts(db_, version_, 1, mid, 0, sink);
     if (second != nullptr) {
       reader.join();
       sqlite3_close(second);
@@ -441,10 +507,20 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
     if (!upper.ok()) return upper;
   }
   {
+    // Version 1's retractions first, then every cut in the order it was made: the last holds.
     Stmt q(db_, "SELECT fact_id, order_id FROM retractions ORDER BY order_id, fact_id");
     if (!q.ok()) return fail("retractions");
     while (q.Step() == SQLITE_ROW) {
       RetractionRow r{static_cast<uint32_t>(q.Int(0) - 1), static_cast<uint32_t>(q.Int(1) - 1)};
+      if (Status st = sink.retraction(std::move(r)); !st.ok()) return st;
+    }
+  }
+  if (version_ >= 2) {
+    Stmt q(db_, "SELECT fact_id, order_id, known_to_id FROM cuts ORDER BY id");
+    if (!q.ok()) return fail("cuts");
+    while (q.Step() == SQLITE_ROW) {
+      RetractionRow r{static_cast<uint32_t>(q.Int(0) - 1), static_cast<uint32_t>(q.Int(1) - 1),
+                      static_cast<uint32_t>(q.Int(2) - 1)};
       if (Status st = sink.retraction(std::move(r)); !st.ok()) return st;
     }
   }
@@ -513,7 +589,9 @@ Status SqliteStore::Write(const BatchRows& rows) {
     }
   }
   {
-    Stmt q(db_, "INSERT INTO sources VALUES(?,?,?,?,?,?,?,?)");
+    Stmt q(
+        db_,
+        "INSERT INTO sources(id, key, title, publisher, date, url, quote, note, original) VALUES(?,?,?,?,?,?,?,?,?)");
     for (const SourceRow& r : rows.sources) {
       q.Bind(1, int64_t{r.id} + 1);
       q.Bind(2, r.decl.id);
@@ -523,12 +601,15 @@ Status SqliteStore::Write(const BatchRows& rows) {
       q.BindOpt(6, r.decl.url);
       q.BindOpt(7, r.decl.quote);
       q.BindOpt(8, r.decl.note);
+      q.BindOpt(9, r.decl.original);
       if (q.Step() != SQLITE_DONE) return fail("sources");
       q.Reset();
     }
   }
   {
-    Stmt q(db_, "INSERT INTO orders VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt q(db_,
+           "INSERT INTO orders(id, key, title, issuer, signed, effective, recorded_us, perspective, notes, file, "
+           "line, col, stored_us) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
     Stmt s(db_, "INSERT INTO order_sources(order_id, position, source_id) VALUES(?,?,?)");
     for (const OrderRow& r : rows.orders) {
       q.Bind(1, int64_t{r.id} + 1);
@@ -543,6 +624,10 @@ Status SqliteStore::Write(const BatchRows& rows) {
       q.BindOpt(10, r.where.file);
       q.Bind(11, int64_t{r.where.begin.line});
       q.Bind(12, int64_t{r.where.begin.column});
+      if (r.stored)
+        q.Bind(13, r.stored->micros);
+      else
+        q.BindNull(13);
       if (q.Step() != SQLITE_DONE) return fail("orders");
       q.Reset();
       for (size_t i = 0; i < r.sources.size(); ++i) {
@@ -555,7 +640,10 @@ Status SqliteStore::Write(const BatchRows& rows) {
     }
   }
   {
-    Stmt q(db_, "INSERT INTO facts VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt q(db_,
+           "INSERT INTO facts(id, subject_id, predicate_id, object_id, value_type, value, valid_from, "
+           "valid_from_flags, valid_to, valid_to_flags, perspective_id, qualifiers, order_id, row_order_id, "
+           "correction, known_from_id, sources) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const FactRow& r : rows.facts) {
       q.Bind(1, int64_t{r.id} + 1);
       q.Bind(2, int64_t{r.subject} + 1);
@@ -596,16 +684,25 @@ Status SqliteStore::Write(const BatchRows& rows) {
       q.Bind(13, int64_t{r.order} + 1);
       q.Bind(14, int64_t{r.row_order} + 1);
       q.Bind(15, int64_t{r.correction});
+      q.Bind(16, int64_t{r.known_from == kNoObject ? r.row_order : r.known_from} + 1);
+      if (r.sources.empty()) {
+        q.BindNull(17);
+      } else {
+        nlohmann::json ids = nlohmann::json::array();
+        for (uint32_t id : r.sources) ids.push_back(int64_t{id} + 1);
+        q.Bind(17, ids.dump());
+      }
       if (q.Step() != SQLITE_DONE) return fail("facts");
       q.Reset();
     }
   }
   {
-    Stmt q(db_, "INSERT INTO retractions(fact_id, order_id) VALUES(?,?)");
+    Stmt q(db_, "INSERT INTO cuts(fact_id, order_id, known_to_id) VALUES(?,?,?)");
     for (const RetractionRow& r : rows.retractions) {
       q.Bind(1, int64_t{r.fact} + 1);
       q.Bind(2, int64_t{r.order} + 1);
-      if (q.Step() != SQLITE_DONE) return fail("retractions");
+      q.Bind(3, int64_t{r.known_to == kNoObject ? r.order : r.known_to} + 1);
+      if (q.Step() != SQLITE_DONE) return fail("cuts");
       q.Reset();
     }
   }

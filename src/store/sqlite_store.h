@@ -19,7 +19,11 @@ struct sqlite3_stmt;
 
 namespace ordo::store {
 
-inline constexpr int kSchemaVersion = 1;  // bump with a migration; never reuse
+// 1: the first release. 2: facts know the order their record time starts from and cite their
+// own sources; retractions are cuts (a row's record end may be set again by a back-dated order);
+// orders carry the instant ordo stored them; sources the original URL of a mirror. A writable
+// open migrates version 1 in place; a read-only one reads it as it is (docs/storage.md).
+inline constexpr int kSchemaVersion = 2;  // bump with a migration; never reuse
 
 // In FactRow::object: an attribute's row, which has a value instead.
 inline constexpr uint32_t kNoObject = 0xffffffffu;
@@ -62,6 +66,7 @@ struct OrderRow {
   std::optional<FuzzyDate> signed_on;
   FuzzyDate effective;
   Instant recorded;
+  std::optional<Instant> stored;  // when ordo stored it; absent in files of version 1
   std::vector<uint32_t> sources;  // source ids
   std::vector<std::string> notes;
   SourceRegion where;
@@ -76,10 +81,19 @@ struct FactRow {
   std::vector<Qualifier> qualifiers;
   uint32_t order, row_order;
   bool correction;
+  // The order whose record time starts the row's visibility; kNoObject (version 1 files): row_order.
+  uint32_t known_from = kNoObject;
+  std::vector<uint32_t> sources;  // the row's own source ids; empty: its order's
 };
+// The end of a row's record interval, set when an order retracted or cut it. A row may be cut
+// again later (by a back-dated order); the last cut holds.
 struct RetractionRow {
   uint32_t fact;
-  uint32_t order;
+  uint32_t order;  // the order that retracted or cut it
+  // The order whose record time ends the row's visibility; kNoObject (version 1 files): derived
+  // as version 1 read it (the retracting order, or the row's start when that order was recorded
+  // earlier, so that the row is never visible).
+  uint32_t known_to = kNoObject;
 };
 
 // A watch rule, stored as its canonical text (FormatRule) and parsed back on open.
@@ -179,12 +193,14 @@ class SqliteStore {
  private:
   SqliteStore() = default;
   Status Exec(const char* sql);
+  Status Migrate1To2();
   bool HasTable(const char* name);
   Status WriteAlerts(const std::vector<AlertRow>& alerts);
   Status LoadInSnapshot(const LoadSink& sink);
   sqlite3* db_ = nullptr;
   std::string path_;
   bool read_only_ = false;
+  int version_ = kSchemaVersion;  // of the file as opened (a read-only open keeps version 1 as it is)
 };
 
 // A scenario batch's stored order text parsed back into its Batch (the store keeps batches as

@@ -19,7 +19,7 @@ inline Batch Schema() {
   b.kinds.push_back({"territory", "", "", {}});
   b.kinds.push_back({"district", "", "", {}});
   b.relations.push_back({"in", {"territory"}, {"district"}, true, false, "", {}});
-  b.sources.push_back({"src", "Crash test", "", std::nullopt, "", "", "", {}});
+  b.sources.push_back({"src", "Crash test", "", std::nullopt, "", "", "", {}, ""});
   OrderDecl o;
   o.id = "districts";
   o.effective = FuzzyDate::Exact(DayOf(0));

@@ -1,6 +1,7 @@
 // The engine through its public API: each invariant's explanation, atomicity, durability
 // across reopen, record time, perspectives and read-only files.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -582,6 +583,87 @@ TEST_F(DatabaseTest, ARowCutByABackDatedOrderIsNotVisibleBeforeItsOwnRecordTime)
   EXPECT_EQ(b->facts[0].recorded_from, *ParseInstant("2025-03-01"));
   now.at = Date::FromCivil(2022, 1, 1);
   EXPECT_FALSE(db_->Entity("b", now)->alive);
+}
+
+// A file of schema version 1 (as the first release wrote it: no known_from, no cuts table; a
+// row's record end is its retraction's order) reads as it did, read-only; a writable open
+// migrates it to version 2 in place, and then it answers the same.
+TEST(SchemaMigration, Version1FilesReadAsBeforeAndMigrate) {
+  const std::string path = ::testing::TempDir() + "/ordo_v1_" + std::to_string(::getpid()) + ".db";
+  std::filesystem::remove(path);
+  const std::string text = std::string(kSchema) +
+                           "order o1 \"one\" effective 2000-01-01 recorded 2020-01-01 sources s {\n"
+                           "  create (c d1 d2) : territory\n  create (n s1) : district\n  assign c in -> n\n}\n"
+                           "order o2 \"two\" effective 2010-01-01 recorded 2021-01-01 sources s {\n"
+                           "  move c in -> s1\n}\n";
+  auto answers = [](const Database& db) {
+    std::string out;
+    for (const char* recorded : {"2020-06-01", "2022-01-01"}) {
+      for (int year : {2005, 2015}) {
+        View v;
+        v.at = Date::FromCivil(year, 1, 1);
+        v.recorded = *ParseInstant(recorded);
+        auto facts = db.Objects("c", "in", v);
+        for (const FactInfo& f : *facts) {
+          out += std::string(recorded) + " " + std::to_string(year) + " " + f.object + " " +
+                 FormatInstant(f.recorded_from) + "\n";
+        }
+      }
+    }
+    return out;
+  };
+  std::string before;
+  {
+    auto db = Database::Open(path);
+    ASSERT_TRUE(db.ok());
+    ParseResult p = ParseOrders(text, "m.ordo");
+    ASSERT_TRUE(p.ok());
+    ASSERT_TRUE((*db)->Apply(p.batch).ok());
+    before = answers(**db);
+  }
+  EXPECT_EQ(before,
+            "2020-06-01 2005 n 2020-01-01T00:00:00Z\n2020-06-01 2015 n 2020-01-01T00:00:00Z\n"
+            "2022-01-01 2005 n 2021-01-01T00:00:00Z\n2022-01-01 2015 s1 2021-01-01T00:00:00Z\n");
+  // Turn the file into what version 1 wrote.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  for (const char* sql :
+       {"DROP VIEW facts_readable", "INSERT INTO retractions SELECT fact_id, order_id FROM cuts", "DROP TABLE cuts",
+        "ALTER TABLE facts DROP COLUMN known_from_id", "ALTER TABLE facts DROP COLUMN sources",
+        "ALTER TABLE orders DROP COLUMN stored_us", "ALTER TABLE sources DROP COLUMN original",
+        "UPDATE meta SET value='1' WHERE key='schema_version'"}) {
+    ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(raw);
+  }
+  sqlite3_close(raw);
+  {
+    Options ro;
+    ro.read_only = true;
+    ro.create_if_missing = false;
+    auto db = Database::Open(path, ro);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    EXPECT_EQ(answers(**db), before);
+    EXPECT_FALSE((*db)->Orders()[0].stored.has_value());
+  }
+  {
+    auto db = Database::Open(path);  // migrates
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    EXPECT_EQ(answers(**db), before);
+    ParseResult p = ParseOrders("order o3 \"three\" effective 2012-01-01 sources s {\n  move c in -> n\n}\n", "m.ordo");
+    ASSERT_TRUE((*db)->Apply(p.batch).ok());
+  }
+  sqlite3* check = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &check), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(check, "SELECT value FROM meta WHERE key='schema_version'", -1, &q, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)), "2");
+  sqlite3_finalize(q);
+  sqlite3_close(check);
+  auto db = Database::Open(path);
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ(answers(**db), before);  // o3 is recorded now: the views of 2020 and 2022 do not hold it
+  EXPECT_TRUE((*db)->Orders()[2].stored.has_value());
+  std::filesystem::remove(path);
 }
 
 }  // namespace

@@ -79,8 +79,10 @@ void BuildRandom(World& w, int facts) {
     f.order = w.Rand(3) == 0 ? static_cast<uint32_t>(w.Rand(static_cast<int>(f.row_order) + 1)) : f.row_order;
     const int r = w.Rand(kOrders + 2);
     f.retract_order = r > static_cast<int>(f.row_order) && r < kOrders ? static_cast<uint32_t>(r) : kNone;
+    f.known_from = f.row_order;
+    f.known_to = f.retract_order;
     const int q = w.Rand(3);
-    f.quals = q == 0 ? 0 : q == 1 ? combat : training;
+    f.annot = s.InternAnnot(q == 0 ? 0 : q == 1 ? combat : training, 0);
     f.persp = static_cast<uint16_t>(w.Rand(4) == 0 ? 1 + w.Rand(2) : 0);
     s.AddFact(f);
   }
@@ -146,7 +148,7 @@ bool NaiveMeets(const State& s, const CompiledRule& r, const CompiledAtom& a, co
   if (!(f.from <= v.at.days && v.at.days < f.to)) return false;
   if (!NaiveVisible(s, f, r.persp, v)) return false;
   for (const Qualifier& q : a.qualifiers) {
-    const auto& have = s.qual_sets[f.quals];
+    const auto& have = s.Quals(f);
     if (std::find(have.begin(), have.end(), q) == have.end()) return false;
   }
   return true;
