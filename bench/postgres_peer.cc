@@ -49,8 +49,8 @@ std::string RecordedText(int64_t from, int64_t to) {
 }
 
 const char* const kPlacementIndexes[] = {
-    "ALTER TABLE {t} ADD CONSTRAINT {t}_no_overlap EXCLUDE USING gist (territory WITH =, valid WITH &&, recorded WITH "
-    "&&)",
+    ("ALTER TABLE {t} ADD CONSTRAINT {t}_no_overlap EXCLUDE USING gist "
+     "(territory WITH =, valid WITH &&, recorded WITH &&)"),
     "CREATE INDEX {t}_point ON {t} (territory, lower(valid)) INCLUDE (district, valid) WHERE upper_inf(recorded)",
     "CREATE INDEX {t}_from ON {t} (lower(valid)) INCLUDE (territory) WHERE upper_inf(recorded)",
     "CREATE INDEX {t}_to ON {t} (upper(valid)) INCLUDE (territory) WHERE upper_inf(recorded)",

@@ -84,6 +84,7 @@ struct FactInfo {
   // Another value is recorded for the same fact, with its own sources (an `alternative`): the
   // record holds this one as preferred. Database::Alternatives lists them.
   bool disputed = false;
+  bool alternative = false;  // this row is an alternative (predicate names the fact it differs on)
 };
 
 // A stretch of an entity's existence, with its bounds as written.
@@ -92,14 +93,53 @@ struct Span {
   FuzzyDate to;
 };
 
+// One lineage event: on `date`, `successor` was formed from (re-established from, split from,
+// renamed from) `predecessor`, or `predecessor` merged into `successor`.
+struct LineageLink {
+  std::string predecessor;
+  std::string successor;
+  std::string type;  // as written: formed-from, merged-into, split-from, renamed-from, re-established-from
+  Date date;
+  std::string order;
+  std::vector<SourceInfo> sources;
+};
+
+// Where the record does not cover a relation for an entity: absence there is silence, not "none".
+struct CoverageGap {
+  std::string relation;
+  FuzzyDate from, to;
+  std::string note;
+  std::string order;
+  std::vector<SourceInfo> sources;
+};
+
 struct EntityInfo {
   std::string id;
   std::string kind;
-  std::vector<Name> names;      // valid at the view's date, one per language
-  std::vector<Name> aliases;    // valid at the view's date
-  std::vector<Span> lifetime;   // as recorded at the view's record time (gaps possible)
-  bool alive = false;           // whether it exists at the view's date
-  std::vector<FactInfo> facts;  // relations and attributes with this subject, valid at the date
+  std::vector<Name> names;             // valid at the view's date, one per language
+  std::vector<Name> aliases;           // valid at the view's date
+  std::vector<Span> lifetime;          // as recorded at the view's record time (gaps possible)
+  bool alive = false;                  // whether it exists at the view's date
+  std::vector<FactInfo> facts;         // relations and attributes with this subject, valid at the date
+  std::vector<LineageLink> lineage;    // its predecessors and successors, every date, by date
+  std::vector<CoverageGap> uncovered;  // the relations the record does not cover at the date
+  std::vector<FactInfo> alternatives;  // other values sources give for its facts at the date
+};
+
+// An entity of a lineage and its lives.
+struct LineageEntity {
+  std::string id;
+  std::string kind;
+  std::string name;  // its English (else first) name at the start of its last life
+  std::vector<Span> lifetime;
+};
+
+// Every predecessor of an entity back to the first, and every successor forward, with the
+// events between them, by date.
+struct LineageInfo {
+  std::string id;
+  std::vector<LineageEntity> entities;  // id first, then in order of discovery
+  std::vector<LineageLink> links;       // by date, then predecessor
 };
 
 struct OrderInfo {
@@ -138,6 +178,9 @@ struct ApplySummary {
   size_t facts_asserted = 0;
   size_t facts_superseded = 0;
   size_t entities_created = 0;
+  // What applied but deserves a look, each a Status of code kWarning with its location: an
+  // entity created and ended on the same day (it exists never).
+  std::vector<Status> warnings;
 };
 
 // A name match for search and for "did you mean" hints.
@@ -291,6 +334,8 @@ class Database {
                                                const View& view) const = 0;
   // An entity at view.at with its names and facts.
   virtual Result<EntityInfo> Entity(const std::string& id, const View& view) const = 0;
+  // The lineage of an entity both ways (docs/language.md, "Lineage"), as known at view.recorded.
+  virtual Result<LineageInfo> Lineage(const std::string& id, const View& view) const = 0;
   // All entities' ids, optionally of one kind (including sub-kinds), sorted.
   virtual std::vector<std::string> EntityIds(const std::string& kind = "") const = 0;
 

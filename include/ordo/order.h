@@ -101,8 +101,20 @@ enum class OpKind : uint8_t {
   kCorrect,      // correct IDS REL -> OBJ|none, or correct IDS ATTR VALUE|none, over explicit from/to:
                  // replaces what the record holds over that valid interval; the old record stays
                  // answerable at earlier record times
+  kLineage,      // lineage IDS TYPE IDS               the subjects were formed from (merged into, split
+                 // from, renamed from, re-established from) the objects on the date
+  kAlternative,  // alternative IDS REL -> OBJ, alternative IDS ATTR VALUE: another value a source gives
+                 // for the same fact; the record's preferred value stays, marked disputed
+  kUncovered,    // uncovered IDS REL                  the record does not cover the relation for the
+                 // subjects over the interval: absence there is silence, not "none"
 };
 const char* OpKindName(OpKind k);  // "create", "end", "assign", ...
+
+// The kinds of lineage, as `lineage` writes them: formed-from, merged-into, split-from,
+// renamed-from, re-established-from. In `A merged-into B` the subject is the predecessor; in the
+// others the subject is the successor.
+const std::vector<std::string>& LineageTypes();
+bool LineageSubjectIsSuccessor(const std::string& type);
 
 struct Op {
   OpKind kind = OpKind::kAssign;
@@ -111,6 +123,8 @@ struct Op {
   std::string entity_kind;                  // kCreate
   std::string predicate;                    // relation or attribute name
   std::string object;                       // relation object id; empty with kCorrect means "none"
+  std::vector<std::string> objects;         // kLineage: the other ends (one id or a list)
+  std::vector<SourceRegion> object_wheres;  // parallel to objects
   std::optional<Value> value;               // attribute value; absent with kCorrect means "none"
   std::vector<Name> names;                  // kCreate, kRename, kAlias
   std::optional<FuzzyDate> from;            // default: the order's effective date

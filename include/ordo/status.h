@@ -34,6 +34,7 @@ enum class Code : uint8_t {
   kIo = 5,         // the database file could not be read or written
   kLimit = 6,      // a query or request exceeded a configured limit
   kInternal = 7,   // a bug in ordo
+  kWarning = 8,    // not an error: something to look at (ApplySummary::warnings)
 };
 
 // Name of a code as used in JSON ("not_found", "invalid", ...).

@@ -14,6 +14,7 @@ const char* CodeName(Code code) {
     case Code::kIo: return "io";
     case Code::kLimit: return "limit";
     case Code::kInternal: return "internal";
+    case Code::kWarning: return "warning";
   }
   return "internal";
 }
@@ -27,7 +28,7 @@ std::string Prefix(const SourceRegion& where) {
 
 std::string Status::ToString() const {
   if (ok()) return "ok";
-  std::string out = Prefix(where_) + "error: " + message_;
+  std::string out = Prefix(where_) + (code_ == Code::kWarning ? "warning: " : "error: ") + message_;
   for (const Note& n : notes_) out += "\n" + Prefix(n.where) + "note: " + n.message;
   return out;
 }

@@ -197,8 +197,25 @@ Examples:
   ordo show RU-MUR --at 2024-03-01 --json
   ordo show UA-43 --at 2024-03-01 --perspective UA)");
   show->add_option("ID", r.id, "Entity id, e.g. RU-MUR")->required();
+  show->add_flag("--disputes", r.disputes, "Also list the other values sources give for its facts");
   AddView(show, &r, true);
   AddJson(show, &r);
+
+  CLI::App* lineage =
+      Sub(app, &r, "lineage", "What an entity was formed from and what it became, both ways, with dates",
+          R"(Predecessors back to the first and successors forward: formed-from, merged-into,
+split-from, renamed-from, re-established-from, each with its date, order and sources, and every
+entity's lives (an entity re-established later keeps its id: its lifetime shows the gap).
+
+Examples:
+  ordo lineage leningrad-md
+  ordo lineage western-md --format json)");
+  lineage->add_option("ID", r.id, "Entity id, e.g. leningrad-md")->required();
+  lineage->add_option("--format", r.format, "Output format: table or json; default: table")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->type_name("FORMAT");
+  AddView(lineage, &r, false);
+  AddJson(lineage, &r);
 
   CLI::App* members = Sub(app, &r, "members", "What points to an entity through a relation at a date",
                           R"(Exit code 1 when nothing points to ID at that date.

@@ -46,6 +46,7 @@ class Session {
     if (c == "order") return OneOrder();
     if (c == "search") return Search();
     if (c == "path") return Path();
+    if (c == "lineage") return Lineage();
     if (c == "statements") return Statements();
     if (c == "report") return Report();
     if (c == "scenario" || c == "rules" || c == "alerts") return RunScenarioCommand(r_, io_);
@@ -196,6 +197,7 @@ class Session {
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const ApplySummary& s = *applied;
+    for (const Status& w : s.warnings) io_.err << RenderStatus(w, texts_, io_.err_color);
     const std::string what = fmt::format("{} file{}, {} order{}, {} fact{} asserted, {} superseded, {} entit{} created",
                                          files->size(), files->size() == 1 ? "" : "s", s.orders,
                                          s.orders == 1 ? "" : "s", s.facts_asserted, s.facts_asserted == 1 ? "" : "s",
@@ -230,7 +232,17 @@ class Session {
     auto e = db_->Entity(r_.id, view);
     if (!e.ok()) return Fail(e.status(), r_.id);
     if (want_json()) return Print(present::EntityJson(*e, view.at, Orders_()));
-    io_.out << present::EntityText(*e, view, Orders_());
+    io_.out << present::EntityText(*e, view, Orders_(), r_.disputes);
+    return 0;
+  }
+
+  int Lineage() {
+    View view;
+    if (Status s = Prepare(&view); !s.ok()) return Fail(s);
+    auto lineage = db_->Lineage(r_.id, view);
+    if (!lineage.ok()) return Fail(lineage.status(), r_.id);
+    if (want_json()) return Print(present::LineageJson(*lineage));
+    io_.out << present::LineageText(*lineage);
     return 0;
   }
 

@@ -32,6 +32,7 @@ struct Request {
   std::string scenario_action;     // scenario: create, load, list, diff, delete
   std::string from_recorded;       // scenario create --from-recorded
   std::string note;                // scenario create --note
+  bool disputes = false;           // show --disputes
 };
 
 // Where a command writes. err_color: ANSI colours in diagnostics; progress: a progress bar on

@@ -25,7 +25,8 @@ void EnsureNewline(std::string* s) {
 std::string RenderStatus(const Status& status, const SourceTexts& texts, bool color) {
   const SourceRegion& where = status.where();
   if (!where.known() && where.file.empty()) {
-    std::string out = "ordo: error: " + status.message() + "\n";
+    std::string out =
+        std::string(status.code() == Code::kWarning ? "ordo: warning: " : "ordo: error: ") + status.message() + "\n";
     for (const Note& n : status.notes()) {
       if (n.where.known()) {
         out +=

@@ -102,7 +102,7 @@ class Applier {
   Status Predicate(const std::string& name, bool is_attribute, ValueType type, bool exclusive, bool acyclic,
                    const std::vector<std::string>& subject_kinds, const std::vector<std::string>& object_kinds,
                    const std::string& note, const SourceRegion& where) {
-    if (name == kExists || name == kAlias || name.rfind(kNamePrefix, 0) == 0) {
+    if (IsBuiltInPredicate(name)) {
       return Status::Conflict(fmt::format("'{}' is built in and cannot be declared", name), where);
     }
     auto sk = KindIds(subject_kinds, where);
@@ -202,6 +202,7 @@ class Applier {
 
     new_facts_.clear();
     ended_.clear();
+    lineage_.clear();
     for (const Op& op : o.ops) {
       if (Status st = ApplyOp(op, o); !st.ok()) return st;
     }
@@ -446,7 +447,18 @@ class Applier {
     auto own_sources = SourceIds(op.sources, op.source_where, op.where);
     if (!own_sources.ok()) return own_sources.status();
     sources_ = s_.InternSources(*own_sources);
-    const uint32_t annot = s_.InternAnnot(s_.InternQuals(op.qualifiers), sources_);
+    // An operation's note is kept with its facts as the qualifier `note`.
+    std::vector<Qualifier> quals = op.qualifiers;
+    if (!op.note.empty()) {
+      for (const Qualifier& q : quals) {
+        if (q.key == "note") {
+          return Status::Invalid("the note is given twice: as a qualifier [note: …] and as a clause note \"…\"",
+                                 op.where);
+        }
+      }
+      quals.push_back(Qualifier{"note", Value{op.note}});
+    }
+    const uint32_t annot = s_.InternAnnot(s_.InternQuals(quals), sources_);
     if (op.subjects.empty())
       return Status::Invalid(fmt::format("'{}' needs at least one id", OpKindName(op.kind)), op.where);
 
@@ -461,10 +473,12 @@ class Applier {
   Status OpOnSubject(const Op& op, const std::string& key, const SourceRegion& sw, FuzzyDate from, FuzzyDate to,
                      uint16_t persp, uint32_t annot) {
     switch (op.kind) {
-      case OpKind::kCreate: return Create(op, key, sw, from, to);
+      case OpKind::kCreate: return Create(op, key, sw, from, to, annot);
       case OpKind::kEndEntity: return EndEntity(op, key, sw, from);
       case OpKind::kRename:
       case OpKind::kAlias: return Names(op, key, sw, from, to, persp, annot);
+      case OpKind::kLineage: return Lineage(op, key, sw, from, annot);
+      case OpKind::kUncovered: return Uncovered(op, key, sw, from, to, persp, annot);
       default: break;
     }
     auto subj = Entity(key, sw);
@@ -472,11 +486,13 @@ class Applier {
     auto pred = Pred(op.predicate, op.predicate_where);
     if (!pred.ok()) return pred.status();
     const PredMeta& p = s_.preds[*pred];
-    if (op.predicate == kExists || op.predicate == kAlias || op.predicate.rfind(kNamePrefix, 0) == 0) {
-      return Status::Invalid(fmt::format("'{}' is built in; use create, end, rename or alias", op.predicate),
-                             op.predicate_where);
+    if (IsBuiltInPredicate(op.predicate)) {
+      return Status::Invalid(
+          fmt::format("'{}' is built in; use create, end, rename, alias, lineage or uncovered", op.predicate),
+          op.predicate_where);
     }
-    const bool wants_attribute = op.kind == OpKind::kSet || op.kind == OpKind::kUnset ||
+    const bool wants_attribute = (op.kind == OpKind::kAlternative && p.is_attribute) || op.kind == OpKind::kSet ||
+                                 op.kind == OpKind::kUnset ||
                                  (op.kind == OpKind::kCorrect && op.object.empty() && op.value.has_value()) ||
                                  (op.kind == OpKind::kCorrect && p.is_attribute);
     if (p.is_attribute && !wants_attribute) {
@@ -550,6 +566,13 @@ class Applier {
       case OpKind::kUnset:
         PutPortion(*subj, *pred, persp, kNone, from, to, kNone, annot, false, op.where);
         return Status::Ok();
+      case OpKind::kAlternative: {
+        if (object == kNone) return Status::Invalid("alternative needs '-> OBJECT' or a value", op.where);
+        // Another source's value: a row of the predicate's alternatives, beside the preferred
+        // one, which stays as it is (docs/language.md, "Sources that disagree").
+        Insert(MakeFact(*subj, AlternativesOf(*pred), persp, object, from, to, annot, false), &op.where);
+        return Status::Ok();
+      }
       case OpKind::kCorrect: {
         if (!op.from) return Status::Invalid("`correct` needs an explicit `from` date", op.where);
         const uint32_t key_object = (p.exclusive || object == kNone) ? kNone : object;
@@ -558,6 +581,74 @@ class Applier {
       }
       default: return Status::Internal("unhandled operation");
     }
+  }
+
+  // The built-in predicate that holds pred's alternatives, created on first use.
+  uint32_t AlternativesOf(uint32_t pred) {
+    if (s_.preds[pred].alternatives != kNone) return s_.preds[pred].alternatives;
+    PredMeta base = s_.preds[pred];
+    PredMeta alt{kAlternativePrefix + base.name,
+                 base.is_attribute,
+                 base.type,
+                 false,
+                 false,
+                 base.subject_kinds,
+                 base.object_kinds,
+                 "another value a source gives for " + base.name};
+    std::vector<std::string> sk, ok;
+    for (uint32_t k : base.subject_kinds) sk.push_back(s_.kinds[k].name);
+    for (uint32_t k : base.object_kinds) ok.push_back(s_.kinds[k].name);
+    const uint32_t id = AddPredicate(std::move(alt), std::move(sk), std::move(ok));
+    s_.LinkBuiltIns();
+    return id;
+  }
+
+  // lineage SUBJECTS TYPE OBJECTS: one event a day long for each pair, checked once the order's
+  // operations are done (CheckLineage): the successor exists on the day, the predecessor the day
+  // before, and nothing succeeds itself.
+  Status Lineage(const Op& op, const std::string& key, const SourceRegion& sw, FuzzyDate on, uint32_t annot) {
+    if (op.to) {
+      return Status::Invalid("a lineage is an event on one day; it takes 'from DATE' (or the order's date), not 'to'",
+                             op.where);
+    }
+    auto subj = Entity(key, sw);
+    if (!subj.ok()) return subj.status();
+    auto pred = Pred(op.predicate, op.predicate_where);
+    if (!pred.ok() || !s_.preds[*pred].lineage) {
+      return Status::Internal(fmt::format("the lineage relation '{}' is missing from the database", op.predicate));
+    }
+    const FuzzyDate next = FuzzyDate::Exact(Date{on.date.days + 1});
+    for (size_t i = 0; i < op.objects.size(); ++i) {
+      const SourceRegion& ow = i < op.object_wheres.size() ? op.object_wheres[i] : op.where;
+      auto obj = Entity(op.objects[i], ow);
+      if (!obj.ok()) return obj.status();
+      if (*obj == *subj) {
+        return Status::Violation(fmt::format("'{}' cannot be {} itself: no entity succeeds itself", key, op.predicate),
+                                 ow);
+      }
+      const uint32_t id = Insert(MakeFact(*subj, *pred, 0, *obj, on, next, annot, false), nullptr);
+      lineage_.emplace_back(id, ow);
+    }
+    return Status::Ok();
+  }
+
+  // uncovered SUBJECTS REL: the record does not cover REL for the subjects over the interval.
+  Status Uncovered(const Op& op, const std::string& key, const SourceRegion& sw, FuzzyDate from, FuzzyDate to,
+                   uint16_t persp, uint32_t annot) {
+    auto subj = Entity(key, sw);
+    if (!subj.ok()) return subj.status();
+    auto rel = Pred(op.predicate, op.predicate_where);
+    if (!rel.ok()) return rel.status();
+    if (IsBuiltInPredicate(op.predicate)) {
+      return Status::Invalid(
+          fmt::format("'{}' is built in; coverage marks are for declared relations and attributes", op.predicate),
+          op.predicate_where);
+    }
+    if (Status st = CheckSubjectKind(*rel, *subj, sw); !st.ok()) return st;
+    if (s_.uncovered_pred == kNone) return Status::Internal("the built-in 'uncovered' is missing from the database");
+    PutPortion(*subj, s_.uncovered_pred, persp, s_.InternValue(Value{op.predicate}), from, to,
+               s_.InternValue(Value{op.predicate}), annot, false, op.where);
+    return Status::Ok();
   }
 
   // Whether the entity exists over the whole interval in a view of the record (nullptr: now).
@@ -589,16 +680,28 @@ class Applier {
     return out;
   }
 
-  Status Create(const Op& op, const std::string& key, const SourceRegion& sw, FuzzyDate from, FuzzyDate to) {
+  Status Create(const Op& op, const std::string& key, const SourceRegion& sw, FuzzyDate from, FuzzyDate to,
+                uint32_t annot) {
     auto kind = KindId(op.entity_kind, op.kind_where.known() ? op.kind_where : op.where);
     if (!kind.ok()) return kind.status();
     uint32_t id;
     if (auto it = s_.entity_ids.find(key); it != s_.entity_ids.end()) {
       id = it->second;
       if (s_.entities[id].kind != *kind) {
-        return Status::Conflict(fmt::format("'{}' already exists as a {}; it cannot be created as a {}", key,
-                                            s_.kinds[s_.entities[id].kind].name, op.entity_kind),
-                                sw);
+        const std::string& was = s_.kinds[s_.entities[id].kind].name;
+        bool alive = false;
+        for (uint32_t fid : LiveFacts(id, s_.exists_pred)) alive |= s_.facts[fid].interval().contains(from.date);
+        const std::string life = Lifetime(id);
+        if (!alive && life != "it does not exist at any date") {
+          // An earlier life: a second one keeps the id, and its kind.
+          return Status::Conflict(fmt::format("'{}' lived as a {} {}; a second life keeps its kind, so it cannot "
+                                              "be created again as a {}",
+                                              key, was, life.substr(10), op.entity_kind),
+                                  sw)
+              .AddNote(fmt::format("create it as a {} to give it a second life, or choose another id", was));
+        }
+        return Status::Conflict(
+            fmt::format("'{}' already exists as a {}; it cannot be created as a {}", key, was, op.entity_kind), sw);
       }
       for (uint32_t fid : LiveFacts(id, s_.exists_pred)) {
         const Fact& f = s_.facts[fid];
@@ -617,8 +720,9 @@ class Applier {
       rows_->entities.push_back(store::EntityRow{id, key, *kind});
     }
     uint32_t yes = s_.InternValue(Value{true});
+    // The existence carries the operation's qualifiers and note; the names only its sources.
     const uint32_t cited = s_.InternAnnot(0, sources_);
-    Insert(MakeFact(id, s_.exists_pred, 0, yes, from, to, cited, false), &op.where);
+    Insert(MakeFact(id, s_.exists_pred, 0, yes, from, to, annot, false), &op.where);
     for (const Name& n : op.names) {
       PutPortion(id, NamePred(n.lang), 0, kNone, from, to, s_.InternValue(Value{n.text}), cited, false, op.where);
     }
@@ -647,6 +751,12 @@ class Applier {
     }
     for (const auto& [pred, persp, obj] : keys) PutPortion(*e, pred, persp, obj, from, open, kNone, 0, false, op.where);
     ended_.emplace_back(*e, op.where);
+    if (LiveFacts(*e, s_.exists_pred).empty()) {
+      summary_.warnings.push_back(Status::Error(
+          Code::kWarning,
+          fmt::format("'{}' exists never: it is ended on {}, the day its life begins", key, FormatFuzzyDate(from)),
+          sw));
+    }
     return Status::Ok();
   }
 
@@ -703,7 +813,7 @@ class Applier {
       if (!seen) continue;
       const PredMeta& p = s_.preds[f.pred];
       const std::vector<Instant> past = PastViews(f);
-      if (f.pred != s_.exists_pred) {
+      if (f.pred != s_.exists_pred && !p.lineage) {
         for (uint32_t entity : {f.subject, p.is_attribute ? kNone : f.object}) {
           if (entity == kNone) continue;
           if (f.live() && !Alive(entity, f.interval())) return OutsideLifetime(f, entity, where, nullptr);
@@ -722,10 +832,13 @@ class Applier {
         }
       }
     }
+    for (const auto& [id, where] : lineage_) {
+      if (Status st = CheckLineage(id, where); !st.ok()) return st;
+    }
     for (const auto& [entity, where] : ended_) {
       for (uint32_t id : s_.by_object[entity]) {
         const Fact& f = s_.facts[id];
-        if (!s_.VisibleFrom(f, known_)) continue;
+        if (!s_.VisibleFrom(f, known_) || s_.preds[f.pred].lineage) continue;  // lineage names the past
         const Instant* view = nullptr;
         bool outside = f.live() && !Alive(entity, f.interval());
         std::vector<Instant> past = PastViews(f);
@@ -744,6 +857,34 @@ class Applier {
                        OrderRegion(s_, f.order))
               .AddNote("end or move such facts in the same order, before or after ending the entity");
         }
+      }
+    }
+    return Status::Ok();
+  }
+
+  // A lineage event: the successor exists on its day, the predecessor on the day before, in
+  // the current record and in every view the order changes.
+  Status CheckLineage(uint32_t id, const SourceRegion& where) {
+    const Fact f = s_.facts[id];
+    const std::string& type = s_.preds[f.pred].name;
+    const bool subject_succeeds = LineageSubjectIsSuccessor(type);
+    const uint32_t successor = subject_succeeds ? f.subject : f.object;
+    const uint32_t predecessor = subject_succeeds ? f.object : f.subject;
+    const Date day{f.from};
+    const Date before{f.from - 1};
+    std::vector<const Instant*> views{nullptr};
+    const std::vector<Instant> past = PastViews(f);
+    for (const Instant& k : past) views.push_back(&k);
+    for (const Instant* view : views) {
+      for (auto [entity, on, role] :
+           {std::tuple{successor, day, "successor"}, std::tuple{predecessor, before, "predecessor"}}) {
+        if (Alive(entity, Interval{on, Date{on.days + 1}}, view)) continue;
+        return Status::Violation(
+            fmt::format("{}'{} {} {}' on {}: the {} '{}' does not exist on {}{}; {}", view ? AsKnownOn(*view) : "",
+                        s_.entities[f.subject].key, type, s_.entities[f.object].key, FormatDate(day), role,
+                        s_.entities[entity].key, FormatDate(on), on == before ? " (the day before)" : "",
+                        Lifetime(entity, view)),
+            where);
       }
     }
     return Status::Ok();
@@ -863,6 +1004,7 @@ class Applier {
   bool back_dated_ = false;  // the current order is recorded before an order already applied
   std::vector<std::pair<uint32_t, SourceRegion>> new_facts_;
   std::vector<std::pair<uint32_t, SourceRegion>> ended_;
+  std::vector<std::pair<uint32_t, SourceRegion>> lineage_;  // lineage rows of the current order
 };
 
 }  // namespace

@@ -199,29 +199,47 @@ Status LoadState(store::SqliteStore* store, State* state) {
   s.IndexAll();
   s.ReleaseSlack();
   s.BuildSlots();
-  auto e = s.pred_ids.find(kExists);
-  auto a = s.pred_ids.find(kAlias);
-  if (e != s.pred_ids.end()) s.exists_pred = e->second;
-  if (a != s.pred_ids.end()) s.alias_pred = a->second;
+  s.LinkBuiltIns();
   return Status::Ok();
 }
 
-// Creates the built-in predicates in a new database.
+// Creates the built-in predicates a file lacks: all of them in a new database; in an older file
+// the ones added since (uncovered, the lineage relations).
 Status Bootstrap(store::SqliteStore* store, bool read_only, State* state) {
   State& s = *state;
-  if (s.exists_pred != kNone && s.alias_pred != kNone) return Status::Ok();
-  if (read_only) return Status::Io("the database has no built-in predicates and is open read-only");
-  store::BatchRows rows;
-  auto add = [&](const char* name, ValueType type, bool exclusive, const char* note) {
-    uint32_t id = static_cast<uint32_t>(s.preds.size());
-    s.preds.push_back(PredMeta{name, true, type, exclusive, false, {}, {}, note});
-    s.pred_ids.emplace(name, id);
-    s.by_pred.emplace_back();
-    rows.predicates.push_back(store::PredicateRow{id, name, true, type, exclusive, false, {}, {}, note});
-    return id;
+  struct BuiltIn {
+    const char* name;
+    bool is_attribute;
+    ValueType type;
+    bool exclusive;
+    const char* note;
   };
-  s.exists_pred = add(kExists, ValueType::kBoolean, true, "the entity's lifetime");
-  s.alias_pred = add(kAlias, ValueType::kString, false, "other names the entity is known by");
+  std::vector<BuiltIn> wanted = {
+      {kExists, true, ValueType::kBoolean, true, "the entity's lifetime"},
+      {kAlias, true, ValueType::kString, false, "other names the entity is known by"},
+      {kUncovered, true, ValueType::kString, false,
+       "a relation the record does not cover for the entity over the interval (qualifier note: why)"}};
+  for (const std::string& type : LineageTypes()) {
+    wanted.push_back({type.c_str(), false, ValueType::kString, false, "lineage: an event on the day it starts"});
+  }
+  store::BatchRows rows;
+  for (const BuiltIn& b : wanted) {
+    if (s.pred_ids.count(b.name)) continue;
+    if (read_only) {
+      if (std::string_view(b.name) == kExists || std::string_view(b.name) == kAlias) {
+        return Status::Io("the database has no built-in predicates and is open read-only");
+      }
+      continue;  // an older file read as it is: it holds none of these
+    }
+    uint32_t id = static_cast<uint32_t>(s.preds.size());
+    s.preds.push_back(PredMeta{b.name, b.is_attribute, b.type, b.exclusive, false, {}, {}, b.note});
+    s.pred_ids.emplace(b.name, id);
+    s.by_pred.emplace_back();
+    rows.predicates.push_back(
+        store::PredicateRow{id, b.name, b.is_attribute, b.type, b.exclusive, false, {}, {}, b.note});
+  }
+  s.LinkBuiltIns();
+  if (rows.predicates.empty()) return Status::Ok();
   return store->Write(rows);
 }
 

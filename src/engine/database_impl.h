@@ -52,6 +52,14 @@ class ReadScope {
   Result<std::vector<FactInfo>> BySubject(const std::vector<uint32_t>& ids) const;
   OrderInfo OrderInfoOf(uint32_t order) const;
   SourceInfo SourceInfoOf(uint32_t source) const;
+  // A coverage mark (a row of the built-in `uncovered`) as the API shows it.
+  CoverageGap Gap(uint32_t id) const;
+  // The lineage links of an entity either way, visible in the view, by date.
+  std::vector<LineageLink> LinksOf(uint32_t entity) const;
+  // The entity's English (else first) name valid at a date in the view; "" when none.
+  std::string NameAt(uint32_t entity, Date at) const;
+  // Whether another value is recorded for the same fact (a visible alternative overlapping it).
+  bool Disputed(const Fact& f) const;
 
  private:
   const Options& options_;
@@ -85,6 +93,7 @@ class DatabaseImpl final : public Database {
   Result<std::vector<FactInfo>> PathUp(const std::string& subject, const std::string& relation,
                                        const View& view) const override;
   Result<EntityInfo> Entity(const std::string& id, const View& view) const override;
+  Result<LineageInfo> Lineage(const std::string& id, const View& view) const override;
   std::vector<std::string> EntityIds(const std::string& kind) const override;
   std::vector<OrderInfo> Orders() const override;
   Result<OrderChanges> Order(const std::string& id) const override;

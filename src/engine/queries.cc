@@ -68,7 +68,77 @@ FactInfo ReadScope::Info(uint32_t id) const {
   out.order = s.orders[f.order].key;
   if (f.row_order != f.order) out.ended_by = s.orders[f.row_order].key;
   out.correction = (f.from_flags & kCorrectionBit) != 0;
+  if (p.alternative_of != kNone) {
+    out.alternative = true;
+    out.predicate = s.preds[p.alternative_of].name;
+  } else {
+    out.disputed = Disputed(f);
+  }
   return out;
+}
+
+CoverageGap ReadScope::Gap(uint32_t id) const {
+  const Fact& f = s.facts[id];
+  CoverageGap g;
+  g.relation = std::get<std::string>(s.values[f.object].v);
+  g.from = Bound(f.from, f.from_flags);
+  g.to = Bound(f.to, f.to_flags);
+  for (const Qualifier& q : s.Quals(f)) {
+    if (q.key == "note") g.note = std::get<std::string>(q.value.v);
+  }
+  g.order = s.orders[f.order].key;
+  const std::vector<uint32_t>& own = s.OwnSources(f);
+  for (uint32_t src : own.empty() ? s.orders[f.order].sources : own) g.sources.push_back(SourceInfoOf(src));
+  return g;
+}
+
+std::vector<LineageLink> ReadScope::LinksOf(uint32_t entity) const {
+  std::vector<LineageLink> out;
+  auto add = [&](uint32_t id) {
+    const Fact& f = s.facts[id];
+    if (!s.preds[f.pred].lineage || !Visible(f)) return;
+    LineageLink l;
+    l.type = s.preds[f.pred].name;
+    const bool subject_succeeds = LineageSubjectIsSuccessor(l.type);
+    l.successor = s.entities[subject_succeeds ? f.subject : f.object].key;
+    l.predecessor = s.entities[subject_succeeds ? f.object : f.subject].key;
+    l.date = Date{f.from};
+    l.order = s.orders[f.order].key;
+    const std::vector<uint32_t>& own = s.OwnSources(f);
+    for (uint32_t src : own.empty() ? s.orders[f.order].sources : own) l.sources.push_back(SourceInfoOf(src));
+    out.push_back(std::move(l));
+  };
+  for (uint32_t id : s.by_subject[entity]) add(id);
+  for (uint32_t id : s.by_object[entity]) add(id);
+  std::stable_sort(out.begin(), out.end(), [](const LineageLink& a, const LineageLink& b) {
+    return std::tie(a.date, a.predecessor, a.successor) < std::tie(b.date, b.predecessor, b.successor);
+  });
+  return out;
+}
+
+std::string ReadScope::NameAt(uint32_t entity, Date at) const {
+  auto it = s.pred_ids.find(std::string(kNamePrefix) + "en");
+  std::string first;
+  for (uint32_t id : s.by_subject[entity]) {
+    const Fact& f = s.facts[id];
+    if (!f.interval().contains(at) || !Visible(f) || s.preds[f.pred].name.rfind(kNamePrefix, 0) != 0) continue;
+    const std::string& text = std::get<std::string>(s.values[f.object].v);
+    if (it != s.pred_ids.end() && f.pred == it->second) return text;
+    if (first.empty()) first = text;
+  }
+  return first;
+}
+
+bool ReadScope::Disputed(const Fact& f) const {
+  const uint32_t alt = s.preds[f.pred].alternatives;
+  if (alt == kNone) return false;
+  for (uint32_t id : s.by_subject[f.subject]) {
+    const Fact& g = s.facts[id];
+    if (g.pred == alt && State::PerspClash(f.persp, g.persp) && f.interval().overlaps(g.interval()) && Visible(g)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 Result<std::vector<FactInfo>> ReadScope::BySubject(const std::vector<uint32_t>& ids) const {
@@ -203,7 +273,9 @@ Result<std::vector<FactInfo>> DatabaseImpl::History(const std::string& subject, 
     std::vector<FactInfo> out;
     for (uint32_t id : r.s.by_subject[*e]) {
       const Fact& f = r.s.facts[id];
-      if ((pred == kNone || f.pred == pred) && r.Visible(f)) out.push_back(r.Info(id));
+      if ((pred == kNone ? r.s.preds[f.pred].alternative_of == kNone : f.pred == pred) && r.Visible(f)) {
+        out.push_back(r.Info(id));
+      }
     }
     std::stable_sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
       return std::tie(a.predicate, a.from.date, a.perspective) < std::tie(b.predicate, b.from.date, b.perspective);
@@ -245,7 +317,7 @@ Result<std::vector<Change>> DatabaseImpl::Diff(Date d1, Date d2, const std::stri
     std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> keys;
     auto consider = [&](uint32_t id) {
       const Fact& f = s.facts[id];
-      if ((pred == kNone || f.pred == pred) && r.Visible(f)) {
+      if ((pred == kNone ? s.preds[f.pred].alternative_of == kNone : f.pred == pred) && r.Visible(f)) {
         keys.emplace_back(f.subject, f.pred, folded ? r.persp : f.persp);
       }
     };
@@ -331,14 +403,20 @@ Result<EntityInfo> DatabaseImpl::Entity(const std::string& id, const View& view)
     for (uint32_t fid : s.by_subject[*e]) {
       const Fact& f = s.facts[fid];
       if (!r.Visible(f)) continue;
+      const PredMeta& p = s.preds[f.pred];
       if (f.pred == s.exists_pred) {
         out.lifetime.push_back(Span{Bound(f.from, f.from_flags), Bound(f.to, f.to_flags)});
         if (f.interval().contains(r.at)) out.alive = true;
         continue;
       }
+      if (p.lineage) continue;  // below, with the links pointing at the entity
       if (!f.interval().contains(r.at)) continue;
-      const std::string& pname = s.preds[f.pred].name;
-      if (pname.rfind(kNamePrefix, 0) == 0) {
+      const std::string& pname = p.name;
+      if (p.alternative_of != kNone) {
+        out.alternatives.push_back(r.Info(fid));
+      } else if (f.pred == s.uncovered_pred) {
+        out.uncovered.push_back(r.Gap(fid));
+      } else if (pname.rfind(kNamePrefix, 0) == 0) {
         out.names.push_back(Name{pname.substr(5), std::get<std::string>(s.values[f.object].v)});
       } else if (f.pred == s.alias_pred) {
         std::string lang;
@@ -350,10 +428,54 @@ Result<EntityInfo> DatabaseImpl::Entity(const std::string& id, const View& view)
         out.facts.push_back(r.Info(fid));
       }
     }
+    out.lineage = r.LinksOf(*e);
     std::sort(out.lifetime.begin(), out.lifetime.end(),
               [](const Span& a, const Span& b) { return a.from.date < b.from.date; });
     std::stable_sort(out.names.begin(), out.names.end(), [](const Name& a, const Name& b) {
       return (a.lang != "en") < (b.lang != "en") || ((a.lang != "en") == (b.lang != "en") && a.lang < b.lang);
+    });
+    return out;
+  });
+}
+
+Result<LineageInfo> DatabaseImpl::Lineage(const std::string& id, const View& view) const {
+  return Read(view, [&](const ReadScope& r) -> Result<LineageInfo> {
+    auto e = r.EntityId(id);
+    if (!e.ok()) return e.status();
+    const State& s = r.s;
+    LineageInfo out;
+    out.id = id;
+    // Walk the links both ways: predecessors of predecessors, successors of successors.
+    std::vector<uint32_t> queue{*e};
+    std::set<uint32_t> seen{*e};
+    std::set<std::tuple<int32_t, std::string, std::string, std::string>> links;
+    for (size_t i = 0; i < queue.size(); ++i) {
+      const uint32_t x = queue[i];
+      LineageEntity ent;
+      ent.id = s.entities[x].key;
+      ent.kind = s.kinds[s.entities[x].kind].name;
+      for (uint32_t fid : s.by_subject[x]) {
+        const Fact& f = s.facts[fid];
+        if (f.pred == s.exists_pred && r.Visible(f)) {
+          ent.lifetime.push_back(Span{Bound(f.from, f.from_flags), Bound(f.to, f.to_flags)});
+        }
+      }
+      std::sort(ent.lifetime.begin(), ent.lifetime.end(),
+                [](const Span& a, const Span& b) { return a.from.date < b.from.date; });
+      ent.name = r.NameAt(x, ent.lifetime.empty() ? Date::Today() : ent.lifetime.back().from.date);
+      out.entities.push_back(std::move(ent));
+      for (LineageLink& link : r.LinksOf(x)) {
+        for (const std::string* other : {&link.predecessor, &link.successor}) {
+          const uint32_t o = s.entity_ids.at(*other);
+          if (seen.insert(o).second) queue.push_back(o);
+        }
+        if (links.emplace(link.date.days, link.predecessor, link.successor, link.type).second) {
+          out.links.push_back(std::move(link));
+        }
+      }
+    }
+    std::stable_sort(out.links.begin(), out.links.end(), [](const LineageLink& a, const LineageLink& b) {
+      return std::tie(a.date, a.predecessor, a.successor) < std::tie(b.date, b.predecessor, b.successor);
     });
     return out;
   });

@@ -81,6 +81,36 @@ uint32_t State::InternQuals(const std::vector<Qualifier>& q) {
   return id;
 }
 
+bool IsBuiltInPredicate(const std::string& name) {
+  if (name == kExists || name == kAlias || name == kUncovered) return true;
+  if (name.rfind(kNamePrefix, 0) == 0 || name.rfind(kAlternativePrefix, 0) == 0) return true;
+  const auto& types = LineageTypes();
+  return std::find(types.begin(), types.end(), name) != types.end();
+}
+
+void State::LinkBuiltIns() {
+  auto find = [this](const std::string& n) {
+    auto it = pred_ids.find(n);
+    return it == pred_ids.end() ? kNone : it->second;
+  };
+  exists_pred = find(kExists);
+  alias_pred = find(kAlias);
+  uncovered_pred = find(kUncovered);
+  for (PredMeta& p : preds) {
+    p.alternatives = kNone;
+    p.alternative_of = kNone;
+  }
+  for (uint32_t id = 0; id < preds.size(); ++id) {
+    PredMeta& p = preds[id];
+    p.lineage = std::find(LineageTypes().begin(), LineageTypes().end(), p.name) != LineageTypes().end();
+    if (p.name.rfind(kAlternativePrefix, 0) != 0) continue;
+    const uint32_t base = find(p.name.substr(std::string_view(kAlternativePrefix).size()));
+    if (base == kNone) continue;
+    p.alternative_of = base;
+    preds[base].alternatives = id;
+  }
+}
+
 uint32_t State::InternSources(const std::vector<uint32_t>& sources) {
   if (sources.empty()) return 0;
   auto it = source_set_ids.find(sources);
@@ -371,6 +401,7 @@ void State::Rollback(const Checkpoint& c) {
   for (size_t i = c.preds; i < preds.size(); ++i) pred_ids.erase(preds[i].name);
   preds.resize(c.preds);
   by_pred.resize(c.preds);
+  LinkBuiltIns();
   for (size_t i = c.kinds; i < kinds.size(); ++i) kind_ids.erase(kinds[i].name);
   kinds.resize(c.kinds);
   for (size_t i = c.persps; i < persps.size(); ++i) persp_ids.erase(persps[i]);

@@ -97,6 +97,11 @@ struct PredMeta {
   std::vector<uint32_t> subject_kinds;  // empty: any
   std::vector<uint32_t> object_kinds;
   std::string note;
+  // Disagreements: the built-in predicate that holds the alternatives of this one ("alternative:"
+  // + name), and, on such a predicate, the one it holds alternatives of. kNone: none.
+  uint32_t alternatives = kNone;
+  uint32_t alternative_of = kNone;
+  bool lineage = false;  // one of the built-in lineage relations (LineageTypes())
 };
 
 struct EntityMeta {
@@ -120,6 +125,10 @@ struct OrderMeta {
 inline constexpr const char* kExists = "exists";  // boolean; the entity's lifetime
 inline constexpr const char* kAlias = "alias";    // string, many at a time
 inline constexpr const char* kNamePrefix = "name@";
+inline constexpr const char* kUncovered = "uncovered";             // string, many: a relation not covered
+inline constexpr const char* kAlternativePrefix = "alternative:";  // the alternatives of a predicate
+// Whether a name is one of the built-in predicates (which no declaration may take).
+bool IsBuiltInPredicate(const std::string& name);
 
 // Sizes of every table at a moment; Rollback returns the state to them.
 struct Checkpoint {
@@ -191,6 +200,10 @@ class State {
 
   uint32_t exists_pred = kNone;
   uint32_t alias_pred = kNone;
+  uint32_t uncovered_pred = kNone;
+  // Finds the built-in predicates by name and links each "alternative:" predicate to its own
+  // (after open and after a rollback).
+  void LinkBuiltIns();
 
   // ---- helpers ----
   uint32_t InternValue(const Value& v);

@@ -16,6 +16,7 @@ namespace {
 constexpr std::string_view kBold = "\033[01m\033[K";
 constexpr std::string_view kRed = "\033[01;31m\033[K";
 constexpr std::string_view kCyan = "\033[01;36m\033[K";
+constexpr std::string_view kMagenta = "\033[01;35m\033[K";  // GCC's warning colour
 constexpr std::string_view kGreen = "\033[01;32m\033[K";
 constexpr std::string_view kReset = "\033[m\033[K";
 
@@ -123,7 +124,8 @@ std::string RenderDiagnostic(const Status& status, std::string_view text, const 
   std::string out;
   const SourceRegion& where = status.where();
   AppendLocus(&out, where, file, color);
-  AppendLabel(&out, status.ok() ? "ok" : "error", kRed, color);
+  const bool warning = status.code() == Code::kWarning;
+  AppendLabel(&out, status.ok() ? "ok" : warning ? "warning" : "error", warning ? kMagenta : kRed, color);
   out.append(status.message());
   out.push_back('\n');
   const auto in_text = [&](const SourceRegion& r) { return r.known() && (r.file == file || r.file.empty()); };

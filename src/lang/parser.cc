@@ -18,10 +18,11 @@ namespace ordo::lang {
 
 const std::vector<std::string> kHeaderKeywords = {"issuer",  "signed",      "effective", "recorded",
                                                   "sources", "perspective", "note"};
-const std::vector<std::string> kOperationKeywords = {"create", "end",    "assign", "move",   "set",
-                                                     "unset",  "rename", "alias",  "correct"};
-const std::vector<std::string> kClauseKeywords = {"from", "to", "perspective", "note"};
-const std::vector<std::string> kSourceFields = {"title", "publisher", "date", "url", "quote", "note"};
+const std::vector<std::string> kOperationKeywords = {"create",  "end",     "assign",      "move",
+                                                     "set",     "unset",   "rename",      "alias",
+                                                     "correct", "lineage", "alternative", "uncovered"};
+const std::vector<std::string> kClauseKeywords = {"from", "to", "perspective", "note", "cites"};
+const std::vector<std::string> kSourceFields = {"title", "publisher", "date", "url", "quote", "note", "original"};
 const std::vector<std::string> kTypeNames = {"string", "integer", "number", "date", "boolean"};
 
 namespace {
@@ -35,7 +36,7 @@ bool IsAlnum(char c) { return IsAlpha(c) || (c >= '0' && c <= '9'); }
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::string& file) : file_(file), c_(text, file) {}
+  Parser(std::string_view text, const std::string& file) : c_(text, file) {}
 
   ParseResult Run() {
     while (true) {
@@ -125,15 +126,18 @@ class Parser {
   }
 
   // One id, or a parenthesised list of ids, after an operation keyword.
-  bool ParseIds(const Token& verb, Op* op) {
+  bool ParseIds(const Token& verb, Op* op) { return ParseIdList(verb.text, &op->subjects, &op->subject_where); }
+
+  // One id, or a parenthesised list of ids, after `what`.
+  bool ParseIdList(std::string_view what, std::vector<std::string>* ids, std::vector<SourceRegion>* wheres) {
     if (!c_.At(TokenKind::kLParen)) {
       if (!c_.AtId()) {
-        c_.Expected(fmt::format("an id or a list of ids in ( ) after '{}'", verb.text), c_.Peek());
+        c_.Expected(fmt::format("an id or a list of ids in ( ) after '{}'", what), c_.Peek());
         return false;
       }
       const Token& t = c_.Next();
-      op->subjects.emplace_back(t.text);
-      op->subject_where.push_back(c_.Region(t));
+      ids->emplace_back(t.text);
+      wheres->push_back(c_.Region(t));
       return true;
     }
     const Token& open = c_.Next();
@@ -142,7 +146,7 @@ class Parser {
     while (true) {
       const Token& t = c_.Peek();
       if (t.kind == TokenKind::kRParen) {
-        if (op->subjects.empty()) {
+        if (ids->empty()) {
           c_.Expected("an id", t);
           return false;
         }
@@ -151,15 +155,15 @@ class Parser {
       }
       if (t.kind == TokenKind::kWord && IsId(t.text)) {
         c_.Next();
-        op->subjects.emplace_back(t.text);
-        op->subject_where.push_back(c_.Region(t));
-      } else if (t.kind == TokenKind::kComma && !op->subjects.empty()) {
+        ids->emplace_back(t.text);
+        wheres->push_back(c_.Region(t));
+      } else if (t.kind == TokenKind::kComma && !ids->empty()) {
         c_.Next();
       } else if (t.kind == TokenKind::kEof || t.kind == TokenKind::kRBrace) {
         c_.Expected("')' to close the list of ids", t).AddNote("the list opens here", open_where);
         return false;
       } else {
-        c_.Expected(op->subjects.empty() ? "an id" : "an id or ')'", t);
+        c_.Expected(ids->empty() ? "an id" : "an id or ')'", t);
         return false;
       }
       c_.SkipLineBreaks();
@@ -256,9 +260,31 @@ class Parser {
         std::string p;
         if (!c_.ExpectId("a perspective after 'perspective'", &p, nullptr)) return false;
         op->perspective = std::move(p);
+      } else if (kw.text == "cites") {
+        if (!ParseSourceList(&op->sources, &op->source_where)) return false;
       } else {
         if (!c_.ExpectString("a string after 'note'", &op->note)) return false;
       }
+    }
+  }
+
+  // Source ids separated by commas (a line may end after a comma); a source cited twice is an error.
+  bool ParseSourceList(std::vector<std::string>* ids, std::vector<SourceRegion>* wheres) {
+    while (true) {
+      std::string id;
+      SourceRegion where;
+      if (!c_.ExpectId("a source id", &id, &where)) return false;
+      for (size_t i = 0; i < ids->size(); ++i) {
+        if ((*ids)[i] == id) {
+          c_.Error(fmt::format("source '{}' is cited twice", id), where, Code::kConflict)
+              .AddNote("first cited here", (*wheres)[i]);
+        }
+      }
+      ids->push_back(std::move(id));
+      wheres->push_back(std::move(where));
+      if (!c_.At(TokenKind::kComma)) return true;
+      c_.Next();
+      c_.SkipLineBreaks();
     }
   }
 
@@ -328,6 +354,38 @@ class Parser {
     } else if (v == "rename" || v == "alias") {
       op.kind = v == "rename" ? OpKind::kRename : OpKind::kAlias;
       if (!ParseNames(verb, &op, /*required=*/true)) return false;
+    } else if (v == "lineage") {
+      op.kind = OpKind::kLineage;
+      const Token& type = c_.Peek();
+      if (!c_.AtWordIn(LineageTypes())) {
+        Status& st =
+            c_.Expected(fmt::format("a kind of lineage ({}) after {}", QuotedList(LineageTypes()), subject_what), type);
+        if (type.kind == TokenKind::kWord) c_.DidYouMean(st, type.text, LineageTypes());
+        st.AddNote(
+            "write: lineage SUCCESSOR formed-from (PREDECESSOR, ...), or lineage PREDECESSOR merged-into SUCCESSOR");
+        return false;
+      }
+      op.predicate = std::string(c_.Next().text);
+      op.predicate_where = c_.Region(type);
+      if (!ParseIdList(op.predicate, &op.objects, &op.object_wheres)) return false;
+      op.object_where = op.object_wheres.front();
+    } else if (v == "alternative") {
+      op.kind = OpKind::kAlternative;
+      if (!c_.ExpectId(fmt::format("a relation or attribute name after {}", subject_what), &op.predicate,
+                       &op.predicate_where)) {
+        return false;
+      }
+      if (c_.At(TokenKind::kArrow)) {
+        c_.Next();
+        if (!c_.ExpectId("the object id after '->'", &op.object, &op.object_where)) return false;
+      } else if (!ParseValue(op.predicate, &op, /*allow_none=*/false)) {
+        return false;
+      }
+    } else if (v == "uncovered") {
+      op.kind = OpKind::kUncovered;
+      if (!c_.ExpectId(fmt::format("a relation name after {}", subject_what), &op.predicate, &op.predicate_where)) {
+        return false;
+      }
     } else {  // correct
       op.kind = OpKind::kCorrect;
       if (!c_.ExpectId(fmt::format("a relation or attribute name after {}", subject_what), &op.predicate,
@@ -360,7 +418,9 @@ class Parser {
     SourceRegion from_where, to_where;
     if (!ParseClauses(&op, &from_where, &to_where)) return false;
     if (!c_.AtEndOfStatement()) {
-      Status& s = c_.Expected("'from', 'to', 'perspective', 'note', '[' or end of line", c_.Peek());
+      std::string what;
+      for (const std::string& k : kClauseKeywords) what += "'" + k + "', ";
+      Status& s = c_.Expected(what + "'[' or end of line", c_.Peek());
       if (c_.At(TokenKind::kWord)) c_.DidYouMean(s, c_.Peek().text, kClauseKeywords);
       return false;
     }
@@ -428,24 +488,7 @@ class Parser {
       c_.Next();
       return true;
     }
-    if (k == "sources") {
-      while (true) {
-        std::string id;
-        SourceRegion where;
-        if (!c_.ExpectId("a source id", &id, &where)) return false;
-        for (size_t i = 0; i < o->sources.size(); ++i) {
-          if (o->sources[i] == id) {
-            c_.Error(fmt::format("source '{}' is cited twice", id), where, Code::kConflict)
-                .AddNote("first cited here", o->source_where[i]);
-          }
-        }
-        o->sources.push_back(std::move(id));
-        o->source_where.push_back(std::move(where));
-        if (!c_.At(TokenKind::kComma)) return true;
-        c_.Next();
-        c_.SkipLineBreaks();
-      }
-    }
+    if (k == "sources") return ParseSourceList(&o->sources, &o->source_where);
     if (k == "perspective") return c_.ExpectId("a perspective after 'perspective'", &o->perspective, nullptr);
     std::string note;  // note
     if (!c_.ExpectString("a string after 'note'", &note)) return false;
@@ -586,7 +629,9 @@ class Parser {
         break;
       }
       if (!c_.AtWordIn(kSourceFields)) {
-        Status& s = c_.Expected("a source field ('title', 'publisher', 'date', 'url', 'quote', 'note') or '}'", t);
+        std::string fields;
+        for (const std::string& f : kSourceFields) fields += (fields.empty() ? "'" : ", '") + f + "'";
+        Status& s = c_.Expected("a source field (" + fields + ") or '}'", t);
         if (t.kind == TokenKind::kWord) c_.DidYouMean(s, t.text, kSourceFields);
         fields_ok = false;
         c_.reset_nesting();
@@ -609,6 +654,8 @@ class Parser {
         ok = c_.ExpectString(what, &d.url);
       } else if (field.text == "quote") {
         ok = c_.ExpectString(what, &d.quote);
+      } else if (field.text == "original") {
+        ok = c_.ExpectString(what, &d.original);
       } else {
         ok = c_.ExpectString(what, &d.note);
       }
@@ -785,7 +832,6 @@ class Parser {
     return r;
   }
 
-  const std::string& file_;
   TokenCursor c_;
   Batch batch_;
   SeenKeywords order_ids_;

@@ -16,8 +16,9 @@ namespace ordo::lang {
 // The keywords of each context, as listed in docs/language.md ("did you mean" draws on them).
 extern const std::vector<std::string> kHeaderKeywords;     // issuer signed effective recorded sources perspective note
 extern const std::vector<std::string> kOperationKeywords;  // create end assign move set unset rename alias correct
-extern const std::vector<std::string> kClauseKeywords;     // from to perspective note
-extern const std::vector<std::string> kSourceFields;       // title publisher date url quote note
+                                                           // lineage alternative uncovered
+extern const std::vector<std::string> kClauseKeywords;     // from to perspective note cites
+extern const std::vector<std::string> kSourceFields;       // title publisher date url quote note original
 extern const std::vector<std::string> kTypeNames;          // string integer number date boolean
 
 // True for a BCP 47-shaped tag: a 2-8 letter primary subtag, then 1-8 letter-or-digit subtags

@@ -47,9 +47,20 @@ const char* OpKindName(OpKind k) {
     case OpKind::kRename: return "rename";
     case OpKind::kAlias: return "alias";
     case OpKind::kCorrect: return "correct";
+    case OpKind::kLineage: return "lineage";
+    case OpKind::kAlternative: return "alternative";
+    case OpKind::kUncovered: return "uncovered";
   }
   return "?";
 }
+
+const std::vector<std::string>& LineageTypes() {
+  static const std::vector<std::string> kTypes = {"formed-from", "merged-into", "split-from", "renamed-from",
+                                                  "re-established-from"};
+  return kTypes;
+}
+
+bool LineageSubjectIsSuccessor(const std::string& type) { return type != "merged-into"; }
 
 namespace {
 template <typename T>

@@ -68,6 +68,7 @@ json SourceToJson(const SourceInfo& source) {
   j["publisher"] = NullIfEmpty(source.publisher);
   j["date"] = source.date ? json(FormatFuzzyDate(*source.date)) : json(nullptr);
   j["url"] = NullIfEmpty(source.url);
+  j["original"] = NullIfEmpty(source.original);
   j["quote"] = NullIfEmpty(source.quote);
   j["note"] = NullIfEmpty(source.note);
   return j;
@@ -81,6 +82,7 @@ json OrderToJson(const OrderInfo& order) {
   j["signed"] = order.signed_on ? json(FormatFuzzyDate(*order.signed_on)) : json(nullptr);
   j["effective"] = FormatFuzzyDate(order.effective);
   j["recorded"] = FormatInstant(order.recorded);
+  j["stored"] = order.stored ? json(FormatInstant(*order.stored)) : json(nullptr);
   j["perspective"] = NullIfEmpty(order.perspective);
   json sources = json::array();
   for (const SourceInfo& s : order.sources) sources.push_back(SourceToJson(s));
@@ -122,12 +124,33 @@ json NamesToJson(const std::vector<Name>& names) {
   return j;
 }
 
+// A fact with the ids of the sources that state it (its own, else its order's) and whether another
+// value is recorded for it.
 json FactJson(const FactInfo& fact, const domain::OrderIndex& orders) {
   json j = FactToJson(fact);
   json sources = json::array();
-  for (const std::string& s : orders.SourceIds(fact.order)) sources.push_back(s);
+  if (!fact.sources.empty()) {
+    for (const SourceInfo& s : fact.sources) sources.push_back(s.id);
+  } else {
+    for (const std::string& s : orders.SourceIds(fact.order)) sources.push_back(s);
+  }
   j["sources"] = std::move(sources);
+  j["disputed"] = fact.disputed;
   return j;
+}
+
+json LineageLinkJson(const LineageLink& l) {
+  json sources = json::array();
+  for (const SourceInfo& s : l.sources) sources.push_back(s.id);
+  return {{"date", FormatDate(l.date)}, {"predecessor", l.predecessor}, {"successor", l.successor}, {"type", l.type},
+          {"order", l.order},           {"sources", std::move(sources)}};
+}
+
+json GapJson(const CoverageGap& g) {
+  json sources = json::array();
+  for (const SourceInfo& s : g.sources) sources.push_back(s.id);
+  return {{"relation", g.relation},      {"from", FromToJson(g.from)}, {"to", ToToJson(g.to)},
+          {"note", NullIfEmpty(g.note)}, {"order", g.order},           {"sources", std::move(sources)}};
 }
 
 json EntityJsonValue(const EntityInfo& info, Date at, const domain::OrderIndex& orders) {
@@ -144,6 +167,20 @@ json EntityJsonValue(const EntityInfo& info, Date at, const domain::OrderIndex& 
   json facts = json::array();
   for (const FactInfo& f : info.facts) facts.push_back(FactJson(f, orders));
   j["facts"] = std::move(facts);
+  json alternatives = json::array();
+  for (const FactInfo& f : info.alternatives) {
+    json a = FactJson(f, orders);
+    a.erase("disputed");
+    a["alternative"] = true;
+    alternatives.push_back(std::move(a));
+  }
+  j["alternatives"] = std::move(alternatives);
+  json uncovered = json::array();
+  for (const CoverageGap& g : info.uncovered) uncovered.push_back(GapJson(g));
+  j["uncovered"] = std::move(uncovered);
+  json lineage = json::array();
+  for (const LineageLink& l : info.lineage) lineage.push_back(LineageLinkJson(l));
+  j["lineage"] = std::move(lineage);
   json order_list = json::array();
   std::set<std::string> seen;
   for (const FactInfo& f : info.facts) {
@@ -265,6 +302,7 @@ int HttpStatusFor(Code code) {
     case Code::kLimit: return 413;
     case Code::kIo: return 500;
     case Code::kInternal: return 500;
+    case Code::kWarning: return 200;
   }
   return 500;
 }
@@ -607,10 +645,25 @@ Json AppliedJson(const AppliedBatch& a) {
   j["entities"] = a.entities;
   j["facts"] = a.facts;
   j["alerts"] = AlertsValue(a.alerts);
+  json warnings = json::array();
+  for (const Status& w : a.summary.warnings) warnings.push_back(DiagnosticJson(w, a.text, a.file));
+  j["warnings"] = std::move(warnings);
   return Wrap(std::move(j));
 }
 
 Json DeletedJson(const std::string& name) { return Wrap(json{{"deleted", name}}); }
+
+Json LineageJson(const LineageInfo& lineage) {
+  json entities = json::array();
+  for (const LineageEntity& e : lineage.entities) {
+    json life = json::array();
+    for (const Span& i : e.lifetime) life.push_back({{"from", FromToJson(i.from)}, {"to", ToToJson(i.to)}});
+    entities.push_back({{"id", e.id}, {"kind", e.kind}, {"name", NullIfEmpty(e.name)}, {"lifetime", std::move(life)}});
+  }
+  json links = json::array();
+  for (const LineageLink& l : lineage.links) links.push_back(LineageLinkJson(l));
+  return Wrap(json{{"id", lineage.id}, {"entities", std::move(entities)}, {"links", std::move(links)}});
+}
 
 // ---- Errors ----
 

@@ -108,10 +108,14 @@ struct AppliedBatch {
   ApplySummary summary;
   size_t entities = 0, facts = 0;  // the record's totals after the batch
   std::vector<AlertInfo> alerts;
+  std::string text, file;  // the batch's text and name, for the warnings' excerpts
 };
 Json AppliedJson(const AppliedBatch& applied);
 // DELETE /api/scenarios/NAME.
 Json DeletedJson(const std::string& name);
+// `ordo lineage ID --json`, GET /api/lineage/ID: {"id", "entities": [{"id", "kind", "name",
+// "lifetime"}], "links": [{"date", "predecessor", "successor", "type", "order", "sources"}]}.
+Json LineageJson(const LineageInfo& lineage);
 
 // ---- Errors ----
 // {"error": {"code", "message", "file", "line", "column", "notes": [...], "note_locations",

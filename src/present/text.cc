@@ -46,6 +46,43 @@ std::string JoinNames(const std::vector<Name>& names) {
   return out;
 }
 
+// The notes of a table's facts, shown under it: a row's qualifiers say "note [1]" and the
+// table is followed by "  [1] the note's text", so a long note does not widen every row. The same
+// text is numbered once.
+class Notes {
+ public:
+  std::string Ref(const std::string& text) {
+    auto it = std::find(texts_.begin(), texts_.end(), text);
+    if (it == texts_.end()) it = texts_.insert(texts_.end(), text);
+    return fmt::format("[{}]", it - texts_.begin() + 1);
+  }
+  std::string Render() const {
+    std::string out;
+    for (size_t i = 0; i < texts_.size(); ++i) out += fmt::format("  [{}] {}\n", i + 1, texts_[i]);
+    return out;
+  }
+
+ private:
+  std::vector<std::string> texts_;
+};
+
+std::string QualifierCell(const std::vector<Qualifier>& qualifiers, Notes* notes) {
+  if (notes == nullptr) return FormatQualifiers(qualifiers);
+  std::vector<Qualifier> shown;
+  std::string refs;
+  for (const Qualifier& q : qualifiers) {
+    const auto* text = std::get_if<std::string>(&q.value.v);
+    if (q.key == "note" && text != nullptr) {
+      refs += (refs.empty() ? "note " : " ") + notes->Ref(*text);
+    } else {
+      shown.push_back(q);
+    }
+  }
+  std::string out = FormatQualifiers(shown);
+  if (!refs.empty()) out += (out.empty() ? "" : ", ") + refs;
+  return out;
+}
+
 // Columns shared by every table of facts, after the leading ones of each command.
 std::vector<Table::Column> FactColumns(std::vector<Table::Column> leading, bool with_record) {
   leading.push_back({"from"});
@@ -62,11 +99,12 @@ std::vector<Table::Column> FactColumns(std::vector<Table::Column> leading, bool 
   return leading;
 }
 
-std::vector<std::string> FactCells(std::vector<std::string> leading, const FactInfo& f, bool with_record) {
+std::vector<std::string> FactCells(std::vector<std::string> leading, const FactInfo& f, bool with_record,
+                                   Notes* notes) {
   leading.push_back(FormatFrom(f.from));
   leading.push_back(FormatTo(f.to));
   leading.push_back(FormatPerspective(f.perspective));
-  leading.push_back(FormatQualifiers(f.qualifiers));
+  leading.push_back(QualifierCell(f.qualifiers, notes));
   leading.push_back(f.order);
   leading.push_back(f.ended_by);
   if (with_record) {
@@ -78,6 +116,20 @@ std::vector<std::string> FactCells(std::vector<std::string> leading, const FactI
 }
 
 // The orders behind facts and their sources, each order once, in order of first mention.
+// "id  title  <url>" per source, ids padded to the widest, each line indented.
+std::string SourceLinesText(const std::vector<SourceInfo>& sources, int indent) {
+  size_t width = 0;
+  for (const SourceInfo& src : sources) width = std::max(width, DisplayWidth(src.id));
+  std::string out;
+  for (const SourceInfo& src : sources) {
+    std::string line = std::string(static_cast<size_t>(indent), ' ') + src.id +
+                       std::string(width - DisplayWidth(src.id) + 2, ' ') + src.title;
+    if (!src.url.empty()) line += "  <" + src.url + ">";
+    out += line + "\n";
+  }
+  return out;
+}
+
 std::string SourcesSection(const std::vector<FactInfo>& facts, const domain::OrderIndex& orders) {
   std::vector<std::string> ids;
   std::set<std::string> seen;
@@ -100,13 +152,16 @@ std::string SourcesSection(const std::vector<FactInfo>& facts, const domain::Ord
     about.push_back("effective " + FormatFuzzyDate(o->effective));
     if (!o->perspective.empty()) about.push_back("perspective " + o->perspective);
     out += " (" + fmt::format("{}", fmt::join(about, ", ")) + ")\n";
-    // One line per source; `ordo order ID` shows them in full.
-    size_t width = 0;
-    for (const SourceInfo& src : o->sources) width = std::max(width, DisplayWidth(src.id));
-    for (const SourceInfo& src : o->sources) {
-      std::string line = "    " + src.id + std::string(width - DisplayWidth(src.id) + 2, ' ') + src.title;
-      if (!src.url.empty()) line += "  <" + src.url + ">";
-      out += line + "\n";
+    // One line per source; `ordo order ID` shows them in full. The order's sources are listed
+    // when a fact shown rests on them: one without sources of its own, or one the order ended.
+    bool rests_on_order = false;
+    for (const FactInfo& f : facts) rests_on_order |= (f.order == id && !f.own_sources) || f.ended_by == id;
+    if (rests_on_order) out += SourceLinesText(o->sources, 4);
+    // Facts of the order that cite their own sources: those, not the order's, state them.
+    for (const FactInfo& f : facts) {
+      if (f.order != id || !f.own_sources) continue;
+      out += "    " + f.subject + " " + f.predicate + " " + FormatFactValue(f) + " cites:\n";
+      out += SourceLinesText(f.sources, 6);
     }
   }
   return out;
@@ -205,7 +260,7 @@ std::string Upper(std::string s) {
 
 }  // namespace
 
-std::string EntityText(const EntityInfo& info, const View& view, const domain::OrderIndex& orders) {
+std::string EntityText(const EntityInfo& info, const View& view, const domain::OrderIndex& orders, bool alternatives) {
   std::string out = info.id;
   const std::string name = DisplayName(info.names);
   if (!name.empty()) out += "  " + name;
@@ -217,6 +272,20 @@ std::string EntityText(const EntityInfo& info, const View& view, const domain::O
   kv.emplace_back("exists", life.empty() ? "never" : life);
   if (!info.names.empty()) kv.emplace_back("names", JoinNames(info.names));
   if (!info.aliases.empty()) kv.emplace_back("aliases", JoinNames(info.aliases));
+  // Lineage as sentences, as the order wrote them: "re-established from western-md on 2024-03-01
+  // (order)", "moscow-md re-established from it on 2024-03-01 (order)".
+  bool first_link = true;
+  for (const LineageLink& l : info.lineage) {
+    std::string words = l.type;
+    const size_t dash = words.rfind('-');
+    if (dash != std::string::npos) words[dash] = ' ';
+    const bool subject_succeeds = LineageSubjectIsSuccessor(l.type);
+    const std::string& subject = subject_succeeds ? l.successor : l.predecessor;
+    const std::string& object = subject_succeeds ? l.predecessor : l.successor;
+    const std::string line = subject == info.id ? words + " " + object : subject + " " + words + " it";
+    kv.emplace_back(first_link ? "lineage" : "", line + " on " + FormatDate(l.date) + " (" + l.order + ")");
+    first_link = false;
+  }
   out += KeyValues(kv, 2);
   const std::string heading = FormatView(view, true);
   if (!info.alive) out += "  (does not exist " + heading + ")\n";
@@ -225,28 +294,91 @@ std::string EntityText(const EntityInfo& info, const View& view, const domain::O
     out += "  (none)\n";
   } else {
     Table t(FactColumns({{"relation"}, {"value"}}, false));
-    for (const FactInfo& f : info.facts) t.AddRow(FactCells({f.predicate, FormatFactValue(f)}, f, false));
+    Notes notes;
+    bool any_disputed = false;
+    for (const FactInfo& f : info.facts) {
+      t.AddRow(FactCells({f.predicate, FormatFactValue(f)}, f, false, &notes));
+      any_disputed |= f.disputed;
+    }
+    out += t.Render() + notes.Render();
+    if (any_disputed) {
+      std::vector<std::string> which;
+      for (const FactInfo& f : info.facts) {
+        if (f.disputed) which.push_back(f.predicate);
+      }
+      out += "  disputed: " + Join(which, ", ") + " (another source differs; " +
+             (alternatives ? "see the alternatives below)\n" : "ordo show --disputes lists what it says)\n");
+    }
+  }
+  if (alternatives) out += AlternativesText(info, view);
+  if (!info.uncovered.empty()) {
+    out += "\nnot covered " + heading + ":\n";
+    Table t({{"relation"}, {"from"}, {"to"}, {"order"}, {"note", false, true}});
+    for (const CoverageGap& g : info.uncovered) {
+      t.AddRow({g.relation, FormatFrom(g.from), FormatTo(g.to), g.order, g.note});
+    }
     out += t.Render();
   }
   out += SourcesSection(info.facts, orders);
   return out;
 }
 
+std::string AlternativesText(const EntityInfo& info, const View& view) {
+  std::string out = "\nalternatives " + FormatView(view, true) + ":\n";
+  if (info.alternatives.empty()) return out + "  (none: no source gives another value)\n";
+  Table t(FactColumns({{"relation"}, {"value"}}, false));
+  Notes notes;
+  for (const FactInfo& f : info.alternatives) {
+    t.AddRow(FactCells({f.predicate, FormatFactValue(f)}, f, false, &notes));
+  }
+  out += t.Render() + notes.Render();
+  for (const FactInfo& f : info.alternatives) {
+    out += "  " + f.predicate + " " + FormatFactValue(f) + " per:\n" + SourceLinesText(f.sources, 4);
+  }
+  return out;
+}
+
+std::string LineageText(const LineageInfo& lineage) {
+  std::string out = "lineage of " + lineage.id;
+  for (const LineageEntity& e : lineage.entities) {
+    if (e.id == lineage.id && !e.name.empty()) out += "  " + e.name;
+  }
+  out += "\n\n";
+  Table entities({{"id"}, {"name"}, {"kind"}, {"lives"}});
+  for (const LineageEntity& e : lineage.entities) {
+    std::string lives;
+    for (const Span& i : e.lifetime) lives += (lives.empty() ? "" : ", ") + FormatRange(i.from, i.to);
+    entities.AddRow({e.id, e.name, e.kind, lives.empty() ? "never" : lives});
+  }
+  out += entities.Render();
+  if (lineage.links.empty()) return out + "\nno predecessor or successor recorded\n";
+  out += "\n";
+  Table links({{"date"}, {"predecessor"}, {"successor"}, {"how"}, {"order"}, {"sources"}});
+  for (const LineageLink& l : lineage.links) {
+    std::vector<std::string> ids;
+    for (const SourceInfo& s : l.sources) ids.push_back(s.id);
+    links.AddRow({FormatDate(l.date), l.predecessor, l.successor, l.type, l.order, Join(ids, ", ")});
+  }
+  return out + links.Render();
+}
+
 std::string MembersText(const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects) {
   Table t(FactColumns({{"id"}, {"name"}, {"kind"}}, false));
+  Notes notes;
   for (size_t i = 0; i < facts.size(); ++i) {
     const FactInfo& f = facts[i];
     const EntityInfo none;
     const EntityInfo& e = i < subjects.size() ? subjects[i] : none;
-    t.AddRow(FactCells({f.subject, DisplayName(e.names), e.kind}, f, false));
+    t.AddRow(FactCells({f.subject, DisplayName(e.names), e.kind}, f, false, &notes));
   }
-  return t.Render();
+  return t.Render() + notes.Render();
 }
 
 std::string HistoryText(const std::vector<FactInfo>& facts, const domain::OrderIndex& orders) {
   Table t(FactColumns({{"relation"}, {"value"}}, true));
-  for (const FactInfo& f : facts) t.AddRow(FactCells({f.predicate, FormatFactValue(f)}, f, true));
-  return t.Render() + SourcesSection(facts, orders);
+  Notes notes;
+  for (const FactInfo& f : facts) t.AddRow(FactCells({f.predicate, FormatFactValue(f)}, f, true, &notes));
+  return t.Render() + notes.Render() + SourcesSection(facts, orders);
 }
 
 std::string DiffText(const std::vector<Change>& changes, Date d1, Date d2) {
@@ -272,8 +404,9 @@ std::string DiffText(const std::vector<Change>& changes, Date d1, Date d2) {
 
 std::string SnapshotText(const std::vector<FactInfo>& facts, const std::string& relation) {
   Table t(FactColumns({{"id"}, {relation}}, false));
-  for (const FactInfo& f : facts) t.AddRow(FactCells({f.subject, FormatFactValue(f)}, f, false));
-  return t.Render();
+  Notes notes;
+  for (const FactInfo& f : facts) t.AddRow(FactCells({f.subject, FormatFactValue(f)}, f, false, &notes));
+  return t.Render() + notes.Render();
 }
 
 std::string SnapshotCsv(const std::vector<FactInfo>& facts) {
@@ -310,6 +443,7 @@ std::string OrderText(const OrderChanges& changes) {
   if (o.signed_on) kv.emplace_back("signed", FormatFuzzyDate(*o.signed_on));
   kv.emplace_back("effective", FormatFuzzyDate(o.effective));
   kv.emplace_back("recorded", FormatInstant(o.recorded));
+  if (o.stored) kv.emplace_back("stored", FormatInstant(*o.stored));
   if (!o.perspective.empty()) kv.emplace_back("perspective", o.perspective);
   if (o.where.known()) {
     kv.emplace_back("loaded from", fmt::format("{}:{}", o.where.file, o.where.begin.line));
@@ -323,8 +457,11 @@ std::string OrderText(const OrderChanges& changes) {
     out += fmt::format("\n{} ({}):\n", title, facts.size());
     if (facts.empty()) return;
     Table t(FactColumns({{"id"}, {"relation"}, {"value"}}, false));
-    for (const FactInfo& f : facts) t.AddRow(FactCells({f.subject, f.predicate, FormatFactValue(f)}, f, false));
-    out += t.Render();
+    Notes notes;
+    for (const FactInfo& f : facts) {
+      t.AddRow(FactCells({f.subject, f.predicate, FormatFactValue(f)}, f, false, &notes));
+    }
+    out += t.Render() + notes.Render();
   };
   section("asserted", changes.asserted);
   section("superseded", changes.superseded);
@@ -341,8 +478,9 @@ std::string PathText(const std::vector<FactInfo>& facts, const std::string& rela
   std::string chain = facts.empty() ? "" : facts.front().subject;
   for (const FactInfo& f : facts) chain += " → " + FormatFactValue(f);
   Table t(FactColumns({{"id"}, {relation}}, false));
-  for (const FactInfo& f : facts) t.AddRow(FactCells({f.subject, FormatFactValue(f)}, f, false));
-  return chain + "\n\n" + t.Render();
+  Notes notes;
+  for (const FactInfo& f : facts) t.AddRow(FactCells({f.subject, FormatFactValue(f)}, f, false, &notes));
+  return chain + "\n\n" + t.Render() + notes.Render();
 }
 
 std::string StatementsText(const std::vector<domain::StatementRecord>& statements) {

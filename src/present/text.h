@@ -13,7 +13,13 @@
 namespace ordo::present {
 
 // `ordo show`: the entity's header, its facts at the view's date and the orders and sources behind them.
-std::string EntityText(const EntityInfo& info, const View& view, const domain::OrderIndex& orders);
+// With alternatives, the values other sources give follow the facts (show --disputes).
+std::string EntityText(const EntityInfo& info, const View& view, const domain::OrderIndex& orders,
+                       bool alternatives = false);
+// `ordo show --disputes`: the other values sources give for the entity's facts at the date.
+std::string AlternativesText(const EntityInfo& info, const View& view);
+// `ordo lineage`: the entities of a lineage with their lives, then the events by date.
+std::string LineageText(const LineageInfo& lineage);
 // `ordo members`: one row per fact, with the subject's name and kind.
 std::string MembersText(const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects);
 // `ordo history`: every fact with its record interval, then the orders and sources.

@@ -117,6 +117,7 @@ const std::vector<Route>& Api::Routes() {
       {"GET", "/api/members/{id}", {"relation"}, {"relation"}, V::kFull, false, &Api::Members},
       {"GET", "/api/history/{id}", {"relation"}, {}, V::kRecorded, false, &Api::History},
       {"GET", "/api/path/{id}", {"relation"}, {"relation"}, V::kFull, false, &Api::Path},
+      {"GET", "/api/lineage/{id}", {}, {}, V::kRecorded, false, &Api::Lineage},
       {"GET", "/api/diff", {"from", "to", "relation"}, {"from", "to"}, V::kRecorded, true, &Api::Diff},
       {"GET", "/api/snapshot", {"relation"}, {"relation"}, V::kFull, true, &Api::Snapshot},
       {"GET", "/api/orders", {}, {}, V::kRecorded, true, &Api::Orders},
@@ -262,6 +263,13 @@ Reply Api::Path(Context& c) {
   auto facts = c.db->PathUp(id, relation, c.view);
   if (!facts.ok()) return NotFoundWithHint(c, facts.status(), id);
   return Ok(present::FactsJson(*facts, *c.orders));
+}
+
+Reply Api::Lineage(Context& c) {
+  const std::string& id = c.captures[0];
+  auto lineage = c.db->Lineage(id, c.view);
+  if (!lineage.ok()) return NotFoundWithHint(c, lineage.status(), id);
+  return Ok(present::LineageJson(*lineage));
 }
 
 Reply Api::Diff(Context& c) {
@@ -462,6 +470,8 @@ Reply Api::ApplyOrders(Context& c, const std::string& scenario) {
   out.summary = *applied;
   out.entities = db_.entity_count();
   out.facts = db_.fact_count();
+  out.text = text;
+  out.file = file;
   // The alerts this batch fired (none with check=1).
   std::vector<AlertInfo> after = alerts_of();
   if (after.size() > alerts_before) {

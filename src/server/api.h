@@ -75,6 +75,7 @@ class Api {
   Reply Members(Context& c);
   Reply History(Context& c);
   Reply Path(Context& c);
+  Reply Lineage(Context& c);
   Reply Diff(Context& c);
   Reply Snapshot(Context& c);
   Reply Orders(Context& c);

@@ -585,6 +585,122 @@ TEST_F(DatabaseTest, ARowCutByABackDatedOrderIsNotVisibleBeforeItsOwnRecordTime)
   EXPECT_FALSE(db_->Entity("b", now)->alive);
 }
 
+// An operation's `note "…"` is kept with the facts it writes, as a `note` qualifier (it was
+// parsed and then dropped); a note given both ways is refused.
+TEST_F(DatabaseTest, AnOperationsNoteIsKeptWithItsFacts) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(Load("order m \"M\" effective 2024-03-01 sources s {\n"
+                   "  move a in -> south note \"per the decree\"\n"
+                   "  set b population 7 [census: 2021] note \"estimate\"\n}\n")
+                  .ok());
+  View v;
+  v.at = Date::FromCivil(2024, 3, 1);
+  auto a = db_->Objects("a", "in", v);
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ(a->size(), 1u);
+  ASSERT_EQ((*a)[0].qualifiers.size(), 1u);
+  EXPECT_EQ((*a)[0].qualifiers[0].key, "note");
+  EXPECT_EQ(FormatValue((*a)[0].qualifiers[0].value), "\"per the decree\"");
+  auto b = db_->Objects("b", "population", v);
+  ASSERT_TRUE(b.ok());
+  ASSERT_EQ(b->size(), 1u);
+  ASSERT_EQ((*b)[0].qualifiers.size(), 2u);
+  EXPECT_EQ((*b)[0].qualifiers[1].key, "note");
+  EXPECT_EQ(FormatValue((*b)[0].qualifiers[1].value), "\"estimate\"");
+  Status st = Load("order n \"N\" effective 2024-04-01 sources s {\n  move a in -> north [note: x] note \"y\"\n}\n");
+  EXPECT_EQ(st.code(), Code::kInvalid);
+  EXPECT_EQ(st.message(), "the note is given twice: as a qualifier [note: …] and as a clause note \"…\"");
+  EXPECT_EQ(ObjectAt("a", "in", "2024-04-01"), "south");
+}
+
+// An `alternative` is another source's value beside the preferred one: the preferred fact is
+// flagged disputed, the alternative is listed apart with its own sources, and neither the
+// invariants (two objects of an exclusive relation) nor History see it.
+TEST_F(DatabaseTest, AnAlternativeValueIsKeptApartAndFlagsTheFactDisputed) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(Load("source t { title \"Another source\" }\n"
+                   "order m \"M\" effective 2024-03-01 sources s {\n"
+                   "  move a in -> south\n"
+                   "  alternative a in -> north cites t\n}\n")
+                  .ok());
+  View v;
+  v.at = Date::FromCivil(2024, 3, 1);
+  auto a = db_->Entity("a", v);
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ(a->facts.size(), 1u);
+  EXPECT_EQ(a->facts[0].object, "south");
+  EXPECT_TRUE(a->facts[0].disputed);
+  ASSERT_EQ(a->facts[0].sources.size(), 1u);
+  EXPECT_EQ(a->facts[0].sources[0].id, "s");
+  ASSERT_EQ(a->alternatives.size(), 1u);
+  EXPECT_EQ(a->alternatives[0].predicate, "in");
+  EXPECT_EQ(a->alternatives[0].object, "north");
+  EXPECT_TRUE(a->alternatives[0].alternative);
+  ASSERT_EQ(a->alternatives[0].sources.size(), 1u);
+  EXPECT_EQ(a->alternatives[0].sources[0].id, "t");
+  auto hist = db_->History("a", "in", View{});
+  ASSERT_TRUE(hist.ok());
+  EXPECT_EQ(hist->size(), 2u);
+  EXPECT_EQ(ObjectAt("a", "in", "2024-03-01"), "south");
+  // Before the move nothing is disputed.
+  v.at = Date::FromCivil(2020, 1, 1);
+  auto before = db_->Entity("a", v);
+  ASSERT_TRUE(before.ok());
+  EXPECT_FALSE(before->facts[0].disputed);
+  EXPECT_TRUE(before->alternatives.empty());
+}
+
+// Moving a subject to the object it already has changes nothing: no split row, no new order
+// in its history.
+TEST_F(DatabaseTest, AMoveToTheSameObjectIsANoOp) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(Load("order m \"M\" effective 2024-03-01 sources s {\n  move a in -> north\n}\n").ok());
+  auto hist = db_->History("a", "in", View{});
+  ASSERT_TRUE(hist.ok());
+  ASSERT_EQ(hist->size(), 1u);
+  EXPECT_EQ((*hist)[0].order, "base");
+  EXPECT_TRUE((*hist)[0].ended_by.empty());
+}
+
+// Lineage: an event on the day, between a predecessor that existed the day before and a
+// successor that exists on the day; ending the predecessor in the same order is what it is for.
+TEST_F(DatabaseTest, LineageLinksBothEndsAndChecksTheirLives) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(Load("order m \"M\" effective 2024-03-01 sources s {\n"
+                   "  create west : district \"West\"\n"
+                   "  move (a b) in -> west\n  end north\n"
+                   "  lineage west renamed-from north\n}\n")
+                  .ok());
+  auto l = db_->Lineage("north", View{});
+  ASSERT_TRUE(l.ok()) << l.status().ToString();
+  ASSERT_EQ(l->links.size(), 1u);
+  EXPECT_EQ(l->links[0].predecessor, "north");
+  EXPECT_EQ(l->links[0].successor, "west");
+  EXPECT_EQ(l->links[0].type, "renamed-from");
+  EXPECT_EQ(FormatDate(l->links[0].date), "2024-03-01");
+  ASSERT_EQ(l->entities.size(), 2u);
+  // merged-into reads the other way: the subject is the predecessor.
+  ASSERT_TRUE(Load("order n \"N\" effective 2024-06-01 sources s {\n"
+                   "  move c in -> west\n  end south\n  lineage south merged-into west\n}\n")
+                  .ok());
+  l = db_->Lineage("west", View{});
+  ASSERT_TRUE(l.ok());
+  ASSERT_EQ(l->links.size(), 2u);
+  EXPECT_EQ(l->links[1].predecessor, "south");
+  EXPECT_EQ(l->links[1].successor, "west");
+  // As recorded before either order (they are recorded when loaded), there is no link.
+  View early;
+  early.recorded = *ParseInstant("2024-01-01");
+  auto none = db_->Lineage("west", early);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->links.empty());
+  Status st = Load("order x \"X\" effective 2024-07-01 sources s {\n  lineage west split-from north\n}\n");
+  EXPECT_EQ(st.code(), Code::kViolation);
+  EXPECT_EQ(st.message(),
+            "'west split-from north' on 2024-07-01: the predecessor 'north' does not exist on 2024-06-30 (the day "
+            "before); it exists from 2010-01-01 to 2024-03-01");
+}
+
 // A file of schema version 1 (as the first release wrote it: no known_from, no cuts table; a
 // row's record end is its retraction's order) reads as it did, read-only; a writable open
 // migrates it to version 2 in place, and then it answers the same.

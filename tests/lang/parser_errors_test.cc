@@ -309,7 +309,7 @@ const Case kCases[] = {
      Ops("end a r -> b form 2024"),
      3,
      14,
-     kO + "expected 'from', 'to', 'perspective', 'note', '[' or end of line, saw 'form'",
+     kO + "expected 'from', 'to', 'perspective', 'note', 'cites', '[' or end of line, saw 'form'",
      {"did you mean 'from'?"}},
     {"OperationNoteNotAString", Ops("end a note x"), 3, 12, kO + "expected a string after 'note', saw 'x'"},
     {"OperationPerspectiveMissing", Ops("end a perspective"), 3, 18,
@@ -354,7 +354,8 @@ const Case kCases[] = {
      "source s {\n  title \"x\"\n  publsher \"y\"\n}",
      3,
      3,
-     "while parsing source 's': expected a source field ('title', 'publisher', 'date', 'url', 'quote', 'note') or "
+     "while parsing source 's': expected a source field ('title', 'publisher', 'date', 'url', 'quote', 'note', "
+     "'original') or "
      "'}', saw 'publsher'",
      {"did you mean 'publisher'?"}},
     {"DuplicateSourceField",
@@ -470,7 +471,7 @@ kind ok-after-all
             "2:61: while parsing relation 'military-district': expected ',', 'exclusive', 'acyclic', 'note' or end of "
             "line, saw 'exclusve'\n"
             "4:3: while parsing source 's': expected a source field ('title', 'publisher', 'date', 'url', 'quote', "
-            "'note') or '}', saw 'titel'\n"
+            "'note', 'original') or '}', saw 'titel'\n"
             "8:3: while parsing order 'a': expected a header clause ('issuer', 'signed', 'effective', 'recorded', "
             "'sources', 'perspective', 'note') or '{', saw 'effecive'\n"
             "11:3: while parsing order 'a': expected an operation, saw 'moev'\n"

@@ -122,6 +122,32 @@ TEST_F(ServerTest, TreeOfCommands) {
   EXPECT_EQ(nodes["northern-fleet"]["kind"], "fleet");
 }
 
+// The lineage route gives both ends with their lives and each event with its order and sources;
+// the entity carries the same events; an unknown id is a 404 with a hint.
+TEST_F(ServerTest, LineageOfADistrictBothWays) {
+  StartServer();
+  HttpAnswer a = Get("/api/lineage/western-md");
+  ASSERT_EQ(a.status, 200) << a.text;
+  ASSERT_EQ(a.body["links"].size(), 1u);
+  const json& link = a.body["links"][0];
+  EXPECT_EQ(link["date"], "2024-03-01");
+  EXPECT_EQ(link["predecessor"], "western-md");
+  EXPECT_EQ(link["successor"], "leningrad-md");
+  EXPECT_EQ(link["type"], "formed-from");
+  EXPECT_EQ(link["order"], "ru-decree-141-2024");
+  EXPECT_EQ(link["sources"], json::array({"decree-141-2024"}));
+  std::set<std::string> ids;
+  for (const auto& e : a.body["entities"]) ids.insert(e["id"].get<std::string>());
+  EXPECT_EQ(ids, (std::set<std::string>{"western-md", "leningrad-md"}));
+  HttpAnswer e = Get("/api/entity/leningrad-md?at=2024-03-01");
+  ASSERT_EQ(e.status, 200) << e.text;
+  ASSERT_EQ(e.body["lineage"].size(), 1u);
+  EXPECT_EQ(e.body["lineage"][0], link);
+  HttpAnswer unknown = Get("/api/lineage/western-mdd");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_NE(unknown.body["error"]["message"].get<std::string>().find("western-mdd"), std::string::npos) << unknown.text;
+}
+
 TEST_F(ServerTest, SearchFindsNamesAndAliasesInEnglishAndRussian) {
   StartServer();
   EXPECT_EQ(Get("/api/search?q=NATO").body[0]["id"], "nato");
