@@ -52,7 +52,7 @@ struct Limits {
   // before any body byte is read, and a chunked body as soon as its chunk sizes add up to more; the answer is
   // 413 and the connection is closed. Default: 1 MiB.
   size_t max_body_bytes = 1 << 20;
-  // Threads running the event loop. Default: 1 (enough for loopback at 100k requests/s).
+  // Threads running the event loop. Default: 1 (62k requests/s at 16 connections here, docs/http-transport.md).
   int io_threads = 1;
   // Threads running handlers of the cheap lane. Default: DefaultCheapWorkers(), the number of cores (2-16).
   int cheap_workers = DefaultCheapWorkers();
