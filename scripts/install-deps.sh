@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config clang clang-format libclang-rt-14-dev
   libsqlite3-dev sqlite3 libfmt-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
+  libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 # The web UI (scripts/web-build.sh), its end-to-end tests (tests/web) and the HTTP benchmark.

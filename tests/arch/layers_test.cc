@@ -16,12 +16,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Each layer's rank: a file may include headers of a rank at most its own. cli and server share
-// a rank but may not include each other; main (the `ordo` binary) joins them.
+// Each layer's rank: a file may include headers of a rank at most its own. Layers of one rank
+// may not include each other: cli and server (main, the `ordo` binary, joins them), and time and
+// http (the transport needs only base).
 const std::map<std::string, int>& Ranks() {
-  static const std::map<std::string, int> kRanks = {{"base", 0},  {"time", 1},   {"model", 2},  {"lang", 3},
-                                                    {"store", 4}, {"engine", 5}, {"domain", 6}, {"present", 7},
-                                                    {"cli", 8},   {"server", 8}, {"main", 9}};
+  static const std::map<std::string, int> kRanks = {{"base", 0},    {"time", 1},  {"http", 1},   {"model", 2},
+                                                    {"lang", 3},    {"store", 4}, {"engine", 5}, {"domain", 6},
+                                                    {"present", 7}, {"cli", 8},   {"server", 8}, {"main", 9}};
   return kRanks;
 }
 
@@ -116,6 +117,9 @@ TEST(Layers, TheCheckReportsEachKindOfViolation) {
             "src/cli/x.cc:1: present/json_values.h is internal to the presentation layer\n");
   EXPECT_EQ(Violations({{"src/extra/x.cc", "extra", ""}}),
             "src/extra/x.cc: directory 'extra' is not a layer of src/README.md\n");
+  EXPECT_EQ(Violations({{"src/http/x.cc", "http", "#include \"engine/state.h\"\n#include \"time/date.h\"\n"}}),
+            "src/http/x.cc:1: http includes engine/state.h from the higher layer engine\n"
+            "src/http/x.cc:2: http includes time/date.h from its sibling time\n");
   EXPECT_EQ(Violations({{"src/main/main.cc", "main", "#include \"cli/app.h\"\n#include \"server/server.h\"\n"}}), "");
 }
 

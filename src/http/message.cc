@@ -1,0 +1,14 @@
+#include "http/message.h"
+
+#include "http/ascii.h"
+
+namespace ordo::http {
+
+std::string_view Request::Header(std::string_view name) const {
+  for (const auto& [n, v] : headers) {
+    if (EqualsIgnoringCase(n, name)) return v;
+  }
+  return {};
+}
+
+}  // namespace ordo::http
