@@ -760,11 +760,8 @@ void Session::OnDeadline() {
       return;
     case Phase::kIdle:
     case Phase::kWrite:
-    case Phase::kLinger:
-      Close();
-      return;
-    case Phase::kClosed:
-      return;
+    case Phase::kLinger: Close(); return;
+    case Phase::kClosed: return;
   }
 }
 
