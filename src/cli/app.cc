@@ -352,6 +352,25 @@ Examples:
       ->type_name("TOKEN");
   serve->add_option("--web-root", serve_request.web_root, "Directory of the built web UI; default web/dist")
       ->type_name("DIR");
+  serve
+      ->add_option("--max-connections", serve_request.max_connections,
+                   "Connections open at once; at the limit the longest-idle one is closed first; default 4096")
+      ->type_name("N")
+      ->check(CLI::Range(1, 1000000));
+  serve
+      ->add_option("--max-per-client", serve_request.max_per_client,
+                   "Connections open at once from one address (429 beyond); default 0, no limit")
+      ->type_name("N");
+  serve
+      ->add_option("--workers", serve_request.workers,
+                   "Threads answering cheap requests; default one per core. Expensive ones have 2 of their own")
+      ->type_name("N")
+      ->check(CLI::Range(1, 256));
+  serve
+      ->add_option("--time-limit", serve_request.time_limit_s,
+                   "Seconds a request may take before it is answered 504; default 10")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.001, 3600.0));
 
   try {
     app.parse(argc, argv);

@@ -2,6 +2,7 @@
 #ifndef ORDO_CLI_APP_H_
 #define ORDO_CLI_APP_H_
 
+#include <cstddef>
 #include <functional>
 #include <iosfwd>
 #include <string>
@@ -16,6 +17,11 @@ struct ServeRequest {
   int port = 8080;
   std::string write_token;  // --write-token, else $ORDO_WRITE_TOKEN; empty: read-only
   std::string web_root;
+  // Limits (0: the server's default; docs/http.md, "Limits").
+  size_t max_connections = 0;
+  size_t max_per_client = 0;
+  int workers = 0;
+  double time_limit_s = 0;
 };
 using ServeHandler = std::function<int(const ServeRequest&, std::ostream& out, std::ostream& err)>;
 // Registers the implementation of `ordo serve`; without one the command reports that this build

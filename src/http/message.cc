@@ -11,4 +11,18 @@ std::string_view Request::Header(std::string_view name) const {
   return {};
 }
 
+bool Request::HasParam(std::string_view name) const {
+  for (const auto& [k, v] : query) {
+    if (k == name) return true;
+  }
+  return false;
+}
+
+std::string Request::Param(std::string_view name) const {
+  for (const auto& [k, v] : query) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
 }  // namespace ordo::http

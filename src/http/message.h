@@ -36,6 +36,9 @@ struct Request {
 
   // The value of the first header field named `name`, compared case-insensitively; "" when absent.
   std::string_view Header(std::string_view name) const;
+  // Whether the query has a parameter `name`, and the first one's value ("" when absent).
+  bool HasParam(std::string_view name) const;
+  std::string Param(std::string_view name) const;
 };
 
 // What a handler answers. The transport adds Date, Content-Length and Connection itself.

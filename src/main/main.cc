@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
       options.port = r.port;
       options.write_token = r.write_token;
       options.web_root = r.web_root;
+      if (r.max_connections > 0) options.max_connections = r.max_connections;
+      options.max_connections_per_client = r.max_per_client;
+      options.workers = r.workers;
+      if (r.time_limit_s > 0) options.time_limit_ms = static_cast<int>(r.time_limit_s * 1000);
       return ordo::server::Serve(options, out, err);
     });
     const int code = ordo::cli::Main(argc, argv, std::cout, std::cerr);

@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "domain/charts.h"
 #include "domain/statements.h"
+#include "http/target.h"
 #include "ordo/lang.h"
 #include "present/json.h"
 
@@ -401,7 +402,7 @@ std::optional<Reply> Api::RefuseWrite(const Request& req) const {
                            {}, {}, "method_not_allowed"),
         {{"Allow", "GET"}}};
   }
-  const std::string auth = req.Header("Authorization");
+  const std::string auth(req.Header("Authorization"));
   constexpr std::string_view kBearer = "Bearer ";
   if (auth.size() <= kBearer.size() || auth.compare(0, kBearer.size(), kBearer) != 0) {
     return Reply{
@@ -491,7 +492,9 @@ Reply Api::PostScenario(Context& c) {
     // A form body (application/x-www-form-urlencoded), else query parameters.
     Request form;
     if (c.req.Header("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0) {
-      form.query = ParseQuery("?" + c.req.body);
+      auto fields = http::ParseTarget("/?" + c.req.body);
+      if (!fields.ok()) return ErrorReply(Status::Invalid("the form body is not valid: " + fields.status().message()));
+      form.query = std::move(fields->query);
     }
     for (const auto& [k, v] : c.req.query) form.query.emplace_back(k, v);
     r.name = form.Param("name");

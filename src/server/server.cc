@@ -1,21 +1,15 @@
 #include "server/server.h"
 
 #include <fmt/format.h>
-#include <httplib.h>
-#include <netdb.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <cerrno>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
-#include <thread>
 
+#include "http/server.h"
 #include "ordo/database.h"
 #include "present/json.h"
 #include "server/api.h"
@@ -31,70 +25,41 @@ constexpr const char* kNoWebUi = R"(<!doctype html><meta charset="utf-8"><title>
 The JSON API is at <a href="/api">/api</a>.</p>
 )";
 
-// The text of an HTTP status for errors httplib raises itself (bad request line, body too large).
-Status StatusForHttpError(const httplib::Request& req, int status, size_t max_body) {
-  switch (status) {
-    case 413: return Status::Limit(fmt::format("the request body is larger than the limit of {} bytes", max_body));
-    case 414: return Status::Limit("the request URI is too long");
-    case 404: return Status::NotFound(fmt::format("no such file: {}", req.path));
-    default: return Status::Invalid(fmt::format("the request was not understood (HTTP {})", status));
-  }
-}
-
-const char* HttpCodeName(int status) {
-  switch (status) {
-    case 400: return "invalid";
-    case 404: return "not_found";
-    case 413:
-    case 414: return "limit";
-    default: return status >= 500 ? "internal" : "invalid";
-  }
-}
-
-// httplib binds with SO_REUSEPORT, so a second server on a busy port would share it silently.
-// Binding a plain socket first tells whether the port is taken.
-bool PortIsFree(const std::string& host, int port) {
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_flags = AI_PASSIVE;
-  addrinfo* result = nullptr;
-  if (getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &result) != 0) return true;
-  bool free = true;
-  for (addrinfo* rp = result; rp != nullptr; rp = rp->ai_next) {
-    const int fd = socket(rp->ai_family, rp->ai_socktype, rp->ai_protocol);
-    if (fd < 0) continue;
-    const int yes = 1;
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    if (bind(fd, rp->ai_addr, rp->ai_addrlen) != 0 && errno == EADDRINUSE) free = false;
-    close(fd);
-    break;
-  }
-  freeaddrinfo(result);
-  return free;
-}
-
-// The API's view of an httplib request: the query from the target only (httplib also reads a
-// form body into its params).
-Request ToRequest(const httplib::Request& req) {
-  Request r;
-  r.method = req.method;
-  r.target = req.target;
-  r.path = req.path;
-  r.query = ParseQuery(req.target);
-  for (const auto& [k, v] : req.headers) r.headers.emplace_back(k, v);
-  r.body = req.body;
-  r.remote_address = req.remote_addr;
-  return r;
-}
-
-// Writes a reply as JSON (indented with ?pretty=1).
-void Send(const httplib::Request& req, httplib::Response& res, const Reply& reply) {
-  const bool pretty = req.has_param("pretty") && req.get_param_value("pretty") != "0";
+// A reply as the transport writes it: JSON, indented with ?pretty=1, never cached.
+http::Response ToResponse(const Request& req, const Reply& reply) {
+  const bool pretty = req.HasParam("pretty") && req.Param("pretty") != "0";
+  http::Response res;
   res.status = reply.status;
-  for (const auto& [k, v] : reply.headers) res.set_header(k, v);
-  res.set_header("Cache-Control", "no-store");
-  res.set_content(reply.body.Dump(pretty), "application/json; charset=utf-8");
+  res.headers = reply.headers;
+  res.headers.emplace_back("Cache-Control", "no-store");
+  res.body = reply.body.Dump(pretty);
+  return res;
+}
+
+// The statuses the transport answers itself (408, 413, 503, 504, …) in the API's error shape.
+http::Response RenderTransportError(int status, const char* code_name, const std::string& message) {
+  const std::string_view code(code_name);
+  const Status s = code == "limit"      ? Status::Limit(message)
+                   : code == "internal" ? Status::Internal(message)
+                                        : Status::Invalid(message);
+  http::Response res;
+  res.status = status;
+  res.headers.emplace_back("Cache-Control", "no-store");
+  res.body = present::ErrorJson(s, {}, {}, code_name).Dump(false);
+  return res;
+}
+
+http::Limits LimitsFor(const ServeOptions& o) {
+  http::Limits l;
+  l.max_connections = o.max_connections;
+  l.max_connections_per_client = o.max_connections_per_client;
+  l.max_body_bytes = o.max_body_bytes;
+  if (o.workers > 0) l.cheap_workers = o.workers;
+  l.expensive_workers = o.expensive_workers;
+  l.handler_time_limit = std::chrono::milliseconds(o.time_limit_ms);
+  l.header_timeout = std::chrono::milliseconds(o.header_timeout_ms);
+  l.request_timeout = std::chrono::milliseconds(o.request_timeout_ms);
+  return l;
 }
 
 }  // namespace
@@ -107,123 +72,75 @@ class Server::Impl {
   ~Impl() { Stop(); }
 
   Status Bind() {
-    const int threads = options_.threads > 0 ? options_.threads : 16;
-    // httplib owns the queue it gets from this factory.
-    http_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-    http_.set_payload_max_length(options_.max_body_bytes);
-    http_.set_keep_alive_max_count(1000);
-    http_.set_keep_alive_timeout(3);  // also bounds how long Stop() waits for idle connections
-    // Headers and body go out in separate writes; without this, delayed ACKs add 40 ms to
-    // every answer on a keep-alive connection.
-    http_.set_tcp_nodelay(true);
-    http_.set_read_timeout(10, 0);
-    http_.set_write_timeout(10, 0);
-    http_.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-      std::string what = "unknown exception";
-      try {
-        if (ep) std::rethrow_exception(ep);
-      } catch (const std::exception& e) {
-        what = e.what();
-      } catch (...) {
-      }
-      Reply r{500,
-              present::ErrorJson(Status::Internal(
-                  fmt::format("internal error while answering {} {}: {}", req.method, req.path, what))),
-              {}};
-      Send(req, res, r);
-    });
-    // Errors httplib raises itself have no body yet: give them the API's JSON error shape.
-    http_.set_error_handler(
-        httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
-          if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-          const Status s = StatusForHttpError(req, res.status, options_.max_body_bytes);
-          Reply r{res.status, present::ErrorJson(s, {}, {}, HttpCodeName(res.status)), {}};
-          Send(req, res, r);
-          return httplib::Server::HandlerResponse::Handled;
-        }));
-    auto api = [this](const httplib::Request& req, httplib::Response& res) {
-      Send(req, res, api_.Dispatch(ToRequest(req)));
-    };
-    for (const char* pattern : {"/api", "/api/.*"}) {
-      http_.Get(pattern, api);
-      http_.Post(pattern, api);
-      http_.Put(pattern, api);
-      http_.Patch(pattern, api);
-      http_.Delete(pattern, api);
-    }
-    http_.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { ServeFile(req, res); });
-
     if (options_.port < 0 || options_.port > 65535) {
       return Status::Invalid(fmt::format("invalid port {}: expected 0-65535", options_.port));
     }
-    const bool ok = options_.port == 0 ? (port_ = http_.bind_to_any_port(options_.listen)) > 0
-                                       : PortIsFree(options_.listen, options_.port) &&
-                                             http_.bind_to_port(options_.listen, options_.port);
-    if (!ok) {
-      Status s = Status::Io(fmt::format("cannot listen on {}:{}", options_.listen, options_.port));
-      s.AddNote("is another server using the port? choose one with --port N");
-      return s;
-    }
-    if (options_.port != 0) port_ = options_.port;
+    auto handler = [this](const Request& req) { return Answer(req); };
+    // The lane is chosen on the I/O thread from the route table alone.
+    auto classify = [this](const Request& req) {
+      return api_.IsExpensive(req) ? http::Lane::kExpensive : http::Lane::kCheap;
+    };
+    auto server = http::Server::Create(options_.listen, options_.port, LimitsFor(options_), handler, classify,
+                                       RenderTransportError);
+    if (!server.ok()) return server.status();
+    http_ = std::move(server).value();
     return Status::Ok();
   }
 
-  void Start() {
-    thread_ = std::thread([this] { http_.listen_after_bind(); });
-    // Requests are accepted from bind on; wait briefly for the loop so that Stop() right after
-    // Start() finds a running server to stop.
-    for (int i = 0; i < 200 && !http_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-
+  void Start() { http_->Start(); }
   void Stop() {
-    if (stopped_) return;
-    stopped_ = true;
-    http_.stop();
-    if (thread_.joinable()) thread_.join();
+    if (http_) http_->Stop();
   }
 
-  void ServeFile(const httplib::Request& req, httplib::Response& res) const {
+  http::Response Answer(const Request& req) {
+    if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) {
+      return ToResponse(req, api_.Dispatch(req));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+      Reply r = ErrorReply(Status::Invalid(fmt::format("method {} is not allowed for {}", req.method, req.path)));
+      r.status = 405;
+      r.headers.emplace_back("Allow", "GET, HEAD");
+      return ToResponse(req, r);
+    }
+    return ServeFile(req);
+  }
+
+  http::Response ServeFile(const Request& req) const {
     if (web_root_.empty()) {
       if (req.path == "/" || req.path == "/index.html") {
-        res.set_content(kNoWebUi, "text/html; charset=utf-8");
-        return;
+        http::Response res;
+        res.content_type = "text/html; charset=utf-8";
+        res.body = kNoWebUi;
+        return res;
       }
-      Send(req, res,
-           ErrorReply(Status::NotFound(fmt::format("no such file: {}", req.path))
-                          .AddNote("the web UI is not built; run scripts/web-build.sh")));
-      return;
+      return ToResponse(req, ErrorReply(Status::NotFound(fmt::format("no such file: {}", req.path))
+                                            .AddNote("the web UI is not built; run scripts/web-build.sh")));
     }
     const std::optional<std::string> path = ResolveStaticPath(web_root_, req.path);
-    if (!path) {
-      Send(req, res, ErrorReply(Status::NotFound(fmt::format("no such file: {}", req.path))));
-      return;
-    }
+    if (!path) return ToResponse(req, ErrorReply(Status::NotFound(fmt::format("no such file: {}", req.path))));
     std::ifstream in(*path, std::ios::binary);
     std::ostringstream content;
     content << in.rdbuf();
-    if (!in) {
-      Send(req, res, ErrorReply(Status::Io(fmt::format("cannot read {}", req.path))));
-      return;
-    }
-    res.set_header("Cache-Control", "no-cache");
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_content(content.str(), ContentTypeFor(*path));
+    if (!in) return ToResponse(req, ErrorReply(Status::Io(fmt::format("cannot read {}", req.path))));
+    http::Response res;
+    res.content_type = ContentTypeFor(*path);
+    res.headers.emplace_back("Cache-Control", "no-cache");
+    res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    res.body = content.str();
+    return res;
   }
 
-  int port() const { return port_; }
+  int port() const { return http_->port(); }
+  http::Stats stats() const { return http_->stats(); }
   const std::string& web_root() const { return web_root_; }
   const ServeOptions& options() const { return options_; }
-  const Database& db() const { return *db_; }
 
  private:
   std::unique_ptr<Database> db_;
   ServeOptions options_;
   std::string web_root_;
   Api api_;
-  httplib::Server http_;
-  std::thread thread_;
-  int port_ = 0;
-  bool stopped_ = false;
+  std::unique_ptr<http::Server> http_;  // last: stopped and destroyed before the Api it calls
 };
 
 Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
@@ -234,10 +151,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     return s;
   }
   std::string web_root = FindWebRoot(options.web_root);
-  if (!options.web_root.empty() && web_root.empty()) {
-    return Status::Invalid(fmt::format("the web root '{}' is not a directory", options.web_root));
-  }
-  if (!options.web_root.empty() && !std::filesystem::is_directory(web_root, ec)) {
+  if (!options.web_root.empty() && (web_root.empty() || !std::filesystem::is_directory(web_root, ec))) {
     return Status::Invalid(fmt::format("the web root '{}' is not a directory", options.web_root));
   }
   Options db_options;
@@ -256,6 +170,7 @@ Server::~Server() = default;
 void Server::Start() { impl_->Start(); }
 void Server::Stop() { impl_->Stop(); }
 int Server::port() const { return impl_->port(); }
+http::Stats Server::TransportStats() const { return impl_->stats(); }
 std::string Server::url() const {
   const std::string& host = impl_->options().listen;
   const bool v6 = host.find(':') != std::string::npos;
@@ -271,6 +186,12 @@ int Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   sigaddset(&stop_signals, SIGTERM);
   sigset_t old_mask;
   pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
+  // Each connection is a file descriptor.
+  auto fds = http::RaiseOpenFileLimit(options.max_connections + 64);
+  if (fds.ok() && *fds < options.max_connections + 64) {
+    err << "ordo serve: warning: the open-file limit is " << *fds << ", below the " << options.max_connections
+        << " connections allowed; raise it (ulimit -n) or lower --max-connections\n";
+  }
 
   auto server = Server::Create(options);
   if (!server.ok()) {

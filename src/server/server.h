@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "http/server.h"
 #include "ordo/status.h"
 
 namespace ordo::server {
@@ -29,14 +30,30 @@ struct ServeOptions {
   // Directory of the built web UI. Empty: web/dist next to the binary's source tree
   // (<exe>/../web/dist, then ./web/dist); when none exists only the API is served.
   std::string web_root;
-  // Largest request body accepted; larger ones get 413. Default: 1 MiB.
+  // Largest request body accepted, chunked or not: the request is refused (413) once more has
+  // been read. Default: 1 MiB.
   size_t max_body_bytes = 1 << 20;
   // Largest answer of one query (Options::max_result_rows); larger ones get 413. Default: 100,000.
   size_t max_result_rows = 100000;
   // Largest `limit` of /api/search. Default: 1,000.
   size_t max_search_results = 1000;
-  // Worker threads answering requests (each keep-alive connection holds one). Default: 16.
-  int threads = 16;
+  // Connections open at once; at the limit the longest-idle keep-alive connection is closed to
+  // admit a new one. Default: 4,096.
+  size_t max_connections = 4096;
+  // Connections open at once from one client address (429 beyond); 0 = no limit. Default: 0, so
+  // that a load test from loopback is not refused.
+  size_t max_connections_per_client = 0;
+  // Threads answering cheap requests (entity, members, search, …). 0: one per core (2-16).
+  int workers = 0;
+  // Threads answering expensive requests (statements, snapshot, diff, map, …), so that cheap ones
+  // never wait behind them. Default: 2.
+  int expensive_workers = 2;
+  // Time from a request's last byte to its answer; beyond it the answer is 504. Default: 10 s.
+  int time_limit_ms = 10000;
+  // Time to read a request's header, and its whole body: deadlines that data arriving does not
+  // restart (408 beyond). Defaults: 10 s and 30 s.
+  int header_timeout_ms = 10000;
+  int request_timeout_ms = 30000;
 };
 
 // A running server: listens on a background thread until Stop() or destruction.
@@ -50,12 +67,15 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Starts answering requests on a background thread. REQUIRES: called once.
+  // Starts answering requests on background threads (one event loop, two worker pools:
+  // src/http/server.h). REQUIRES: called once.
   void Start();
-  // Stops listening and joins the thread; idempotent.
+  // Stops listening, closes every connection, waits for running requests; idempotent.
   void Stop();
 
   int port() const;
+  // The transport's counters (connections, requests, bytes read).
+  http::Stats TransportStats() const;
   // "http://127.0.0.1:8080/"
   std::string url() const;
   // The web root in use; empty when no web UI is served.
