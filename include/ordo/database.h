@@ -371,6 +371,11 @@ class Database {
   virtual size_t fact_count() const = 0;
   virtual size_t entity_count() const = 0;
   virtual size_t memory_bytes() const = 0;  // bytes held by the in-memory indexes
+  // A number that changes (grows) after every change of what this handle answers: an applied
+  // batch (record or scenario), a scenario created or deleted. Read it before a query: an answer
+  // computed after reading generation G is current for as long as generation() == G. Caches
+  // (the server's answers) key on it.
+  virtual uint64_t generation() const = 0;
 
  protected:
   Database() = default;

@@ -371,6 +371,11 @@ Examples:
                    "Seconds a request may take before it is answered 504; default 10")
       ->type_name("SECONDS")
       ->check(CLI::Range(0.001, 3600.0));
+  serve
+      ->add_option("--cache-mb", serve_request.cache_mb,
+                   "Megabytes of answers kept while the record is unchanged; 0 turns the cache off; default 64")
+      ->type_name("N")
+      ->check(CLI::Range(0, 65536));
 
   try {
     app.parse(argc, argv);

@@ -22,6 +22,7 @@ struct ServeRequest {
   size_t max_per_client = 0;
   int workers = 0;
   double time_limit_s = 0;
+  int cache_mb = -1;  // -1: the server's default
 };
 using ServeHandler = std::function<int(const ServeRequest&, std::ostream& out, std::ostream& err)>;
 // Registers the implementation of `ordo serve`; without one the command reports that this build

@@ -269,8 +269,9 @@ Result<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenFile(const std::string& 
 
 Result<ApplySummary> DatabaseImpl::Apply(const Batch& batch, const ApplyOptions& options) {
   if (options_.read_only && !options.check_only) return Status::Invalid("the database is open read-only");
-  if (!options.scenario.empty()) return ApplyToScenario(batch, options);
-  return ApplyToRecord(batch, options);
+  auto result = options.scenario.empty() ? ApplyToRecord(batch, options) : ApplyToScenario(batch, options);
+  if (result.ok() && !options.check_only) Changed();
+  return result;
 }
 
 Result<ApplySummary> DatabaseImpl::ApplyToRecord(const Batch& batch, const ApplyOptions& options) {

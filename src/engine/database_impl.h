@@ -13,6 +13,7 @@
 #ifndef ORDO_ENGINE_DATABASE_IMPL_H_
 #define ORDO_ENGINE_DATABASE_IMPL_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -110,8 +111,12 @@ class DatabaseImpl final : public Database {
   size_t fact_count() const override;
   size_t entity_count() const override;
   size_t memory_bytes() const override;
+  uint64_t generation() const override { return generation_.load(std::memory_order_acquire); }
 
  private:
+  // Bumped after every change that commits (Apply, scenario create and delete), never before.
+  void Changed() { generation_.fetch_add(1, std::memory_order_acq_rel); }
+  std::atomic<uint64_t> generation_{1};
   // A scenario: its stored definition and batches, and its branch once built.
   struct ScenarioSlot {
     store::ScenarioRow row;

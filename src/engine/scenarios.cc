@@ -105,6 +105,7 @@ Status DatabaseImpl::CreateScenario(const std::string& name, std::optional<Insta
   if (!id.ok()) return id.status();
   row.id = *id;
   scenarios_[name].row = std::move(row);
+  Changed();
   return Status::Ok();
 }
 
@@ -153,6 +154,7 @@ Status DatabaseImpl::DeleteScenario(const std::string& name) {
   if (!slot.ok()) return slot.status();
   if (Status st = store_->RemoveScenario((*slot)->row.id, name); !st.ok()) return st;
   scenarios_.erase(name);
+  Changed();
   return Status::Ok();
 }
 

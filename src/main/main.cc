@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
       if (r.max_connections > 0) options.max_connections = r.max_connections;
       options.max_connections_per_client = r.max_per_client;
       options.workers = r.workers;
+      if (r.cache_mb >= 0) options.cache_bytes = static_cast<size_t>(r.cache_mb) << 20;
       if (r.time_limit_s > 0) options.time_limit_ms = static_cast<int>(r.time_limit_s * 1000);
       return ordo::server::Serve(options, out, err);
     });

@@ -13,6 +13,7 @@
 #include "ordo/database.h"
 #include "present/json.h"
 #include "server/api.h"
+#include "server/cache.h"
 #include "server/http.h"
 #include "server/static_files.h"
 
@@ -31,7 +32,8 @@ http::Response ToResponse(const Request& req, const Reply& reply) {
   http::Response res;
   res.status = reply.status;
   res.headers = reply.headers;
-  res.headers.emplace_back("Cache-Control", "no-store");
+  // Browsers may keep an answer but ask again each time (ETag, 304).
+  res.headers.emplace_back("Cache-Control", "no-cache");
   res.body = reply.body.Dump(pretty);
   return res;
 }
@@ -67,7 +69,11 @@ http::Limits LimitsFor(const ServeOptions& o) {
 class Server::Impl {
  public:
   Impl(std::unique_ptr<Database> db, ServeOptions options, std::string web_root)
-      : db_(std::move(db)), options_(std::move(options)), web_root_(std::move(web_root)), api_(*db_, options_) {}
+      : db_(std::move(db)),
+        options_(std::move(options)),
+        web_root_(std::move(web_root)),
+        api_(*db_, options_),
+        cache_(options_.cache_bytes) {}
 
   ~Impl() { Stop(); }
 
@@ -94,7 +100,8 @@ class Server::Impl {
 
   http::Response Answer(const Request& req) {
     if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) {
-      return ToResponse(req, api_.Dispatch(req));
+      if (req.method != "GET") return ToResponse(req, api_.Dispatch(req));
+      return AnswerRead(req);
     }
     if (req.method != "GET" && req.method != "HEAD") {
       Reply r = ErrorReply(Status::Invalid(fmt::format("method {} is not allowed for {}", req.method, req.path)));
@@ -103,6 +110,30 @@ class Server::Impl {
       return ToResponse(req, r);
     }
     return ServeFile(req);
+  }
+
+  // A read: a function of the target, the record's generation and today's date (the default
+  // `at`), so it is kept in the cache and tagged with an ETag; a matching If-None-Match is a 304.
+  http::Response AnswerRead(const Request& req) {
+    const uint64_t generation = db_->generation();  // before the answer is computed
+    std::string key = req.target;
+    key += '\n';
+    key += FormatDate(Date::Today());
+    const std::string etag = fmt::format("\"{:x}-{:x}\"", generation, std::hash<std::string>{}(key));
+    if (req.Header("If-None-Match") == etag) {
+      http::Response not_modified;
+      not_modified.status = 304;
+      not_modified.content_type.clear();
+      not_modified.headers.emplace_back("ETag", etag);
+      return not_modified;
+    }
+    if (auto hit = cache_.Find(key, generation)) return std::move(*hit);
+    http::Response res = ToResponse(req, api_.Dispatch(req));
+    if (res.status == 200) {
+      res.headers.emplace_back("ETag", etag);
+      cache_.Put(key, generation, res);
+    }
+    return res;
   }
 
   http::Response ServeFile(const Request& req) const {
@@ -132,6 +163,7 @@ class Server::Impl {
 
   int port() const { return http_->port(); }
   http::Stats stats() const { return http_->stats(); }
+  const ResponseCache& cache() const { return cache_; }
   const std::string& web_root() const { return web_root_; }
   const ServeOptions& options() const { return options_; }
 
@@ -140,6 +172,7 @@ class Server::Impl {
   ServeOptions options_;
   std::string web_root_;
   Api api_;
+  ResponseCache cache_;
   std::unique_ptr<http::Server> http_;  // last: stopped and destroyed before the Api it calls
 };
 

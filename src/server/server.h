@@ -54,6 +54,9 @@ struct ServeOptions {
   // restart (408 beyond). Defaults: 10 s and 30 s.
   int header_timeout_ms = 10000;
   int request_timeout_ms = 30000;
+  // Bytes of answers kept (server/cache.h): a read is answered from the cache while the record
+  // is unchanged. 0 disables it. Default: 64 MiB.
+  size_t cache_bytes = 64u << 20;
 };
 
 // A running server: listens on a background thread until Stop() or destruction.

@@ -335,6 +335,41 @@ TEST_F(ServerTest, WriteTokenIsRequiredAndChecked) {
   EXPECT_EQ(again.status, 409) << again.text;
 }
 
+// A read is answered from the cache while the record is unchanged, with an ETag a client may
+// send back (304); a write makes every kept answer stale at once, a scenario's too.
+TEST_F(ServerTest, ReadsAreCachedAndTaggedUntilTheRecordChanges) {
+  ServeOptions options;
+  options.write_token = "tok";
+  StartServer(options);
+  const std::string url = "/api/entity/RU-MUR?at=2025-06-01";
+  httplib::Result first = client_->Get(url.c_str());
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 200);
+  const std::string etag = first->get_header_value("ETag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(first->get_header_value("Cache-Control"), "no-cache");
+  httplib::Result again = client_->Get(url.c_str());
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->body, first->body);
+  EXPECT_EQ(again->get_header_value("ETag"), etag);
+  httplib::Result same = client_->Get(url.c_str(), {{"If-None-Match", etag}});
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->status, 304);
+  EXPECT_TRUE(same->body.empty());
+  // Another query string is another answer.
+  httplib::Result other = client_->Get("/api/entity/RU-MUR?at=2025-06-01&pretty=1");
+  ASSERT_TRUE(other);
+  EXPECT_NE(other->get_header_value("ETag"), etag);
+
+  ASSERT_EQ(Post("/api/orders", kNewOrder, "tok").status, 200);
+  httplib::Result after = client_->Get(url.c_str(), {{"If-None-Match", etag}});
+  ASSERT_TRUE(after);
+  ASSERT_EQ(after->status, 200);
+  EXPECT_NE(after->get_header_value("ETag"), etag);
+  auto body = nlohmann::json::parse(after->body);
+  EXPECT_EQ(body["facts"][0]["object"], "northern-fleet");
+}
+
 TEST_F(ServerTest, ParseErrorsComeBackWithLineColumnAndRenderedText) {
   ServeOptions options;
   options.write_token = "t";
