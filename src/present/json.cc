@@ -559,6 +559,21 @@ Json MapJson(const domain::MapView& map, const View& view) {
   return Wrap(std::move(j));
 }
 
+Json NamesJson(const std::vector<EntityInfo>& entities, const std::vector<std::string>& unknown, const View& view) {
+  json list = json::array();
+  for (const EntityInfo& e : entities) {
+    list.push_back({{"id", e.id},
+                    {"kind", e.kind},
+                    {"name", domain::DisplayName(e.names)},
+                    {"names", NamesToJson(e.names)},
+                    {"alive", e.alive}});
+  }
+  json j = ViewJson(view, true);
+  j["names"] = std::move(list);
+  j["unknown"] = Strings(unknown);
+  return Wrap(std::move(j));
+}
+
 Json OrgChartJson(const domain::OrgChart& chart, const View& view, const domain::OrderIndex& orders) {
   json nodes = json::array();
   for (const domain::OrgNode& node : chart.nodes) {
