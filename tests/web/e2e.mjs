@@ -7,7 +7,7 @@
 // is missing), ORDO_SOURCE_DIR (the repository), ORDO_TEST_OUTPUT (where screenshots go),
 // ORDO_E2E_DATA (the order files to load; default data/), ORDO_E2E_DB (a loaded database to
 // use instead), CHROMIUM (default /usr/bin/chromium), ORDO_E2E_ONLY (a regex: run only the
-// tests whose names match).
+// tests whose names match), ORDO_E2E_NO_TIMING (measure the slider, do not hold it to its target).
 // Exit codes: 0 pass, 1 fail, 77 skipped (a tool is missing).
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -627,30 +627,39 @@ async function main() {
     await p2.close();
   });
 
-  await test('a slider step repaints the map quickly', async () => {
+  await test('a slider step repaints the map within a frame: median <= 16 ms, p95 <= 24 ms', async () => {
     await page.bringToFront();
-    await page.goto(`${base}/?date=2024-02-20&view=military-district`);
-    await ready(page, 'military-district', '2024-02-20');
-    await page.evaluate(() => { window.__ordoPaintTimes = []; window.__ordoWorkTimes = []; });
-    await page.focus('#slider');
-    for (let i = 0; i < 40; i++) {
-      // A person's key presses fall anywhere between two frames of the display; presses sent
-      // back to back each after the last repaint would all fall at the same point of the frame
-      // (and measure that point). So each waits 0-16 ms more, spread over the 40 steps.
-      await page.waitForTimeout((i * 7) % 17);
-      await page.keyboard.press('ArrowRight');
-      await page.waitForFunction((n) => (window.__ordoPaintTimes || []).length >= n, i + 1, { timeout: 5000 });
-    }
-    const times = (await page.evaluate(() => window.__ordoPaintTimes)).slice().sort((a, b) => a - b);
-    const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-    const work = (await page.evaluate(() => window.__ordoWorkTimes)).slice().sort((a, b) => a - b);
-    const w = (p) => work[Math.min(work.length - 1, Math.floor(p * work.length))];
-    const summary = { steps: times.length, median_ms: q(0.5), p95_ms: q(0.95), max_ms: times[times.length - 1],
-      work_median_ms: w(0.5), work_p95_ms: w(0.95) };
-    writeFileSync(join(out, 'slider-timings.json'), JSON.stringify(summary, null, 2));
-    console.log(`     slider step -> repaint: ${JSON.stringify(summary)}`);
-    assert.equal(await page.inputValue('#date'), '2024-03-31');
+    const run = async () => {
+      await page.goto(`${base}/?date=2024-02-20&view=military-district`);
+      await ready(page, 'military-district', '2024-02-20');
+      await page.evaluate(() => { window.__ordoPaintTimes = []; window.__ordoWorkTimes = []; });
+      await page.focus('#slider');
+      for (let i = 0; i < 40; i++) {
+        // A person's key presses fall anywhere between two frames of the display. Presses sent
+        // as soon as the last repaint is seen would all fall just after a frame starts
+        // (waitForFunction polls on animation frames) and measure the harness's phase, a whole
+        // frame. So each waits 0-16 ms more, spread over the 40 steps.
+        await page.waitForTimeout((i * 7) % 17);
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction((n) => (window.__ordoPaintTimes || []).length >= n, i + 1, { timeout: 5000 });
+      }
+      const times = (await page.evaluate(() => window.__ordoPaintTimes)).slice().sort((x, y) => x - y);
+      const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+      const work = (await page.evaluate(() => window.__ordoWorkTimes)).slice().sort((x, y) => x - y);
+      const w = (p) => work[Math.min(work.length - 1, Math.floor(p * work.length))];
+      assert.equal(await page.inputValue('#date'), '2024-03-31');
+      return { steps: times.length, median_ms: q(0.5), p95_ms: q(0.95), max_ms: times[times.length - 1],
+        work_median_ms: w(0.5), work_p95_ms: w(0.95) };
+    };
+    const within = (m) => m.median_ms <= 16 && m.p95_ms <= 24;
+    // A second run when the first misses: the machine may be busy with something else.
+    const runs = [await run()];
+    if (!within(runs[0])) runs.push(await run());
+    const summary = runs[runs.length - 1];
+    writeFileSync(join(out, 'slider-timings.json'), JSON.stringify({ ...summary, runs }, null, 2));
+    console.log(`     slider step -> repaint: ${JSON.stringify(summary)}${runs.length > 1 ? ` (second run; first ${JSON.stringify(runs[0])})` : ''}`);
     assert.equal(summary.steps, 40);
+    if (!process.env.ORDO_E2E_NO_TIMING) assert.ok(within(summary), `slider: ${JSON.stringify(runs)} (ORDO_E2E_NO_TIMING=1 to only measure)`);
     // The URL follows once the slider stops.
     await page.waitForFunction(() => /date=2024-03-31/.test(location.search));
   });
