@@ -11,7 +11,7 @@
 // Exit codes: 0 pass, 1 fail, 77 skipped (a tool is missing).
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,7 +32,19 @@ function skip(why) {
 if (!existsSync(chromium)) skip(`no Chromium at ${chromium} (apt-get install chromium)`);
 if (!existsSync(join(web, 'node_modules', 'playwright-core'))) skip('web/node_modules is missing (scripts/web-build.sh)');
 if (!existsSync(ordo)) skip(`no ordo binary at ${ordo}`);
-if (!existsSync(join(web, 'dist', 'index.html'))) {
+// Builds web/dist when it is missing or older than a file of web/src, web/index.html or the
+// build script, so that the test never runs a stale bundle.
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+const built = join(web, 'dist', 'bundle.json');
+if (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest(join(web, 'src')),
+  statSync(join(web, 'index.html')).mtimeMs, statSync(join(web, 'scripts', 'build.mjs')).mtimeMs)) {
   const b = spawnSync(join(source, 'scripts', 'web-build.sh'), { stdio: 'inherit' });
   if (b.status !== 0) throw new Error('scripts/web-build.sh failed');
 }
