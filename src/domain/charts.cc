@@ -44,6 +44,17 @@ Result<MapView> BuildMap(const Database& db, const std::string& relation, const 
     }
     out.legend.push_back(std::move(item));
   }
+  auto marks = db.Snapshot("uncovered", view);
+  if (!marks.ok()) return marks.status();
+  for (const FactInfo& m : *marks) {
+    const auto* rel = m.value ? std::get_if<std::string>(&m.value->v) : nullptr;
+    if (rel == nullptr || *rel != relation) continue;
+    std::string note;
+    for (const Qualifier& q : m.qualifiers) {
+      if (const auto* t = std::get_if<std::string>(&q.value.v); q.key == "note" && t != nullptr) note = *t;
+    }
+    out.uncovered.emplace_back(m.subject, std::move(note));
+  }
   return out;
 }
 

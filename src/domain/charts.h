@@ -29,6 +29,9 @@ struct MapView {
   // Per subject with facts of a perspective: (object, perspective) of each such fact.
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> disputed;
   std::vector<LegendItem> legend;  // objects in order of first appearance
+  // Subjects the record says it does not cover for the relation at the date (`uncovered`
+  // marks), with the mark's note, in subject order.
+  std::vector<std::pair<std::string, std::string>> uncovered;
 };
 // Fails as Database::Snapshot does (unknown relation, row limit).
 Result<MapView> BuildMap(const Database& db, const std::string& relation, const View& view);

@@ -594,6 +594,24 @@ Json MapJson(const domain::MapView& map, const View& view) {
   j["assignments"] = std::move(assignments);
   j["disputed"] = std::move(disputed);
   j["legend"] = std::move(legend);
+  json uncovered = json::object();
+  for (const auto& [subject, note] : map.uncovered) uncovered[subject] = note;
+  j["uncovered"] = std::move(uncovered);
+  return Wrap(std::move(j));
+}
+
+Json NamesJson(const std::vector<EntityInfo>& entities, const std::vector<std::string>& unknown, const View& view) {
+  json list = json::array();
+  for (const EntityInfo& e : entities) {
+    list.push_back({{"id", e.id},
+                    {"kind", e.kind},
+                    {"name", domain::DisplayName(e.names)},
+                    {"names", NamesToJson(e.names)},
+                    {"alive", e.alive}});
+  }
+  json j = ViewJson(view, true);
+  j["names"] = std::move(list);
+  j["unknown"] = Strings(unknown);
   return Wrap(std::move(j));
 }
 

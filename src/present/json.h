@@ -97,6 +97,10 @@ Json ServiceJson(const ServiceInfo& info);
 Json SchemaJson(const SchemaInfo& schema);
 // GET /api/map: {"relation", "at", "recorded", "perspective", "assignments", "disputed", "legend"}.
 Json MapJson(const domain::MapView& map, const View& view);
+// GET /api/names: {"at", "recorded", "perspective", "names": [{"id", "kind", "name", "names", "alive"}],
+// "unknown": [ids]}, in the order asked. An entity not alive at `at` carries the names it had when
+// it last existed (or first existed, before its first day); "name" is "" when it has none.
+Json NamesJson(const std::vector<EntityInfo>& entities, const std::vector<std::string>& unknown, const View& view);
 // GET /api/tree: {"relation", "at", "recorded", "perspective", "nodes"}.
 Json OrgChartJson(const domain::OrgChart& chart, const View& view, const domain::OrderIndex& orders);
 // GET /api/changes: {"relation", "recorded", "perspective", "facts", "dates"}.

@@ -124,6 +124,7 @@ const std::vector<Route>& Api::Routes() {
       {"GET", "/api/orders", {}, {}, V::kRecorded, true, &Api::Orders},
       {"GET", "/api/orders/{id}", {}, {}, V::kScenario, true, &Api::Order},
       {"GET", "/api/search", {"q", "limit"}, {"q"}, V::kScenario, true, &Api::Search},
+      {"GET", "/api/names", {"ids"}, {"ids"}, V::kFull, false, &Api::Names},
       {"GET", "/api/map", {"relation"}, {"relation"}, V::kFull, true, &Api::Map},
       {"GET", "/api/tree", {"relation"}, {"relation"}, V::kFull, true, &Api::Tree},
       {"GET", "/api/changes", {"relation"}, {"relation"}, V::kRecorded, true, &Api::Changes},
@@ -327,6 +328,46 @@ Reply Api::Search(Context& c) {
     }
   }
   return Ok(present::MatchesJson(c.db->Search(q, limit)));
+}
+
+Reply Api::Names(Context& c) {
+  constexpr size_t kMaxIds = 1000;
+  std::vector<std::string> ids;
+  const std::string list = c.Param("ids");
+  for (size_t start = 0; start <= list.size();) {
+    size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    std::string id = list.substr(start, comma - start);
+    if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
+    start = comma + 1;
+  }
+  if (ids.empty()) return ErrorReply(Status::Invalid("missing query parameter 'ids' (entity ids, comma-separated)"));
+  if (ids.size() > kMaxIds) {
+    return ErrorReply(Status::Invalid(fmt::format("too many ids: {} (at most {} per request)", ids.size(), kMaxIds)));
+  }
+  std::vector<EntityInfo> found;
+  std::vector<std::string> unknown;
+  for (const std::string& id : ids) {
+    auto e = c.db->Entity(id, c.view);
+    if (!e.ok()) {
+      unknown.push_back(id);
+      continue;
+    }
+    // An entity that does not exist on the date is named as it was when it last existed (or,
+    // before its first day, as it was then): a list of what changed still needs its name.
+    if (e->names.empty() && !e->lifetime.empty()) {
+      const Span* near = &e->lifetime.front();
+      for (const Span& s : e->lifetime) {
+        if (s.from.date <= c.view.at) near = &s;
+      }
+      View then = c.view;
+      then.at = near->to.date <= c.view.at && !near->to.date.is_max() ? Date{near->to.date.days - 1} : near->from.date;
+      auto named = c.db->Entity(id, then);
+      if (named.ok()) e->names = std::move(named->names);
+    }
+    found.push_back(std::move(e).value());
+  }
+  return Ok(present::NamesJson(found, unknown, c.view));
 }
 
 Reply Api::Map(Context& c) {

@@ -81,6 +81,7 @@ class Api {
   Reply Orders(Context& c);
   Reply Order(Context& c);
   Reply Search(Context& c);
+  Reply Names(Context& c);
   Reply Map(Context& c);
   Reply Tree(Context& c);
   Reply Changes(Context& c);

@@ -148,6 +148,41 @@ TEST_F(ServerTest, LineageOfADistrictBothWays) {
   EXPECT_NE(unknown.body["error"]["message"].get<std::string>().find("western-mdd"), std::string::npos) << unknown.text;
 }
 
+TEST_F(ServerTest, NamesOfManyEntitiesInOneCall) {
+  StartServer();
+  HttpAnswer a = Get("/api/names?ids=RU-MUR,leningrad-md,RU-MUR,UN,western-md&at=2024-03-01");
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.body["at"], "2024-03-01");
+  ASSERT_EQ(a.body["names"].size(), 3u) << a.text;  // asked order, duplicates once, unknown apart
+  EXPECT_EQ(a.body["names"][0]["id"], "RU-MUR");
+  EXPECT_EQ(a.body["names"][0]["name"], "Murmansk Oblast");
+  EXPECT_EQ(a.body["names"][0]["kind"], "federal-subject");
+  EXPECT_TRUE(a.body["names"][0]["alive"].get<bool>());
+  EXPECT_EQ(a.body["names"][1]["name"], "Leningrad Military District");
+  std::set<std::string> langs;
+  for (const auto& n : a.body["names"][1]["names"]) langs.insert(n["lang"].get<std::string>());
+  EXPECT_EQ(langs, (std::set<std::string>{"en", "ru"}));
+  // Ended on 2024-03-01: named as it was on its last day.
+  EXPECT_EQ(a.body["names"][2]["id"], "western-md");
+  EXPECT_EQ(a.body["names"][2]["name"], "Western Military District");
+  EXPECT_FALSE(a.body["names"][2]["alive"].get<bool>());
+  EXPECT_EQ(a.body["unknown"], json::array({"UN"}));
+  // Before it existed: named as on its first day.
+  HttpAnswer early = Get("/api/names?ids=leningrad-md&at=2000-01-01");
+  ASSERT_EQ(early.status, 200) << early.text;
+  EXPECT_EQ(early.body["names"][0]["name"], "Leningrad Military District");
+  EXPECT_FALSE(early.body["names"][0]["alive"].get<bool>());
+
+  EXPECT_EQ(Get("/api/names").status, 400);
+  EXPECT_EQ(Get("/api/names?ids=,").status, 400);
+  EXPECT_EQ(Get("/api/names?ids=RU-MUR&at=2024-02-30").status, 400);
+  std::string many = "x0";
+  for (int i = 1; i <= 1000; ++i) many += ",x" + std::to_string(i);
+  HttpAnswer too_many = Get("/api/names?ids=" + many);
+  EXPECT_EQ(too_many.status, 400);
+  EXPECT_EQ(too_many.body["error"]["message"], "too many ids: 1001 (at most 1000 per request)");
+}
+
 TEST_F(ServerTest, SearchFindsNamesAndAliasesInEnglishAndRussian) {
   StartServer();
   EXPECT_EQ(Get("/api/search?q=NATO").body[0]["id"], "nato");

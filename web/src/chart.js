@@ -1,22 +1,15 @@
-// The org chart of commands at a date (the subordinate-to relation), with APP-6 symbols
-// drawn by milsymbol.
-import ms from 'milsymbol';
+// The org chart of commands on a date (an acyclic relation, GET /api/tree), each unit with an
+// APP-6 symbol drawn by milsymbol. milsymbol is large, so it is loaded only when a chart is
+// drawn (symbols.js, a chunk of its own).
+import { el } from './dom.js';
+import { kindLabel } from './names.js';
 
-// Letter-based SIDCs (MIL-STD-2525C / APP-6(B)): friendly, present; the echelon or HQ
-// modifier by kind. Affiliation is a drawing convention here, not a judgement.
-const SIDC = {
-  authority: 'SFGPU-----AN---',          // headquarters, command
-  'military-district': 'SFGPU-----AM---', // headquarters, region
-  fleet: 'SFSPC------N---',              // sea surface combatant, command
-  service: 'SFSP-----------',            // sea surface
-};
+let symbols = null;
+const loadSymbols = () => (symbols ||= import('./symbols.js'));
 
-function symbol(kind) {
-  const sym = new ms.Symbol(SIDC[kind] || 'SFGPU----------', { size: 26, fill: true, frame: true });
-  return sym.asSVG();
-}
-
-export function renderChart(root, tree, { onSelect }) {
+// tree: GET /api/tree; on: {select(id)}; orderTitle(id): an order's title.
+export async function renderChart(root, tree, { onSelect, orderTitle = (x) => x }) {
+  const { symbolSvg } = await loadSymbols();
   const byParent = new Map();
   for (const n of tree.nodes) {
     const p = n.parent || '';
@@ -25,26 +18,17 @@ export function renderChart(root, tree, { onSelect }) {
   }
   for (const list of byParent.values()) list.sort((a, b) => a.name.localeCompare(b.name));
   const build = (parent) => {
-    const ul = document.createElement('ul');
+    const ul = el('ul');
     for (const n of byParent.get(parent) || []) {
-      const li = document.createElement('li');
-      const card = document.createElement('button');
-      card.className = 'unit';
+      const li = el('li');
+      const card = el('button', 'unit');
       card.dataset.id = n.id;
-      card.title = `${n.id} · ${n.kind}${n.fact ? ` · since ${n.fact.from || '…'} (${n.fact.order})` : ''}`;
-      const icon = document.createElement('span');
-      icon.className = 'unit-symbol';
-      icon.innerHTML = symbol(n.kind);
-      const text = document.createElement('span');
-      text.className = 'unit-text';
-      const name = document.createElement('span');
-      name.className = 'unit-name';
-      name.textContent = n.name;
+      card.title = `${n.name} \u00b7 ${kindLabel(n.kind)}${n.fact ? ` \u00b7 since ${n.fact.from || '\u2026'} (${orderTitle(n.fact.order)})` : ''}`;
+      const icon = el('span', 'unit-symbol');
+      icon.innerHTML = symbolSvg(n.kind);
+      const text = el('span', 'unit-text');
       const ru = (n.names || []).find((x) => x.lang === 'ru');
-      const sub = document.createElement('span');
-      sub.className = 'unit-sub';
-      sub.textContent = ru ? ru.text : n.id;
-      text.append(name, sub);
+      text.append(el('span', 'unit-name', n.name || n.id), el('span', 'unit-sub', ru ? ru.text : kindLabel(n.kind)));
       card.append(icon, text);
       card.addEventListener('click', () => onSelect(n.id));
       li.append(card);
@@ -53,18 +37,9 @@ export function renderChart(root, tree, { onSelect }) {
     }
     return ul;
   };
-  root.replaceChildren();
-  const title = document.createElement('div');
-  title.className = 'chart-title';
-  title.textContent = `Chain of command on ${tree.at}${tree.perspective ? ` (${tree.perspective} view)` : ''}`;
-  const wrap = document.createElement('div');
-  wrap.className = 'tree';
+  const title = el('div', 'chart-title', `Chain of command on ${tree.at}`);
+  const wrap = el('div', 'tree');
   wrap.append(build(''));
-  root.append(title, wrap);
-  if (!tree.nodes.length) {
-    const p = document.createElement('p');
-    p.className = 'muted';
-    p.textContent = 'No command relations recorded on this date.';
-    root.append(p);
-  }
+  root.replaceChildren(title, wrap);
+  if (!tree.nodes.length) root.append(el('p', 'muted', 'No command relations recorded on this date.'));
 }
