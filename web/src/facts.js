@@ -2,14 +2,22 @@
 // (panels, the order view, the tooltip). Pure functions.
 
 // {extent: 'partial'} -> "partial"; {role: 'combat'} -> "role: combat"; several joined by " · ".
-// extent is said by its value alone, every other qualifier as "key: value".
+// extent is said by its value alone, every other qualifier as "key: value". A note is prose, shown
+// apart (noteText), never as a badge.
 export function qualifierText(qualifiers) {
   const parts = [];
   for (const [k, v] of Object.entries(qualifiers || {})) {
+    if (k === 'note') continue;
     const value = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
     parts.push(k === 'extent' ? value : `${k}: ${value}`);
   }
   return parts.join(' · ');
+}
+
+// The note the record keeps with a fact ("" when none).
+export function noteText(qualifiers) {
+  const n = qualifiers && qualifiers.note;
+  return typeof n === 'string' ? n : '';
 }
 
 // The perspective of a fact in words: "Russia's view"; "" for an undisputed fact.

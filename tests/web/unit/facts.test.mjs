@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { src } from './helpers.mjs';
 
-const { factLine, perspectiveText, qualifierText, valueText } = await import(src('facts.js'));
+const { factLine, noteText, perspectiveText, qualifierText, valueText } = await import(src('facts.js'));
 const names = { RU: 'Russia', UA: 'Ukraine', UN: '' };
 const nameOf = (id) => names[id];
 
@@ -15,6 +15,13 @@ test('qualifiers and perspectives in words', () => {
   assert.equal(perspectiveText('UN', nameOf), 'UN\u2019s view');
   assert.equal(perspectiveText('', nameOf), '');
   assert.equal(valueText(true), 'yes');
+});
+
+test('a note is prose apart from the badges', () => {
+  assert.equal(qualifierText({ extent: 'partial', note: 'as ISW reads it' }), 'partial');
+  assert.equal(noteText({ extent: 'partial', note: 'as ISW reads it' }), 'as ISW reads it');
+  assert.equal(noteText({ extent: 'partial' }), '');
+  assert.equal(factLine({ object: 'RU', qualifiers: { note: 'long prose' } }, nameOf), 'Russia');
 });
 
 test('a fact keeps its extent and its perspective wherever it is shown', () => {

@@ -4,7 +4,7 @@
 import { entityCoverage, silence } from '../coverage.js';
 import { dayNumber, edtfStart } from '../dates.js';
 import { dot, el, link, sourceChips } from '../dom.js';
-import { perspectiveText, qualifierText, valueText } from '../facts.js';
+import { noteText, perspectiveText, qualifierText, valueText } from '../facts.js';
 import { kindLabel } from '../names.js';
 import { relationPhrase, relationsFor } from '../schema.js';
 
@@ -37,6 +37,8 @@ function factValue(f, ctx, { withOrder = false } = {}) {
     b.dataset.perspective = f.perspective;
     span.append(b);
   }
+  const note = noteText(f.qualifiers);
+  if (note) span.append(el('div', 'fact-note', note));
   if (withOrder && f.order) {
     const by = el('div', 'by');
     by.append(ctx.orderLink(f.order));
