@@ -40,6 +40,9 @@ struct View {
   // Whose view: facts without a perspective plus those of this perspective. Empty: facts of
   // every perspective, each labelled with its own.
   std::string perspective;
+  // History only: every version the record ever held, also those a later order superseded
+  // (their recorded_to is set); recorded is then ignored.
+  bool all_versions = false;
 };
 
 // How Apply applies a batch.
@@ -71,9 +74,14 @@ struct FactInfo {
   std::optional<Value> value;  // attribute value
   FuzzyDate from;              // as written; from.date == Date::Min() when unbounded
   FuzzyDate to;                // to.date == Date::Max() when open-ended
-  Instant recorded_from;       // record interval [recorded_from, recorded_to)
+  Instant recorded_from;       // record interval of this version [recorded_from, recorded_to)
   Instant recorded_to;         // Instant::Max() while current (as of the view's record time)
-  std::string perspective;     // "" = undisputed
+  // When the fact was first recorded: the record time of the order that asserted it. A later
+  // order that cut the fact's interval (a move, an end) writes a new version, recorded from that
+  // order's record time (recorded_from, recorded_by); the fact itself was known from this.
+  Instant first_recorded;
+  std::string recorded_by;  // the order whose record time starts this version
+  std::string perspective;  // "" = undisputed
   std::vector<Qualifier> qualifiers;
   std::string order;        // the order that asserted the fact
   std::string ended_by;     // the order that set its end, if a later order did

@@ -232,8 +232,14 @@ Examples:
                           R"(Examples:
   ordo history RU-MUR
   ordo history RU-MUR --relation military-district
-  ordo history RU-MUR --recorded 2024-02-25)");
+  ordo history RU-MUR --recorded 2024-02-25
+  ordo history RU-MUR --relation military-district --all-versions
+
+FIRST RECORDED is when the fact was first known (its order's record time); THIS VERSION, when a
+later order set its end or start (a move, an end) and which order; SUPERSEDED, when a later
+order replaced this version. --all-versions lists the superseded versions too.)");
   history->add_option("ID", r.id, "Entity id, e.g. RU-MUR")->required();
+  history->add_flag("--all-versions", r.all_versions, "Also the versions later orders superseded");
   AddRelation(history, &r, "Only facts of this relation or attribute");
   AddView(history, &r, false);
   AddJson(history, &r);

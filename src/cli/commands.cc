@@ -268,6 +268,7 @@ class Session {
   int History() {
     View view;
     if (Status s = Prepare(&view); !s.ok()) return Fail(s);
+    view.all_versions = r_.all_versions;
     auto facts = db_->History(r_.id, r_.relation, view);
     if (!facts.ok()) return Fail(facts.status(), r_.id);
     if (facts->empty()) {

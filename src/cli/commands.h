@@ -33,6 +33,7 @@ struct Request {
   std::string from_recorded;       // scenario create --from-recorded
   std::string note;                // scenario create --note
   bool disputes = false;           // show --disputes
+  bool all_versions = false;       // history --all-versions
 };
 
 // Where a command writes. err_color: ANSI colours in diagnostics; progress: a progress bar on

@@ -60,6 +60,8 @@ FactInfo ReadScope::Info(uint32_t id) const {
   out.recorded_from = s.Known(f.known_from);
   out.recorded_to = f.live() ? Instant::Max() : s.Known(f.known_to);
   if (recorded != nullptr && out.recorded_to > *recorded) out.recorded_to = Instant::Max();
+  out.first_recorded = std::min(s.Known(f.order), out.recorded_from);
+  out.recorded_by = s.orders[f.known_from].key;
   out.perspective = s.persps[f.persp];
   out.qualifiers = s.Quals(f);
   const std::vector<uint32_t>& own = s.OwnSources(f);
@@ -273,12 +275,16 @@ Result<std::vector<FactInfo>> DatabaseImpl::History(const std::string& subject, 
     std::vector<FactInfo> out;
     for (uint32_t id : r.s.by_subject[*e]) {
       const Fact& f = r.s.facts[id];
-      if ((pred == kNone ? r.s.preds[f.pred].alternative_of == kNone : f.pred == pred) && r.Visible(f)) {
-        out.push_back(r.Info(id));
-      }
+      if (!(pred == kNone ? r.s.preds[f.pred].alternative_of == kNone : f.pred == pred)) continue;
+      // Every version: each row the record ever held (a row never known is not a version).
+      const bool shown = view.all_versions ? State::PerspVisible(f.persp, r.persp) &&
+                                                 (f.live() || r.s.Known(f.known_to) > r.s.Known(f.known_from))
+                                           : r.Visible(f);
+      if (shown) out.push_back(r.Info(id));
     }
     std::stable_sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
-      return std::tie(a.predicate, a.from.date, a.perspective) < std::tie(b.predicate, b.from.date, b.perspective);
+      return std::tie(a.predicate, a.from.date, a.perspective, a.recorded_from) <
+             std::tie(b.predicate, b.from.date, b.perspective, b.recorded_from);
     });
     return out;
   });

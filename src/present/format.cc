@@ -120,7 +120,17 @@ std::string FormatInterval(const Interval& interval) {
   return FormatRange(FuzzyDate::Exact(interval.from), FuzzyDate::Exact(interval.to));
 }
 
-std::string FormatRecordedTo(Instant t) { return t == Instant::Max() ? "" : FormatInstant(t); }
+std::string FormatRecordedTo(Instant t) { return t == Instant::Max() ? "" : FormatRecordTime(t); }
+
+std::string FormatRecordTime(Instant t) {
+  constexpr int64_t kMicrosPerDay = int64_t{86400} * 1000000;
+  std::string full = FormatInstant(t);
+  // Midnight UTC, as `recorded 2024-02-26` writes it: the date alone.
+  if (t.micros % kMicrosPerDay == 0 && full.size() > 10 && full.compare(10, 10, "T00:00:00Z") == 0) {
+    full.resize(10);
+  }
+  return full;
+}
 
 std::string FormatPerspective(const std::string& perspective) {
   return perspective.empty() ? "" : "[" + perspective + "]";

@@ -48,6 +48,9 @@ std::string FormatRange(const FuzzyDate& from, const FuzzyDate& to);
 std::string FormatInterval(const Interval& interval);
 // Record time: FormatInstant, "" for Instant::Max() (still current).
 std::string FormatRecordedTo(Instant t);
+// A record time in a table: "2024-02-26" for midnight UTC (as `recorded 2024-02-26` writes it),
+// else FormatInstant's "2024-02-26T17:30:00Z".
+std::string FormatRecordTime(Instant t);
 // "[UA]" for a perspective, "" for undisputed facts.
 std::string FormatPerspective(const std::string& perspective);
 // What a fact says: the object id of a relation, the value of an attribute.

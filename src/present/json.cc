@@ -55,7 +55,9 @@ json FactToJson(const FactInfo& fact) {
   j["order"] = fact.order;
   j["ended_by"] = NullIfEmpty(fact.ended_by);
   j["correction"] = fact.correction;
+  j["first_recorded"] = FormatInstant(fact.first_recorded);
   j["recorded_from"] = FormatInstant(fact.recorded_from);
+  j["recorded_by"] = fact.recorded_by;
   j["recorded_to"] = fact.recorded_to == Instant::Max() ? json(nullptr) : json(FormatInstant(fact.recorded_to));
   j["fact_id"] = fact.fact_id;
   return j;

@@ -92,7 +92,8 @@ std::vector<Table::Column> FactColumns(std::vector<Table::Column> leading, bool 
   leading.push_back({"order"});
   leading.push_back({"ended by", false, true});
   if (with_record) {
-    leading.push_back({"recorded"});
+    leading.push_back({"first recorded"});
+    leading.push_back({"this version", false, true});
     leading.push_back({"superseded", false, true});
     leading.push_back({"note", false, true});
   }
@@ -108,7 +109,11 @@ std::vector<std::string> FactCells(std::vector<std::string> leading, const FactI
   leading.push_back(f.order);
   leading.push_back(f.ended_by);
   if (with_record) {
-    leading.push_back(FormatInstant(f.recorded_from));
+    leading.push_back(FormatRecordTime(f.first_recorded));
+    // A version written later than the fact was first known (its end or start set by a later
+    // order): when, and by which order.
+    leading.push_back(
+        f.recorded_from == f.first_recorded ? "" : FormatRecordTime(f.recorded_from) + " (" + f.recorded_by + ")");
     leading.push_back(FormatRecordedTo(f.recorded_to));
     leading.push_back(f.correction ? "correction" : "");
   }

@@ -64,7 +64,10 @@ TEST(Format, PerspectiveAndRecordedTo) {
   EXPECT_EQ(FormatPerspective(""), "");
   EXPECT_EQ(FormatPerspective("UA"), "[UA]");
   EXPECT_EQ(FormatRecordedTo(Instant::Max()), "");
-  EXPECT_EQ(FormatRecordedTo(Instant{0}), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(FormatRecordedTo(Instant{0}), "1970-01-01");
+  EXPECT_EQ(FormatRecordTime(*ParseInstant("2024-02-26")), "2024-02-26");
+  EXPECT_EQ(FormatRecordTime(*ParseInstant("2024-02-26T17:30:00Z")), "2024-02-26T17:30:00Z");
+  EXPECT_EQ(FormatRecordTime(*ParseInstant("2024-02-26T00:00:00.5Z")), "2024-02-26T00:00:00.5Z");
 }
 
 TEST(Format, FactValue) {
