@@ -792,8 +792,10 @@ std::vector<std::string> Districts(const Database& db, const std::string& subjec
 
 // Regression (found by an attack on the bundled record): an order back-dated to 2000 moved
 // Murmansk Oblast into the Moscow MD from 2024-06-01. The record as known on 2024-02-25 then
-// held two districts for 2024-07-01, and as known in 2000 it named leningrad-md, which nobody
-// knew of then. The Moscow MD of 2024 is known only from 26 Feb 2024: the order is refused.
+// held two districts for 2024-07-01. The Moscow MD's second life (from 2024) is known only from
+// 26 Feb 2024, and its first life (1918-2010) is known to have ended from 9 Sep 2010, when the
+// Western MD's formation was reported: as known then and until 26 Feb 2024, the district does not
+// exist on 2024-06-01, so the order is refused, naming the first view it fails in.
 TEST(BackDated, AMoveIntoADistrictNotYetKnownIsRefused) {
   std::unique_ptr<Database> db = FreshRecord();
   ASSERT_NE(db, nullptr);
@@ -802,8 +804,8 @@ TEST(BackDated, AMoveIntoADistrictNotYetKnownIsRefused) {
                               "  move RU-MUR military-district -> moscow-md\n}\n");
   EXPECT_EQ(st.code(), Code::kViolation) << st.ToString();
   EXPECT_EQ(st.message(),
-            "as known on 2000-01-01T00:00:00Z, 'RU-MUR military-district -> moscow-md' from 2024-06-01 refers to "
-            "'moscow-md' outside its lifetime: it does not exist at any date")
+            "as known on 2010-09-09T00:00:00Z, 'RU-MUR military-district -> moscow-md' from 2024-06-01 refers to "
+            "'moscow-md' outside its lifetime: it exists from 1918-05-04 to 2010-09-01")
       << st.ToString();
   // Nothing changed.
   EXPECT_EQ(Districts(*db, "RU-MUR", AsRecorded(D(2024, 7, 1), "2024-02-25")),
