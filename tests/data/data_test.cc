@@ -681,7 +681,7 @@ TEST_F(DataTest, KhersonClaimVersusControl) {
   ASSERT_EQ(claim->size(), 1u);
   EXPECT_EQ(claim->front().object, "RU");
   EXPECT_EQ(claim->front().perspective, "RU");
-  EXPECT_EQ(Qualifier(claim->front(), "extent"), "undefined");
+  EXPECT_EQ(Qualifier(claim->front(), "extent"), "unsettled");
   Result<std::vector<FactInfo>> donetsk = db().Objects("UA-14", "part-of", At(d, "RU"));
   ASSERT_TRUE(donetsk.ok());
   ASSERT_EQ(donetsk->size(), 1u);
