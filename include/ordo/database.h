@@ -30,6 +30,9 @@ struct Options {
   bool sync = true;
   // Upper bound on the rows a single query may return before failing with kLimit. Default: 10,000,000.
   size_t max_result_rows = 10'000'000;
+  // Upper bound on the steps (candidate facts examined, matches found) one query, or one watch
+  // rule over one batch, may take before it stops with kLimit. 0: no bound.
+  uint64_t max_query_work = 2'000'000;
 };
 
 // Which record a query reads. The branch (the record or a scenario) is chosen by the Database
@@ -81,6 +84,8 @@ struct FactInfo {
   // order's record time (recorded_from, recorded_by); the fact itself was known from this.
   Instant first_recorded;
   std::string recorded_by;  // the order whose record time starts this version
+  // The order that superseded this version, when that is known in the view (recorded_to set).
+  std::string superseded_by;
   std::string perspective;  // "" = undisputed
   std::vector<Qualifier> qualifiers;
   std::string order;        // the order that asserted the fact
@@ -93,6 +98,14 @@ struct FactInfo {
   // record holds this one as preferred. Database::Alternatives lists them.
   bool disputed = false;
   bool alternative = false;  // this row is an alternative (predicate names the fact it differs on)
+};
+
+// The answer to a query (docs/cli.md, "Queries"): every distinct assignment of the selected
+// variables, as entity ids, sorted.
+struct QueryAnswer {
+  std::vector<std::string> columns;            // the selected variables, without '?'
+  std::vector<std::vector<std::string>> rows;  // one entity id per column
+  uint64_t work = 0;                           // the steps the evaluation took
 };
 
 // A stretch of an entity's existence, with its bounds as written.
@@ -340,6 +353,12 @@ class Database {
   // subject's own fact, the last points at the root.
   virtual Result<std::vector<FactInfo>> PathUp(const std::string& subject, const std::string& relation,
                                                const View& view) const = 0;
+  // The answer to a query (ParseQuery) at view.at, in the undisputed-plus-perspective view, as known
+  // at view.recorded. Errors point into the query's text: kNotFound for an unknown predicate or
+  // entity (with "did you mean"), kInvalid for a selected variable no atom binds or a variable only
+  // in a negated atom, kLimit when it would take more than max_work steps (0:
+  // Options::max_query_work) — the evaluation stops there, it does not run to the end.
+  virtual Result<QueryAnswer> Query(const QueryDecl& query, const View& view, uint64_t max_work = 0) const = 0;
   // An entity at view.at with its names and facts.
   virtual Result<EntityInfo> Entity(const std::string& id, const View& view) const = 0;
   // The lineage of an entity both ways (docs/language.md, "Lineage"), as known at view.recorded.

@@ -24,6 +24,15 @@ struct ParseResult {
 // Never fails in any other way; never crashes on any input.
 ParseResult ParseOrders(std::string_view text, const std::string& file);
 
+// A query (docs/cli.md, "Queries") and every error found; the query is only meaningful when
+// diagnostics is empty.
+struct QueryParseResult {
+  QueryDecl query;
+  Diagnostics diagnostics;
+  bool ok() const { return diagnostics.empty(); }
+};
+QueryParseResult ParseQuery(std::string_view text, const std::string& file);
+
 // Renders one diagnostic as a compiler does:
 //   file:line:col: error: message
 //      12 |   move RU-MUR military-distrct -> leningrad-md

@@ -177,6 +177,17 @@ struct RuleAtom {
   std::optional<Value> value;
   std::vector<Qualifier> qualifiers;  // each must be on the fact with an equal value
   SourceRegion where;                 // the predicate name
+  bool negated = false;               // `not ATOM` (queries only): no such fact holds
+};
+
+// An ad-hoc question in the atoms of rules (docs/cli.md, "Queries"):
+//   [select ?a, ?b where] ATOM, not ATOM, ...
+// The answer is every distinct assignment of the selected variables (default: all, in order of
+// first appearance) under which the positive atoms hold and the negated ones do not.
+struct QueryDecl {
+  std::vector<std::string> select;  // variable names without '?'
+  std::vector<SourceRegion> select_where;
+  std::vector<RuleAtom> atoms;
 };
 
 // A condition as a party stated it: rule ID "TITLE" cites STATEMENT sources ... when ATOMS.

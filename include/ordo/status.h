@@ -72,7 +72,7 @@ class [[nodiscard]] Status {
     return Error(Code::kConflict, std::move(m), std::move(w));
   }
   static Status Io(std::string m) { return Error(Code::kIo, std::move(m)); }
-  static Status Limit(std::string m) { return Error(Code::kLimit, std::move(m)); }
+  static Status Limit(std::string m, SourceRegion w = {}) { return Error(Code::kLimit, std::move(m), std::move(w)); }
   static Status Internal(std::string m) { return Error(Code::kInternal, std::move(m)); }
 
   bool ok() const { return code_ == Code::kOk; }

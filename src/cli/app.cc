@@ -83,6 +83,16 @@ void AddJson(CLI::App* sub, Request* r) {
   sub->add_flag("--json", r->json, "Print JSON (objects with an \"id\") instead of a table");
 }
 
+// --format table|json|csv (and --json), and --sources, for the listing commands.
+void AddFormat(CLI::App* sub, Request* r) {
+  sub->add_option("--format", r->format,
+                  "Output format: table, json, or csv (RFC 4180, UTF-8 with a byte order mark); default: table")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->type_name("FORMAT");
+  AddJson(sub, r);
+  sub->add_flag("--sources", r->all_sources, "List every source in tables (default: the first and a count)");
+}
+
 // --recorded and --perspective, which every query takes; --at for queries at one date.
 void AddView(CLI::App* sub, Request* r, bool with_at) {
   if (with_at) {
@@ -256,6 +266,63 @@ Examples:
   AddRelation(diff, &r, "Only changes of this relation or attribute");
   AddView(diff, &r, false);
   AddJson(diff, &r);
+
+  CLI::App* changes = Sub(app, &r, "changes", "Every change of one relation or attribute in a period, in date order",
+                          R"(Unlike diff, which compares two dates, every change between them: each with the date, the
+subject and its name, before -> after (names; qualifiers in brackets), the order behind it and
+the sources that state it. --from and --to are inclusive; without them, all valid time.
+
+Examples:
+  ordo changes --relation military-district --from 2020-01-01 --to 2024-12-31
+  ordo changes -r subordinate-to --from 2022 --format csv > subordination.csv)");
+  AddRelation(changes, &r, "Relation or attribute, e.g. military-district")->required();
+  changes->add_option("--from", r.from_date, "First day of the period (EDTF; a year or month: its first day)")
+      ->type_name("DATE");
+  changes->add_option("--to", r.to_date, "Last day of the period, inclusive (a year or month: its last day)")
+      ->type_name("DATE");
+  AddView(changes, &r, false);
+  AddFormat(changes, &r);
+
+  CLI::App* compare = Sub(app, &r, "compare", "The record as known then against the record as known later (or now)",
+                          R"(Per subject, relation and perspective: ADDED (nothing held then, something holds now),
+CORRECTED (something else holds now for the same valid time: a correction, or a later order
+that replaced the value), RETRACTED (nothing holds now), each with the order that did it and
+when that order was recorded. With --at, at that valid date; without, over all valid time.
+
+Examples:
+  ordo compare --recorded 2024-02-25 --at 2024-03-01 --relation military-district
+  ordo compare --recorded 2020-01-01 --recorded 2024-02-25
+  ordo compare --recorded 2024-02-25 --format csv > then-vs-now.csv)");
+  compare
+      ->add_option("--recorded", r.recorded_times, "The first record time, then optionally the second (default: now)")
+      ->type_name("INSTANT")
+      ->required()
+      ->expected(1, 2)
+      ->take_all();
+  compare->add_option("--at", r.at, "Valid date (EDTF); default: all valid time")->type_name("DATE");
+  AddRelation(compare, &r, "Only this relation or attribute");
+  compare->add_option("--perspective", r.perspective, "Undisputed facts plus this party's")->type_name("P");
+  compare->add_option("--scenario", r.scenario, "Read this scenario's branch instead of the record")->type_name("S");
+  AddFormat(compare, &r);
+
+  CLI::App* query = Sub(app, &r, "query", "Which entities meet a condition at a date (the atoms of watch rules)",
+                        R"(A query is atoms joined by commas, as in a watch rule's `when` (docs/rules.md): a relation
+or attribute with a variable (?s) or an entity id in each place; `not ATOM` holds when no such
+fact does (its variables must appear in an atom without `not`); `select ?a, ?b where ...`
+chooses the columns (default: every variable, in order of first appearance). Each answer is a
+distinct assignment, with each entity's name. The evaluation stops with an error after
+--max-work steps (each candidate fact examined, each match found).
+
+Examples:
+  ordo query 'member-of(?s, nato), member-of(?s, eu)' --at 2024-02-27
+  ordo query 'member-of(?s, eu), not member-of(?s, nato)' --at 2024-02-27
+  ordo query 'select ?t where military-district(?t, ?d), borders(?t, ?n), member-of(?n, nato)' --at 2024-03-01)");
+  query->add_option("query", r.id, "The query, quoted for the shell")->required()->type_name("QUERY");
+  AddView(query, &r, true);
+  query->add_option("--max-work", r.max_work, "Stop after this many steps (default: 2,000,000)")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1'000'000'000}))
+      ->type_name("N");
+  AddFormat(query, &r);
 
   CLI::App* snapshot = Sub(app, &r, "snapshot", "Every fact of one relation or attribute at a date",
                            R"(Examples:

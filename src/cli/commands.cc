@@ -13,8 +13,11 @@
 #include "cli/diagnostics.h"
 #include "cli/progress.h"
 #include "cli/scenario_commands.h"
+#include "domain/changes.h"
 #include "domain/charts.h"
+#include "domain/compare.h"
 #include "domain/orders.h"
+#include "domain/query.h"
 #include "domain/statements.h"
 #include "lang/files.h"
 #include "ordo/database.h"
@@ -41,6 +44,9 @@ class Session {
     if (c == "members") return Members();
     if (c == "history") return History();
     if (c == "diff") return Diff();
+    if (c == "changes") return Changes();
+    if (c == "compare") return Compare();
+    if (c == "query") return Query();
     if (c == "snapshot") return Snapshot();
     if (c == "orders") return Orders();
     if (c == "order") return OneOrder();
@@ -74,6 +80,9 @@ class Session {
     io_.out << json.Dump(true);
     return 0;
   }
+
+  // Text for a terminal: the record's control characters escaped (present::EscapeControls).
+  void Text(const std::string& text) { io_.out << present::EscapeControls(text); }
 
   Status OpenForQuery() {
     if (r_.db != ":memory:" && !std::filesystem::exists(r_.db)) {
@@ -232,7 +241,7 @@ class Session {
     auto e = db_->Entity(r_.id, view);
     if (!e.ok()) return Fail(e.status(), r_.id);
     if (want_json()) return Print(present::EntityJson(*e, view.at, Orders_()));
-    io_.out << present::EntityText(*e, view, Orders_(), r_.disputes);
+    Text(present::EntityText(*e, view, Orders_(), r_.disputes));
     return 0;
   }
 
@@ -242,7 +251,7 @@ class Session {
     auto lineage = db_->Lineage(r_.id, view);
     if (!lineage.ok()) return Fail(lineage.status(), r_.id);
     if (want_json()) return Print(present::LineageJson(*lineage));
-    io_.out << present::LineageText(*lineage);
+    Text(present::LineageText(*lineage));
     return 0;
   }
 
@@ -261,7 +270,7 @@ class Session {
       subjects.push_back(e.ok() ? std::move(e).value() : EntityInfo{});
     }
     if (want_json()) return Print(present::MembersJson(*facts, subjects, Orders_()));
-    io_.out << present::MembersText(*facts, subjects);
+    Text(present::MembersText(*facts, subjects));
     return 0;
   }
 
@@ -277,7 +286,7 @@ class Session {
       return Nothing(fmt::format("no facts about {}{}{}", r_.id, what, v.empty() ? "" : " " + v));
     }
     if (want_json()) return Print(present::FactsJson(*facts, Orders_()));
-    io_.out << present::HistoryText(*facts, Orders_());
+    Text(present::HistoryText(*facts, Orders_()));
     return 0;
   }
 
@@ -295,7 +304,94 @@ class Session {
                                  v.empty() ? "" : " (" + v + ")"));
     }
     if (want_json()) return Print(present::ChangesJson(*changes, Orders_()));
-    io_.out << present::DiffText(*changes, d1, d2);
+    Text(present::DiffText(*changes, d1, d2));
+    return 0;
+  }
+
+  // The period of --from and --to: a year or a month from its first day to its last.
+  Status ParsePeriod(Date* from, Date* to) const {
+    *from = Date::Min();
+    *to = Date::Max();
+    if (!r_.from_date.empty()) {
+      auto d = ParseFuzzyDate(r_.from_date);
+      if (!d.ok()) return Status::Invalid("invalid date for --from: " + d.status().message());
+      *from = EarliestDay(*d);
+    }
+    if (!r_.to_date.empty()) {
+      auto d = ParseFuzzyDate(r_.to_date);
+      if (!d.ok()) return Status::Invalid("invalid date for --to: " + d.status().message());
+      *to = LatestDay(*d);
+    }
+    if (*to < *from) {
+      return Status::Invalid(fmt::format("the period is empty: --to {} is before --from {}", r_.to_date, r_.from_date));
+    }
+    return Status::Ok();
+  }
+
+  int Changes() {
+    View view;
+    Date from, to;
+    if (Status s = ParsePeriod(&from, &to); !s.ok()) return Fail(s);
+    if (Status s = Prepare(&view); !s.ok()) return Fail(s);
+    auto log = domain::ListChanges(*db_, Orders_(), r_.relation, from, to, view);
+    if (!log.ok()) return Fail(log.status(), r_.relation);
+    if (want_json()) return Print(present::ChangeLogJson(*log, view));
+    if (r_.format == "csv") {
+      io_.out << present::ChangeLogTable(*log, true, true).Csv();
+      return log->changes.empty() ? 1 : 0;
+    }
+    if (log->changes.empty()) return Nothing("no changes of " + r_.relation + " in the period");
+    Text(present::ChangeLogText(*log, view, r_.all_sources));
+    return 0;
+  }
+
+  int Compare() {
+    std::vector<Instant> times;
+    for (const std::string& t : r_.recorded_times) {
+      auto i = ParseInstant(t);
+      if (!i.ok()) return Fail(Status::Invalid("invalid instant for --recorded: " + i.status().message()));
+      times.push_back(*i);
+    }
+    View view;
+    std::optional<Date> at;
+    if (!r_.at.empty()) {
+      Date d;
+      if (Status s = ParseDateArg("--at", r_.at, &d); !s.ok()) return Fail(s);
+      at = d;
+    }
+    if (Status s = Prepare(&view); !s.ok()) return Fail(s);
+    std::optional<Instant> now;
+    if (times.size() > 1) now = times[1];
+    auto c = domain::Compare(*db_, Orders_(), times.front(), now, at, r_.relation, view);
+    if (!c.ok()) return Fail(c.status(), r_.relation);
+    if (want_json()) return Print(present::ComparisonJson(*c, view));
+    if (r_.format == "csv") {
+      io_.out << present::ComparisonTable(*c, true).Csv();
+      return 0;
+    }
+    Text(present::ComparisonText(*c));
+    return 0;
+  }
+
+  int Query() {
+    View view;
+    if (Status s = Prepare(&view); !s.ok()) return Fail(s);
+    const std::string file = "<query>";
+    texts_[file] = r_.id;
+    QueryParseResult q = ParseQuery(r_.id, file);
+    if (!q.ok()) {
+      for (const Status& d : q.diagnostics) io_.err << RenderStatus(d, texts_, io_.err_color);
+      return ExitCodeFor(q.diagnostics.front());
+    }
+    auto a = domain::RunQuery(*db_, q.query, view, r_.max_work);
+    if (!a.ok()) return Fail(a.status());
+    if (want_json()) return Print(present::QueryJson(*a, r_.id, view));
+    if (r_.format == "csv") {
+      io_.out << present::QueryTable(*a).Csv();
+      return a->answer.rows.empty() ? 1 : 0;
+    }
+    if (a->answer.rows.empty()) return Nothing("no answers (" + present::FormatView(view, true) + ")");
+    Text(present::QueryText(*a, view));
     return 0;
   }
 
@@ -312,7 +408,7 @@ class Session {
       io_.out << present::SnapshotCsv(*facts);
       return facts->empty() ? 1 : 0;
     }
-    io_.out << present::SnapshotText(*facts, r_.relation);
+    Text(present::SnapshotText(*facts, r_.relation));
     return 0;
   }
 
@@ -327,7 +423,7 @@ class Session {
     }
     if (orders.empty()) return Nothing("no orders recorded" + std::string(view.recorded ? " by then" : ""));
     if (want_json()) return Print(present::OrdersJson(orders));
-    io_.out << present::OrdersText(orders);
+    Text(present::OrdersText(orders));
     return 0;
   }
 
@@ -337,7 +433,7 @@ class Session {
     auto changes = db_->Order(r_.id);
     if (!changes.ok()) return Fail(changes.status());
     if (want_json()) return Print(present::OrderChangesJson(*changes));
-    io_.out << present::OrderText(*changes);
+    Text(present::OrderText(*changes));
     return 0;
   }
 
@@ -347,7 +443,7 @@ class Session {
     const std::vector<Match> matches = db_->Search(r_.id, r_.limit);
     if (matches.empty()) return Nothing("nothing matches '" + r_.id + "'");
     if (want_json()) return Print(present::MatchesJson(matches));
-    io_.out << present::MatchesText(matches);
+    Text(present::MatchesText(matches));
     return 0;
   }
 
@@ -360,7 +456,7 @@ class Session {
       return Nothing(fmt::format("{} has no {} {}", r_.id, r_.relation, present::FormatView(view, true)));
     }
     if (want_json()) return Print(present::FactsJson(*facts, Orders_()));
-    io_.out << present::PathText(*facts, r_.relation);
+    Text(present::PathText(*facts, r_.relation));
     return 0;
   }
 
@@ -387,7 +483,7 @@ class Session {
     if (!statements.ok()) return Fail(statements.status(), !r_.about.empty() ? r_.about : r_.speaker);
     if (statements->empty()) return Nothing("no statements match");
     if (want_json()) return Print(present::StatementsJson(*statements));
-    io_.out << present::StatementsText(*statements);
+    Text(present::StatementsText(*statements));
     return 0;
   }
 
@@ -397,7 +493,7 @@ class Session {
     auto report = domain::CheckReport(*db_, r_.id, view);
     if (!report.ok()) return Fail(report.status(), r_.id);
     if (want_json()) return Print(present::ReportJson(*report));
-    io_.out << present::ReportText(*report);
+    Text(present::ReportText(*report));
     return 0;
   }
 

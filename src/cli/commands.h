@@ -12,28 +12,31 @@ namespace ordo::cli {
 
 // Everything a command may use, as typed on the command line (dates still unparsed).
 struct Request {
-  std::string command;             // "load", "check", "show", ...
-  std::string db = "ordo.db";      // --db, ORDO_DB
-  std::vector<std::string> paths;  // load, check
-  std::string id;                  // show, members, history, order, path; search: the text
-  std::string relation;            // --relation
-  std::string at;                  // --at; empty: today
-  std::string date1, date2;        // diff
-  std::string recorded;            // --recorded; empty: everything recorded
-  std::string perspective;         // --perspective; empty: every perspective
-  std::string format = "table";    // table, json, csv
-  bool json = false;               // --json (same as --format json)
-  size_t limit = 10;               // search --limit
-  std::string about;               // statements --about
-  std::string speaker;             // statements --speaker
-  std::string statement_kind;      // statements --kind
-  std::string from_date, to_date;  // statements --from, --to (inclusive)
-  std::string scenario;            // --scenario on queries; the NAME of `scenario` subcommands
-  std::string scenario_action;     // scenario: create, load, list, diff, delete
-  std::string from_recorded;       // scenario create --from-recorded
-  std::string note;                // scenario create --note
-  bool disputes = false;           // show --disputes
-  bool all_versions = false;       // history --all-versions
+  std::string command;                      // "load", "check", "show", ...
+  std::string db = "ordo.db";               // --db, ORDO_DB
+  std::vector<std::string> paths;           // load, check
+  std::string id;                           // show, members, history, order, path; search: the text
+  std::string relation;                     // --relation
+  std::string at;                           // --at; empty: today
+  std::string date1, date2;                 // diff
+  std::string recorded;                     // --recorded; empty: everything recorded
+  std::string perspective;                  // --perspective; empty: every perspective
+  std::string format = "table";             // table, json, csv
+  bool json = false;                        // --json (same as --format json)
+  size_t limit = 10;                        // search --limit
+  std::string about;                        // statements --about
+  std::string speaker;                      // statements --speaker
+  std::string statement_kind;               // statements --kind
+  std::string from_date, to_date;           // statements --from, --to (inclusive)
+  std::string scenario;                     // --scenario on queries; the NAME of `scenario` subcommands
+  std::string scenario_action;              // scenario: create, load, list, diff, delete
+  std::string from_recorded;                // scenario create --from-recorded
+  std::string note;                         // scenario create --note
+  bool disputes = false;                    // show --disputes
+  bool all_versions = false;                // history --all-versions
+  bool all_sources = false;                 // --sources: every source in tables
+  std::vector<std::string> recorded_times;  // compare --recorded T1 [--recorded T2]
+  uint64_t max_work = 0;                    // query --max-work; 0: Options::max_query_work
 };
 
 // Where a command writes. err_color: ANSI colours in diagnostics; progress: a progress bar on

@@ -316,7 +316,9 @@ Result<ApplySummary> DatabaseImpl::ApplyWithRules(const Batch& batch, Instant no
   }
   std::vector<CompiledRule> all = rules_;
   all.insert(all.end(), new_rules->begin(), new_rules->end());
-  for (Firing& f : FireRules(s, all, static_cast<uint32_t>(cp->orders), cp->facts)) {
+  auto firings = FireRules(s, all, static_cast<uint32_t>(cp->orders), cp->facts, options_.max_query_work);
+  if (!firings.ok()) return firings.status();
+  for (Firing& f : *firings) {
     const CompiledRule& rule = all[f.rule];
     AlertInfo a;
     a.id = alerts_.size() + new_alerts->size() + 1;

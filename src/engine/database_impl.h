@@ -98,6 +98,7 @@ class DatabaseImpl final : public Database {
   std::vector<std::string> EntityIds(const std::string& kind) const override;
   std::vector<OrderInfo> Orders() const override;
   Result<OrderChanges> Order(const std::string& id) const override;
+  Result<QueryAnswer> Query(const QueryDecl& query, const View& view, uint64_t max_work) const override;
   Result<SourceInfo> Source(const std::string& id) const override;
   std::vector<Match> Search(const std::string& text, size_t limit) const override;
   SchemaInfo Schema() const override;

@@ -10,6 +10,7 @@
 #include "base/text.h"
 #include "engine/apply.h"
 #include "engine/database_impl.h"
+#include "engine/rules.h"
 
 namespace ordo::engine {
 
@@ -62,6 +63,7 @@ FactInfo ReadScope::Info(uint32_t id) const {
   if (recorded != nullptr && out.recorded_to > *recorded) out.recorded_to = Instant::Max();
   out.first_recorded = std::min(s.Known(f.order), out.recorded_from);
   out.recorded_by = s.orders[f.known_from].key;
+  if (out.recorded_to != Instant::Max()) out.superseded_by = s.orders[f.known_to].key;
   out.perspective = s.persps[f.persp];
   out.qualifiers = s.Quals(f);
   const std::vector<uint32_t>& own = s.OwnSources(f);
@@ -627,4 +629,48 @@ SchemaInfo DatabaseImpl::Schema() const {
   }
   return out;
 }
+Result<QueryAnswer> DatabaseImpl::Query(const QueryDecl& query, const View& view, uint64_t max_work) const {
+  return Read(view, [&](const ReadScope& r) -> Result<QueryAnswer> {
+    CompiledRule rule;
+    if (Status st = CompileAtoms(r.s, query.atoms, &rule.vars, &rule.atoms); !st.ok()) return st;
+    rule.persp = r.persp == kNone ? 0 : r.persp;
+    std::vector<uint32_t> columns;  // indexes into rule.vars
+    QueryAnswer out;
+    for (size_t i = 0; i < query.select.size(); ++i) {
+      auto it = std::find(rule.vars.begin(), rule.vars.end(), query.select[i]);
+      if (it == rule.vars.end()) {
+        return Status::Invalid(fmt::format("?{} is selected but no atom names it", query.select[i]),
+                               i < query.select_where.size() ? query.select_where[i] : SourceRegion{});
+      }
+      columns.push_back(static_cast<uint32_t>(it - rule.vars.begin()));
+      out.columns.push_back(query.select[i]);
+    }
+    if (query.select.empty()) {
+      for (size_t v = 0; v < rule.vars.size(); ++v) {
+        columns.push_back(static_cast<uint32_t>(v));
+        out.columns.push_back(rule.vars[v]);
+      }
+    }
+    WorkBudget budget{max_work != 0 ? max_work : options_.max_query_work};
+    EvalView ev{r.at, r.recorded, kNone};
+    std::vector<RuleMatch> matches = EvaluateRule(r.s, rule, ev, &budget);
+    out.work = budget.spent;
+    if (budget.exhausted) {
+      return Status::Limit(fmt::format("the query needs more than {} steps", budget.limit))
+          .AddNote(
+              "each candidate fact examined and each match found is a step; bind a variable to an entity or add "
+              "an atom to narrow it, or raise the bound (--max-work, max_work=)");
+    }
+    std::set<std::vector<std::string>> rows;
+    for (const RuleMatch& m : matches) {
+      std::vector<std::string> row;
+      for (uint32_t c : columns) row.push_back(r.s.entities[m.values[c]].key);
+      rows.insert(std::move(row));
+    }
+    if (Status st = r.CheckRows(rows.size()); !st.ok()) return st;
+    out.rows.assign(rows.begin(), rows.end());
+    return out;
+  });
+}
+
 }  // namespace ordo::engine

@@ -30,13 +30,15 @@ std::string QuoteOf(const State& s, uint32_t statement) {
 
 class Matcher {
  public:
-  Matcher(const State& s, const CompiledRule& rule, const EvalView& view, std::vector<RuleMatch>* out)
-      : s_(s), rule_(rule), view_(view), out_(out) {
+  Matcher(const State& s, const CompiledRule& rule, const EvalView& view, std::vector<RuleMatch>* out,
+          WorkBudget* budget)
+      : s_(s), rule_(rule), view_(view), out_(out), budget_(budget != nullptr ? budget : &unlimited_) {
     current_.values.assign(rule.vars.size(), kNone);
     current_.facts.assign(rule.atoms.size(), kNone);
+    for (const CompiledAtom& a : rule.atoms) positive_ += a.negated ? 0 : 1;
   }
 
-  void Run() { Search(rule_.atoms.size()); }
+  void Run() { Search(positive_); }
 
   void RunSeeded(size_t atom, uint32_t seed) {
     const Fact& f = s_.facts[seed];
@@ -44,7 +46,7 @@ class Matcher {
     std::vector<uint32_t> bound;
     if (!Bind(rule_.atoms[atom], f, &bound)) return;
     current_.facts[atom] = seed;
-    Search(rule_.atoms.size() - 1);
+    Search(positive_ - 1);
     current_.facts[atom] = kNone;
     for (uint32_t v : bound) current_.values[v] = kNone;
   }
@@ -83,14 +85,14 @@ class Matcher {
     return ok;
   }
 
-  // Chooses the open atom with the most bound terms: it has the fewest
+  // Chooses the open positive atom with the most bound terms: it has the fewest
   // candidate rows.
   size_t Choose() const {
     size_t best = kNone;
     int best_score = -1;
     for (size_t i = 0; i < rule_.atoms.size(); ++i) {
-      if (current_.facts[i] != kNone) continue;
       const CompiledAtom& a = rule_.atoms[i];
+      if (a.negated || current_.facts[i] != kNone) continue;
       int score = (Resolve(a.subject) != kNone ? 2 : 0) + (!a.is_attribute && Resolve(a.object) != kNone ? 1 : 0);
       if (score > best_score) {
         best = i;
@@ -100,9 +102,25 @@ class Matcher {
     return best;
   }
 
+  // Whether some visible row meets a negated atom, all of whose variables are bound.
+  bool Holds(const CompiledAtom& a) {
+    const uint32_t subject = Resolve(a.subject);
+    const uint32_t object = a.is_attribute ? kNone : Resolve(a.object);
+    for (uint32_t id : s_.by_subject[subject]) {
+      if (!budget_->Spend()) return true;
+      const Fact& f = s_.facts[id];
+      if (Meets(a, f) && (a.is_attribute || f.object == object)) return true;
+    }
+    return false;
+  }
+
   void Search(size_t open) {
+    if (budget_->exhausted) return;
     if (open == 0) {
-      out_->push_back(current_);
+      for (const CompiledAtom& a : rule_.atoms) {
+        if (a.negated && Holds(a)) return;
+      }
+      if (budget_->Spend()) out_->push_back(current_);
       return;
     }
     const size_t i = Choose();
@@ -113,6 +131,7 @@ class Matcher {
                                               : object != kNone ? s_.by_object[object]
                                                                 : s_.by_pred[a.pred];
     for (uint32_t id : candidates) {
+      if (!budget_->Spend()) return;
       const Fact& f = s_.facts[id];
       if (!Meets(a, f)) continue;
       std::vector<uint32_t> bound;
@@ -128,34 +147,30 @@ class Matcher {
   const CompiledRule& rule_;
   const EvalView& view_;
   std::vector<RuleMatch>* out_;
+  WorkBudget unlimited_;
+  WorkBudget* budget_;
+  size_t positive_ = 0;
   RuleMatch current_;
 };
 
 }  // namespace
 
-Result<CompiledRule> CompileRule(const State& s, const RuleDecl& decl, bool require_quote) {
-  CompiledRule r;
-  r.decl = decl;
-  auto entity = [&](const std::string& key, const SourceRegion& where) -> Result<uint32_t> {
-    auto it = s.entity_ids.find(key);
-    if (it == s.entity_ids.end()) return UnknownEntity(s, key, where);
-    return it->second;
-  };
-  auto term = [&](const RuleTerm& t, CompiledTerm* out) -> Status {
-    out->is_variable = t.is_variable;
+Status CompileAtoms(const State& s, const std::vector<RuleAtom>& atoms, std::vector<std::string>* vars,
+                    std::vector<CompiledAtom>* out) {
+  auto term = [&](const RuleTerm& t, CompiledTerm* c) -> Status {
+    c->is_variable = t.is_variable;
     if (t.is_variable) {
-      auto it = std::find(r.vars.begin(), r.vars.end(), t.name);
-      out->id = static_cast<uint32_t>(it - r.vars.begin());
-      if (it == r.vars.end()) r.vars.push_back(t.name);
+      auto it = std::find(vars->begin(), vars->end(), t.name);
+      c->id = static_cast<uint32_t>(it - vars->begin());
+      if (it == vars->end()) vars->push_back(t.name);
       return Status::Ok();
     }
-    auto e = entity(t.name, t.where);
-    if (!e.ok()) return e.status();
-    out->id = *e;
+    auto it = s.entity_ids.find(t.name);
+    if (it == s.entity_ids.end()) return UnknownEntity(s, t.name, t.where);
+    c->id = it->second;
     return Status::Ok();
   };
-  if (decl.atoms.empty()) return Status::Invalid(fmt::format("rule '{}' has no condition", decl.id), decl.where);
-  for (const RuleAtom& atom : decl.atoms) {
+  for (const RuleAtom& atom : atoms) {
     auto p = s.pred_ids.find(atom.predicate);
     if (p == s.pred_ids.end()) return UnknownPredicate(s, atom.predicate, atom.where);
     const PredMeta& meta = s.preds[p->second];
@@ -163,6 +178,7 @@ Result<CompiledRule> CompileRule(const State& s, const RuleDecl& decl, bool requ
     c.pred = p->second;
     c.is_attribute = meta.is_attribute;
     c.qualifiers = atom.qualifiers;
+    c.negated = atom.negated;
     if (Status st = term(atom.subject, &c.subject); !st.ok()) return st;
     if (meta.is_attribute) {
       if (!atom.value) {
@@ -186,8 +202,41 @@ Result<CompiledRule> CompileRule(const State& s, const RuleDecl& decl, bool requ
       }
       if (Status st = term(atom.object, &c.object); !st.ok()) return st;
     }
-    r.atoms.push_back(std::move(c));
+    out->push_back(std::move(c));
   }
+  // A negated atom's variables must be bound by the positive ones.
+  std::vector<bool> positive(vars->size(), false);
+  for (const CompiledAtom& c : *out) {
+    if (c.negated) continue;
+    if (c.subject.is_variable) positive[c.subject.id] = true;
+    if (!c.is_attribute && c.object.is_variable) positive[c.object.id] = true;
+  }
+  for (size_t i = 0; i < atoms.size(); ++i) {
+    if (!atoms[i].negated) continue;
+    for (const RuleTerm* t : {&atoms[i].subject, &atoms[i].object}) {
+      if (!t->is_variable) continue;
+      auto it = std::find(vars->begin(), vars->end(), t->name);
+      if (it != vars->end() && !positive[static_cast<size_t>(it - vars->begin())]) {
+        return Status::Invalid(fmt::format("?{} appears only in a negated atom", t->name), t->where)
+            .AddNote("'not' excludes what the other atoms find: bind ?" + t->name +
+                     " in an atom without 'not', as in member-of(?" + t->name + ", nato), not member-of(?" + t->name +
+                     ", eu)");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Result<CompiledRule> CompileRule(const State& s, const RuleDecl& decl, bool require_quote) {
+  CompiledRule r;
+  r.decl = decl;
+  auto entity = [&](const std::string& key, const SourceRegion& where) -> Result<uint32_t> {
+    auto it = s.entity_ids.find(key);
+    if (it == s.entity_ids.end()) return UnknownEntity(s, key, where);
+    return it->second;
+  };
+  if (decl.atoms.empty()) return Status::Invalid(fmt::format("rule '{}' has no condition", decl.id), decl.where);
+  if (Status st = CompileAtoms(s, decl.atoms, &r.vars, &r.atoms); !st.ok()) return st;
   if (!decl.perspective.empty()) {
     auto it = s.persp_ids.find(decl.perspective);
     if (it == s.persp_ids.end()) {
@@ -229,22 +278,24 @@ bool RowVisible(const State& s, const Fact& f, uint32_t persp, const EvalView& v
   return s.VisibleAt(f, view.recorded);
 }
 
-std::vector<RuleMatch> EvaluateRule(const State& s, const CompiledRule& rule, const EvalView& view) {
+std::vector<RuleMatch> EvaluateRule(const State& s, const CompiledRule& rule, const EvalView& view,
+                                    WorkBudget* budget) {
   std::vector<RuleMatch> out;
-  Matcher(s, rule, view, &out).Run();
+  Matcher(s, rule, view, &out, budget).Run();
   return out;
 }
 
 std::vector<RuleMatch> EvaluateRuleSeeded(const State& s, const CompiledRule& rule, const EvalView& view, size_t atom,
-                                          uint32_t seed) {
+                                          uint32_t seed, WorkBudget* budget) {
   std::vector<RuleMatch> out;
-  Matcher(s, rule, view, &out).RunSeeded(atom, seed);
+  Matcher(s, rule, view, &out, budget).RunSeeded(atom, seed);
   return out;
 }
 
-std::vector<Firing> FireRules(const State& s, const std::vector<CompiledRule>& rules, uint32_t first_order,
-                              size_t first_fact) {
+Result<std::vector<Firing>> FireRules(const State& s, const std::vector<CompiledRule>& rules, uint32_t first_order,
+                                      size_t first_fact, uint64_t max_work) {
   std::vector<Firing> out;
+  std::vector<WorkBudget> budgets(rules.size(), WorkBudget{max_work});
   if (rules.empty()) return out;
   // Rows of each order in this batch that the order asserted.
   std::map<uint32_t, std::vector<uint32_t>> seeds;
@@ -273,7 +324,7 @@ std::vector<Firing> FireRules(const State& s, const std::vector<CompiledRule>& r
           if (rule.atoms[i].pred != f.pred) continue;
           for (int32_t day : dates) {
             EvalView view{Date{day}, nullptr, order};
-            for (RuleMatch& m : EvaluateRuleSeeded(s, rule, view, i, seed)) {
+            for (RuleMatch& m : EvaluateRuleSeeded(s, rule, view, i, seed, &budgets[r])) {
               auto key = std::make_pair(r, m.values);
               auto it = fired.find(key);
               if (it == fired.end()) {
@@ -283,6 +334,14 @@ std::vector<Firing> FireRules(const State& s, const std::vector<CompiledRule>& r
                 out[it->second].date = Date{day};
                 out[it->second].match = std::move(m);
               }
+            }
+            if (budgets[r].exhausted) {
+              return Status::Limit(fmt::format("rule '{}' needs more than {} steps to evaluate on order '{}'",
+                                               rule.decl.id, max_work, s.orders[order].key),
+                                   rule.decl.where)
+                  .AddNote(
+                      "each candidate fact examined and each match found is a step; bind a variable to an entity "
+                      "or add an atom to narrow the condition, or raise the bound (--max-work)");
             }
           }
         }

@@ -28,6 +28,7 @@ struct CompiledAtom {
   CompiledTerm object;  // relations only
   Value value;          // attributes only: the literal the fact's value must equal
   std::vector<Qualifier> qualifiers;
+  bool negated = false;  // queries: no visible row meets it
 };
 
 struct CompiledRule {
@@ -48,6 +49,12 @@ struct CompiledRule {
 // statement whose quote has since been unset leaves quote empty instead of failing.
 Result<CompiledRule> CompileRule(const State& s, const RuleDecl& decl, bool require_quote = true);
 
+// Checks atoms (a rule's or a query's) against the schema and the entities of s and appends them
+// to out; variables are numbered in order of first appearance in vars. A variable of a negated
+// atom must appear in a positive one (else 'not' would range over everything).
+Status CompileAtoms(const State& s, const std::vector<RuleAtom>& atoms, std::vector<std::string>* vars,
+                    std::vector<CompiledAtom>* out);
+
 // Which rows a rule sees: valid at `at`, in the rule's perspective, and either
 // as known at `recorded` (nullptr: now) or, when as_of_order is set, just after
 // that order was applied (rows written by it or earlier orders, not yet
@@ -65,12 +72,28 @@ struct RuleMatch {
 
 bool RowVisible(const State& s, const Fact& f, uint32_t persp, const EvalView& view);
 
-// Every combination of rows meeting all atoms at view.at, one match per
-// combination.
-std::vector<RuleMatch> EvaluateRule(const State& s, const CompiledRule& rule, const EvalView& view);
+// The work an evaluation may do: each candidate row examined and each match found is one step.
+// Once `limit` steps are spent (0: no limit) the evaluation stops and `exhausted` is set; what
+// it found by then is incomplete.
+struct WorkBudget {
+  uint64_t limit = 0;
+  uint64_t spent = 0;
+  bool exhausted = false;
+  bool Spend() {
+    if (exhausted) return false;
+    ++spent;
+    if (limit != 0 && spent > limit) exhausted = true;
+    return !exhausted;
+  }
+};
+
+// Every combination of rows meeting all atoms at view.at (and no row meeting a negated atom),
+// one match per combination.
+std::vector<RuleMatch> EvaluateRule(const State& s, const CompiledRule& rule, const EvalView& view,
+                                    WorkBudget* budget = nullptr);
 // Only the combinations in which atom `atom` is met by row `seed`.
 std::vector<RuleMatch> EvaluateRuleSeeded(const State& s, const CompiledRule& rule, const EvalView& view, size_t atom,
-                                          uint32_t seed);
+                                          uint32_t seed, WorkBudget* budget = nullptr);
 
 struct Firing {
   size_t rule;  // index into the rules given
@@ -85,8 +108,9 @@ struct Firing {
 // later start, within the row's interval, of a row of a predicate the rule
 // names; a match that uses the row fires once per (rule, values) and order, at
 // its earliest date.
-std::vector<Firing> FireRules(const State& s, const std::vector<CompiledRule>& rules, uint32_t first_order,
-                              size_t first_fact);
+// Each rule may spend max_work steps (0: no limit) over the batch; past it, kLimit names the rule.
+Result<std::vector<Firing>> FireRules(const State& s, const std::vector<CompiledRule>& rules, uint32_t first_order,
+                                      size_t first_fact, uint64_t max_work = 0);
 
 }  // namespace ordo::engine
 

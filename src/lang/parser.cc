@@ -864,4 +864,15 @@ namespace ordo {
 
 ParseResult ParseOrders(std::string_view text, const std::string& file) { return lang::Parser(text, file).Run(); }
 
+QueryParseResult ParseQuery(std::string_view text, const std::string& file) {
+  QueryParseResult r;
+  lang::TokenCursor cursor(text, file);
+  if (!lang::ParseQueryText(cursor, &r.query)) r.query = QueryDecl{};
+  r.diagnostics = cursor.TakeDiagnostics();
+  if (r.diagnostics.empty() && r.query.atoms.empty()) {
+    r.diagnostics.push_back(Status::Invalid("the query is empty").AddNote("write, e.g.: member-of(?s, nato)"));
+  }
+  return r;
+}
+
 }  // namespace ordo

@@ -116,6 +116,13 @@ class RuleParser {
   bool ParseCondition(RuleDecl* rule) {
     while (true) {
       RuleAtom atom;
+      if (c_.AtWord("not") && c_.Peek(1).kind == TokenKind::kWord) {
+        // An alert is fired by the facts an order asserts; a negated atom would become true
+        // when a fact ends, which alerts do not watch.
+        c_.Error("a watch rule's condition cannot use 'not'", c_.Region(c_.Peek()))
+            .AddNote("'not' is for queries (ordo query); a rule fires on facts an order asserts, not on ends");
+        return false;
+      }
       if (!ParseAtom(&atom)) return false;
       rule->atoms.push_back(std::move(atom));
       if (!c_.At(TokenKind::kComma)) return true;
@@ -197,10 +204,62 @@ class RuleParser {
     return true;
   }
 
+ public:
+  // [select ?a, ?b where] [not] ATOM, [not] ATOM, ... to the end of the text.
+  bool ParseQuery(QueryDecl* q) {
+    TokenCursor::Scope scope(&c_, "the query");
+    c_.SkipSeparators();
+    if (c_.AtWord("select")) {
+      c_.Next();
+      while (true) {
+        if (!c_.AtVariable()) {
+          c_.Expected("a variable (?s) after 'select'", c_.Peek());
+          return false;
+        }
+        const Token& v = c_.Next();
+        q->select.emplace_back(v.text.substr(1));
+        q->select_where.push_back(c_.Region(v));
+        if (!c_.At(TokenKind::kComma)) break;
+        c_.Next();
+      }
+      if (!c_.AtWord("where")) {
+        c_.Expected("',' or 'where' after the selected variables", c_.Peek())
+            .AddNote("write: select ?s, ?t where member-of(?s, nato), ...");
+        return false;
+      }
+      c_.Next();
+    }
+    while (true) {
+      c_.SkipSeparators();
+      RuleAtom atom;
+      if (c_.AtWord("not") && c_.Peek(1).kind == TokenKind::kWord) {
+        c_.Next();
+        atom.negated = true;
+      }
+      if (!ParseAtom(&atom)) return false;
+      q->atoms.push_back(std::move(atom));
+      c_.SkipLineBreaks();
+      if (!c_.At(TokenKind::kComma)) break;
+      c_.Next();
+    }
+    c_.SkipSeparators();
+    if (!c_.At(TokenKind::kEof)) {
+      c_.Expected("',' between atoms or the end of the query", c_.Peek());
+      return false;
+    }
+    return true;
+  }
+
+ private:
   TokenCursor& c_;
 };
 
 }  // namespace
+
+bool ParseQueryText(TokenCursor& cursor, QueryDecl* query) {
+  RuleParser p(cursor);
+  return p.ParseQuery(query);
+}
 
 void ParseRule(TokenCursor& cursor, std::vector<RuleDecl>* rules) {
   RuleParser p(cursor);

@@ -21,6 +21,10 @@ extern const std::vector<std::string> kRuleClauses;  // cites sources perspectiv
 // next top-level item (a top-level keyword first on its line) or the end.
 void ParseRule(TokenCursor& cursor, std::vector<RuleDecl>* rules);
 
+// Parses a whole text as a query: [select ?a, ?b where] [not] ATOM, [not] ATOM, ...
+// Errors go to the cursor.
+bool ParseQueryText(TokenCursor& cursor, QueryDecl* query);
+
 }  // namespace ordo::lang
 
 #endif  // ORDO_LANG_RULE_PARSER_H_

@@ -182,7 +182,41 @@ std::string CsvLine(const std::vector<std::string>& fields) {
     if (i > 0) out += ',';
     out += CsvField(fields[i]);
   }
-  return out + "\n";
+  return out + "\r\n";
+}
+
+std::string CsvDocument(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+  std::string out = "\xEF\xBB\xBF" + CsvLine(header);
+  for (const auto& row : rows) out += CsvLine(row);
+  return out;
+}
+
+std::string Table::Csv() const {
+  std::vector<std::string> header;
+  for (const Column& c : columns_) {
+    std::string h = c.header;
+    std::replace(h.begin(), h.end(), ' ', '_');
+    header.push_back(std::move(h));
+  }
+  return CsvDocument(header, rows_);
+}
+
+std::string EscapeControls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", c);
+    } else if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 }  // namespace ordo::present

@@ -32,6 +32,9 @@ class Table {
   size_t rows() const { return rows_.size(); }
   // The rendered table, each line ending in '\n'; "" when there are no rows.
   std::string Render() const;
+  // The same rows as CSV (CsvDocument): every column, optional ones too; headers with '_' for
+  // spaces ("ended by" -> "ended_by").
+  std::string Csv() const;
 
  private:
   std::vector<Column> columns_;
@@ -68,8 +71,18 @@ std::string FormatView(const View& view, bool with_date);
 std::string CsvValue(const FactInfo& fact);
 // Quotes a field when it holds a comma, a quote, a CR or an LF.
 std::string CsvField(std::string_view s);
-// Fields joined by commas, ending in "\n".
+// Fields joined by commas, ending in CRLF (RFC 4180).
 std::string CsvLine(const std::vector<std::string>& fields);
+// A whole CSV file: a UTF-8 byte order mark (so that a spreadsheet opens Cyrillic as is), the
+// header line, then the rows.
+std::string CsvDocument(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
+// ---- terminal safety --------------------------------------------------------
+
+// Text from the record as a terminal may show it: C0 controls other than LF and TAB, DEL and
+// the C1 controls (U+0080-U+009F) written as visible escapes ("\x1b", "\u009b"), so that a name
+// cannot retitle, clear or recolour the user's terminal. Invalid UTF-8 is left as it is.
+std::string EscapeControls(std::string_view text);
 
 }  // namespace ordo::present
 

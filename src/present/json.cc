@@ -653,6 +653,107 @@ Json ChangeDatesJson(const domain::ChangeDates& changes, const View& view) {
   return Wrap(std::move(j));
 }
 
+namespace {
+json ChangeSideJson(const std::vector<FactInfo>& facts, const std::vector<std::string>& names) {
+  json out = json::array();
+  for (size_t i = 0; i < facts.size(); ++i) {
+    const FactInfo& f = facts[i];
+    json j = json::object();
+    if (f.is_attribute) {
+      j["value"] = f.value ? ValueToJson(*f.value) : json(nullptr);
+    } else {
+      j["object"] = f.object;
+      j["name"] = i < names.size() ? NullIfEmpty(names[i]) : json(nullptr);
+    }
+    json q = json::object();
+    for (const Qualifier& qual : f.qualifiers) q[qual.key] = ValueToJson(qual.value);
+    j["qualifiers"] = std::move(q);
+    j["from"] = FromToJson(f.from);
+    j["to"] = ToToJson(f.to);
+    j["order"] = f.order;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+}  // namespace
+
+Json ChangeLogJson(const domain::ChangeLog& log, const View& view, const domain::ChangeDates* dates) {
+  json list = json::array();
+  for (const domain::ChangeEvent& e : log.changes) {
+    json j = json::object();
+    j["date"] = FormatFuzzyDate(e.when);
+    j["id"] = e.subject;
+    j["name"] = NullIfEmpty(e.subject_name);
+    j["perspective"] = NullIfEmpty(e.perspective);
+    j["before"] = ChangeSideJson(e.before, e.before_names);
+    j["after"] = ChangeSideJson(e.after, e.after_names);
+    j["order"] = NullIfEmpty(e.order);
+    json sources = json::array();
+    for (const SourceInfo& s : e.sources) sources.push_back(s.id);
+    j["sources"] = std::move(sources);
+    list.push_back(std::move(j));
+  }
+  json j = json::object();
+  j["relation"] = log.relation;
+  j["from"] = log.from.is_min() ? json(nullptr) : json(FormatDate(log.from));
+  j["to"] = log.to.is_max() ? json(nullptr) : json(FormatDate(log.to));
+  j.update(ViewJson(view, false));
+  if (dates != nullptr) {
+    json d = json::array();
+    for (Date day : dates->dates) d.push_back(FormatDate(day));
+    j["facts"] = dates->facts;
+    j["dates"] = std::move(d);
+  }
+  j["changes"] = std::move(list);
+  return Wrap(std::move(j));
+}
+
+Json QueryJson(const domain::NamedAnswer& a, const std::string& query, const View& view) {
+  json rows = json::array();
+  for (size_t r = 0; r < a.answer.rows.size(); ++r) {
+    json row = json::object();
+    for (size_t c = 0; c < a.answer.columns.size(); ++c) {
+      row[a.answer.columns[c]] = {{"id", a.answer.rows[r][c]}, {"name", NullIfEmpty(a.names[r][c])}};
+    }
+    rows.push_back(std::move(row));
+  }
+  json j = json::object();
+  j["query"] = query;
+  j.update(ViewJson(view, true));
+  j["columns"] = a.answer.columns;
+  j["count"] = a.answer.rows.size();
+  j["work"] = a.answer.work;
+  j["rows"] = std::move(rows);
+  return Wrap(std::move(j));
+}
+
+Json ComparisonJson(const domain::Comparison& c, const View& view) {
+  json list = json::array();
+  for (const domain::ComparedFact& f : c.facts) {
+    json j = json::object();
+    j["kind"] = domain::KindName(f.kind);
+    j["id"] = f.subject;
+    j["name"] = NullIfEmpty(f.subject_name);
+    j["predicate"] = f.predicate;
+    j["perspective"] = NullIfEmpty(f.perspective);
+    j["from"] = f.from.is_min() ? json(nullptr) : json(FormatDate(f.from));
+    j["to"] = f.to.is_max() ? json(nullptr) : json(FormatDate(f.to));
+    j["then"] = ChangeSideJson(f.then, f.then_names);
+    j["now"] = ChangeSideJson(f.now, f.now_names);
+    j["order"] = NullIfEmpty(f.order);
+    j["order_recorded"] = f.order_recorded ? json(FormatInstant(*f.order_recorded)) : json(nullptr);
+    list.push_back(std::move(j));
+  }
+  json j = json::object();
+  j["then"] = FormatInstant(c.then);
+  j["now"] = c.now ? json(FormatInstant(*c.now)) : json(nullptr);
+  j["at"] = c.at ? json(FormatDate(*c.at)) : json(nullptr);
+  j["relation"] = NullIfEmpty(c.relation);
+  j["perspective"] = NullIfEmpty(view.perspective);
+  j["facts"] = std::move(list);
+  return Wrap(std::move(j));
+}
+
 Json AppliedJson(const AppliedBatch& a) {
   json j = json::object();
   j["applied"] = a.applied;

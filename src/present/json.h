@@ -10,8 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/changes.h"
 #include "domain/charts.h"
+#include "domain/compare.h"
 #include "domain/orders.h"
+#include "domain/query.h"
 #include "domain/statements.h"
 #include "ordo/database.h"
 #include "ordo/status.h"
@@ -105,6 +108,10 @@ Json NamesJson(const std::vector<EntityInfo>& entities, const std::vector<std::s
 Json OrgChartJson(const domain::OrgChart& chart, const View& view, const domain::OrderIndex& orders);
 // GET /api/changes: {"relation", "recorded", "perspective", "facts", "dates"}.
 Json ChangeDatesJson(const domain::ChangeDates& changes, const View& view);
+// GET /api/changes, `ordo changes --json`: {relation, from, to, view…, changes: [{date, id,
+// name, perspective, before: [{object|value, name, qualifiers, from, to, order}], after: […],
+// order, sources: [ids]}]}. With dates (ChangeDates), also "dates" and "facts".
+Json ChangeLogJson(const domain::ChangeLog& log, const View& view, const domain::ChangeDates* dates = nullptr);
 // POST /api/orders: what a batch did ("scenario" only for a scenario's batch) and the alerts it fired.
 struct AppliedBatch {
   bool applied = false;  // false with check=1
@@ -114,6 +121,13 @@ struct AppliedBatch {
   std::vector<AlertInfo> alerts;
   std::string text, file;  // the batch's text and name, for the warnings' excerpts
 };
+// GET /api/compare, `ordo compare --json`: {then, now, at, relation, perspective, facts: [{kind,
+// id, name, predicate, perspective, from, to, then: […], now: […], order, order_recorded}]}.
+Json ComparisonJson(const domain::Comparison& comparison, const View& view);
+// GET /api/query, `ordo query --json`: {query, at, recorded, perspective, columns, count, work,
+// rows: [{VAR: {id, name}, …}]}.
+Json QueryJson(const domain::NamedAnswer& answer, const std::string& query, const View& view);
+
 Json AppliedJson(const AppliedBatch& applied);
 // DELETE /api/scenarios/NAME.
 Json DeletedJson(const std::string& name);

@@ -407,6 +407,164 @@ std::string DiffText(const std::vector<Change>& changes, Date d1, Date d2) {
   return t.Render();
 }
 
+namespace {
+// One side of a change as ids and values, for CSV: "western-md; northern-fleet".
+std::string SideIds(const std::vector<FactInfo>& facts) {
+  std::vector<std::string> out;
+  for (const FactInfo& f : facts) out.push_back(FormatFactValue(f));
+  return Join(out, "; ");
+}
+
+// One side of a change in words: "Northern Fleet" (names; ids when a thing has none), values as
+// written, qualifiers in brackets; "none" for nothing.
+std::string ChangeSide(const std::vector<FactInfo>& facts, const std::vector<std::string>& names) {
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < facts.size(); ++i) {
+    const FactInfo& f = facts[i];
+    std::string p = f.is_attribute ? FormatFactValue(f) : (i < names.size() && !names[i].empty() ? names[i] : f.object);
+    std::vector<Qualifier> quals;
+    for (const Qualifier& q : f.qualifiers) {
+      if (q.key != "note") quals.push_back(q);
+    }
+    if (!quals.empty()) p += " [" + FormatQualifiers(quals) + "]";
+    parts.push_back(std::move(p));
+  }
+  return parts.empty() ? "none" : Join(parts, ", ");
+}
+
+std::string SourceList(const std::vector<SourceInfo>& sources, bool all) {
+  std::vector<std::string> ids;
+  for (const SourceInfo& s : sources) ids.push_back(s.id);
+  if (all || ids.size() <= 1) return Join(ids, ", ");
+  return ids.front() + fmt::format(" (+{})", ids.size() - 1);
+}
+}  // namespace
+
+Table ChangeLogTable(const domain::ChangeLog& log, bool all_sources, bool csv) {
+  if (csv) {
+    // Ids and names apart, every source, notes in full: for a spreadsheet.
+    Table t({{"date"},
+             {"id"},
+             {"name"},
+             {"perspective"},
+             {"before"},
+             {"before name"},
+             {"after"},
+             {"after name"},
+             {"order"},
+             {"sources"}});
+    for (const domain::ChangeEvent& e : log.changes) {
+      std::vector<std::string> sources;
+      for (const SourceInfo& src : e.sources) sources.push_back(src.id);
+      t.AddRow({FormatFuzzyDate(e.when), e.subject, e.subject_name, e.perspective, SideIds(e.before),
+                Join(e.before_names, "; "), SideIds(e.after), Join(e.after_names, "; "), e.order, Join(sources, "; ")});
+    }
+    return t;
+  }
+  Table t({{"date"}, {"id"}, {"name"}, {"perspective", false, true}, {"before"}, {"after"}, {"order"}, {"sources"}});
+  for (const domain::ChangeEvent& e : log.changes) {
+    t.AddRow({FormatFuzzyDate(e.when), e.subject, e.subject_name, FormatPerspective(e.perspective),
+              ChangeSide(e.before, e.before_names), ChangeSide(e.after, e.after_names), e.order,
+              SourceList(e.sources, all_sources)});
+  }
+  return t;
+}
+
+std::string ChangeLogText(const domain::ChangeLog& log, const View& view, bool all_sources) {
+  std::string period = log.from.is_min() && log.to.is_max() ? "over all valid time"
+                       : log.from.is_min()                  ? "up to " + FormatDate(log.to)
+                       : log.to.is_max()                    ? "from " + FormatDate(log.from)
+                                         : "from " + FormatDate(log.from) + " to " + FormatDate(log.to);
+  const std::string v = FormatView(view, false);
+  std::string out = fmt::format("{} change{} of {} {}{}\n\n", log.changes.size(), log.changes.size() == 1 ? "" : "s",
+                                log.relation, period, v.empty() ? "" : " (" + v + ")");
+  return out + ChangeLogTable(log, all_sources, false).Render();
+}
+
+Table QueryTable(const domain::NamedAnswer& a) {
+  std::vector<Table::Column> columns;
+  const bool one = a.answer.columns.size() == 1;
+  for (const std::string& c : a.answer.columns) {
+    columns.push_back({c});
+    columns.push_back({one ? "name" : c + " name", false, true});
+  }
+  Table t(std::move(columns));
+  for (size_t r = 0; r < a.answer.rows.size(); ++r) {
+    std::vector<std::string> cells;
+    for (size_t c = 0; c < a.answer.columns.size(); ++c) {
+      cells.push_back(a.answer.rows[r][c]);
+      cells.push_back(a.names[r][c]);
+    }
+    t.AddRow(std::move(cells));
+  }
+  return t;
+}
+
+std::string QueryText(const domain::NamedAnswer& a, const View& view) {
+  const std::string v = FormatView(view, true);
+  const size_t n = a.answer.rows.size();
+  return fmt::format("{} answer{} ({})\n\n", n, n == 1 ? "" : "s", v) + QueryTable(a).Render();
+}
+
+Table ComparisonTable(const domain::Comparison& c, bool csv) {
+  auto range = [](Date from, Date to) {
+    return (from.is_min() ? std::string("…") : FormatDate(from)) + " – " + (to.is_max() ? "open" : FormatDate(to));
+  };
+  if (csv) {
+    Table t({{"kind"},
+             {"id"},
+             {"name"},
+             {"relation"},
+             {"perspective"},
+             {"from"},
+             {"to"},
+             {"then"},
+             {"then name"},
+             {"now"},
+             {"now name"},
+             {"order"},
+             {"order recorded"}});
+    for (const domain::ComparedFact& f : c.facts) {
+      t.AddRow({domain::KindName(f.kind), f.subject, f.subject_name, f.predicate, f.perspective,
+                f.from.is_min() ? "" : FormatDate(f.from), f.to.is_max() ? "" : FormatDate(f.to), SideIds(f.then),
+                Join(f.then_names, "; "), SideIds(f.now), Join(f.now_names, "; "), f.order,
+                f.order_recorded ? FormatInstant(*f.order_recorded) : ""});
+    }
+    return t;
+  }
+  Table t({{"kind"},
+           {"id"},
+           {"name"},
+           {"relation"},
+           {"perspective", false, true},
+           {"valid"},
+           {"then"},
+           {"now"},
+           {"order"},
+           {"recorded"}});
+  for (const domain::ComparedFact& f : c.facts) {
+    t.AddRow({domain::KindName(f.kind), f.subject, f.subject_name, f.predicate, FormatPerspective(f.perspective),
+              c.at ? FormatDate(*c.at) : range(f.from, f.to), ChangeSide(f.then, f.then_names),
+              ChangeSide(f.now, f.now_names), f.order, f.order_recorded ? FormatRecordTime(*f.order_recorded) : ""});
+  }
+  return t;
+}
+
+std::string ComparisonText(const domain::Comparison& c) {
+  size_t added = 0, corrected = 0, retracted = 0;
+  for (const domain::ComparedFact& f : c.facts) {
+    (f.kind == domain::ComparedFact::Kind::kAdded       ? added
+     : f.kind == domain::ComparedFact::Kind::kCorrected ? corrected
+                                                        : retracted) += 1;
+  }
+  std::string out = fmt::format("the record as known {} against {}{}{}: {} added, {} corrected, {} retracted\n",
+                                FormatRecordTime(c.then), c.now ? "as known " + FormatRecordTime(*c.now) : "now",
+                                c.at ? " at " + FormatDate(*c.at) : " over all valid time",
+                                c.relation.empty() ? "" : ", " + c.relation, added, corrected, retracted);
+  if (c.facts.empty()) return out;
+  return out + "\n" + ComparisonTable(c, false).Render();
+}
+
 std::string SnapshotText(const std::vector<FactInfo>& facts, const std::string& relation) {
   Table t(FactColumns({{"id"}, {relation}}, false));
   Notes notes;
@@ -415,13 +573,13 @@ std::string SnapshotText(const std::vector<FactInfo>& facts, const std::string& 
 }
 
 std::string SnapshotCsv(const std::vector<FactInfo>& facts) {
-  std::string out = CsvLine({"id", "predicate", "value", "from", "to", "perspective", "qualifiers", "order"});
+  std::vector<std::vector<std::string>> rows;
   for (const FactInfo& f : facts) {
-    out += CsvLine({f.subject, f.predicate, CsvValue(f), f.from.date.is_min() ? "" : FormatFuzzyDate(f.from),
+    rows.push_back({f.subject, f.predicate, CsvValue(f), f.from.date.is_min() ? "" : FormatFuzzyDate(f.from),
                     f.to.date.is_max() ? "" : FormatFuzzyDate(f.to), f.perspective, FormatQualifiers(f.qualifiers),
                     f.order});
   }
-  return out;
+  return CsvDocument({"id", "predicate", "value", "from", "to", "perspective", "qualifiers", "order"}, rows);
 }
 
 std::string OrdersText(const std::vector<OrderInfo>& orders) {

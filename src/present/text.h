@@ -6,9 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "domain/changes.h"
+#include "domain/compare.h"
 #include "domain/orders.h"
+#include "domain/query.h"
 #include "domain/statements.h"
 #include "ordo/database.h"
+#include "present/format.h"
 
 namespace ordo::present {
 
@@ -26,6 +30,17 @@ std::string MembersText(const std::vector<FactInfo>& facts, const std::vector<En
 std::string HistoryText(const std::vector<FactInfo>& facts, const domain::OrderIndex& orders);
 // `ordo diff`: per subject and relation, what held at d1 and what holds at d2, and by which order.
 std::string DiffText(const std::vector<Change>& changes, Date d1, Date d2);
+// `ordo changes`: one row per change, names beside ids, before -> after, the order and its
+// sources (the first and a count unless all_sources). With csv, the columns a spreadsheet wants:
+// ids and names apart, every source.
+Table ChangeLogTable(const domain::ChangeLog& log, bool all_sources, bool csv);
+std::string ChangeLogText(const domain::ChangeLog& log, const View& view, bool all_sources);
+// `ordo compare`: added, corrected and retracted facts, with the order and when it was recorded.
+Table ComparisonTable(const domain::Comparison& comparison, bool csv);
+std::string ComparisonText(const domain::Comparison& comparison);
+// `ordo query`: per selected variable its id and the entity's name (CSV: VAR, VAR_name).
+Table QueryTable(const domain::NamedAnswer& answer);
+std::string QueryText(const domain::NamedAnswer& answer, const View& view);
 // `ordo snapshot`: a table, or RFC 4180 CSV with a header line.
 std::string SnapshotText(const std::vector<FactInfo>& facts, const std::string& relation);
 std::string SnapshotCsv(const std::vector<FactInfo>& facts);

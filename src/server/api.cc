@@ -5,9 +5,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <tuple>
 
 #include "base/text.h"
+#include "domain/changes.h"
 #include "domain/charts.h"
+#include "domain/compare.h"
+#include "domain/query.h"
 #include "domain/statements.h"
 #include "http/target.h"
 #include "ordo/lang.h"
@@ -127,7 +131,15 @@ const std::vector<Route>& Api::Routes() {
       {"GET", "/api/names", {"ids"}, {"ids"}, V::kFull, false, &Api::Names},
       {"GET", "/api/map", {"relation"}, {"relation"}, V::kFull, true, &Api::Map},
       {"GET", "/api/tree", {"relation"}, {"relation"}, V::kFull, true, &Api::Tree},
-      {"GET", "/api/changes", {"relation"}, {"relation"}, V::kRecorded, true, &Api::Changes},
+      {"GET", "/api/changes", {"relation", "from", "to"}, {"relation"}, V::kRecorded, true, &Api::Changes},
+      {"GET",
+       "/api/compare",
+       {"then", "now", "at", "relation", "perspective"},
+       {"then"},
+       V::kScenario,
+       true,
+       &Api::Compare},
+      {"GET", "/api/query", {"q", "max_work"}, {"q"}, V::kFull, true, &Api::Query},
       {"GET", "/api/schema", {}, {}, V::kNone, false, &Api::Schema},
       {"GET", "/api/statements", {"about", "speaker", "kind", "from", "to"}, {}, V::kRecorded, true, &Api::Statements},
       {"GET", "/api/reports/{id}", {}, {}, V::kRecorded, true, &Api::Report},
@@ -388,9 +400,72 @@ Reply Api::Tree(Context& c) {
 Reply Api::Changes(Context& c) {
   std::string relation;
   if (Status s = RequireRelation(c, &relation); !s.ok()) return ErrorReply(s);
-  auto changes = domain::BuildChangeDates(*c.db, relation, c.view);
-  if (!changes.ok()) return NotFoundWithHint(c, changes.status(), relation);
-  return Ok(present::ChangeDatesJson(*changes, c.view));
+  auto dates = domain::BuildChangeDates(*c.db, relation, c.view);
+  if (!dates.ok()) return NotFoundWithHint(c, dates.status(), relation);
+  // The period: inclusive, a year or a month from its first day to its last.
+  Date from = Date::Min(), to = Date::Max();
+  for (auto [name, field, last] : {std::tuple{"from", &from, false}, std::tuple{"to", &to, true}}) {
+    if (!c.HasParam(name)) continue;
+    auto d = ParseFuzzyDate(c.Param(name));
+    if (!d.ok())
+      return ErrorReply(Status::Invalid(fmt::format("invalid date for '{}': {}", name, d.status().message())));
+    *field = last ? LatestDay(*d) : EarliestDay(*d);
+  }
+  if (to < from) {
+    return ErrorReply(Status::Invalid(
+        fmt::format("the period is empty: 'to' {} is before 'from' {}", c.Param("to"), c.Param("from"))));
+  }
+  auto log = domain::ListChanges(*c.db, *c.orders, relation, from, to, c.view);
+  if (!log.ok()) return NotFoundWithHint(c, log.status(), relation);
+  return Ok(present::ChangeLogJson(*log, c.view, &*dates));
+}
+
+Reply Api::Compare(Context& c) {
+  if (!c.HasParam("then")) return ErrorReply(Status::Invalid("missing query parameter 'then' (a record time)"));
+  std::optional<Instant> times[2];
+  for (int i = 0; i < 2; ++i) {
+    const char* name = i == 0 ? "then" : "now";
+    if (!c.HasParam(name)) continue;
+    auto t = ParseInstant(c.Param(name));
+    if (!t.ok())
+      return ErrorReply(Status::Invalid(fmt::format("invalid instant for '{}': {}", name, t.status().message())));
+    times[i] = *t;
+  }
+  std::optional<Date> at;
+  if (c.HasParam("at")) {
+    Date d;
+    if (Status s = ParseDateParam("at", c.Param("at"), &d); !s.ok()) return ErrorReply(s);
+    at = d;
+  }
+  View view;
+  view.perspective = c.Param("perspective");
+  auto cmp = domain::Compare(*c.db, *c.orders, *times[0], times[1], at, c.Param("relation"), view);
+  if (!cmp.ok()) return NotFoundWithHint(c, cmp.status(), c.Param("relation"));
+  return Ok(present::ComparisonJson(*cmp, view));
+}
+
+Reply Api::Query(Context& c) {
+  const std::string& text = c.Param("q");
+  const std::string file = "<query>";
+  uint64_t max_work = 0;
+  if (c.HasParam("max_work")) {
+    const std::string& w = c.Param("max_work");
+    auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), max_work);
+    if (ec != std::errc() || end != w.data() + w.size() || max_work < 1 || max_work > 1'000'000'000) {
+      return ErrorReply(
+          Status::Invalid(fmt::format("invalid value for 'max_work': '{}' (a whole number from 1 to 1000000000)", w)));
+    }
+  }
+  QueryParseResult q = ParseQuery(text, file);
+  if (!q.ok()) {
+    const Status& first = q.diagnostics.front();
+    return Reply{present::HttpStatusFor(first.code()), present::ErrorJson(first, text, file), {}};
+  }
+  auto a = domain::RunQuery(*c.db, q.query, c.view, max_work);
+  if (!a.ok()) {
+    return Reply{present::HttpStatusFor(a.status().code()), present::ErrorJson(a.status(), text, file), {}};
+  }
+  return Ok(present::QueryJson(*a, text, c.view));
 }
 
 Reply Api::Statements(Context& c) {

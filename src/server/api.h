@@ -85,6 +85,8 @@ class Api {
   Reply Map(Context& c);
   Reply Tree(Context& c);
   Reply Changes(Context& c);
+  Reply Compare(Context& c);
+  Reply Query(Context& c);
   Reply Statements(Context& c);
   Reply Report(Context& c);
   Reply Scenarios(Context& c);

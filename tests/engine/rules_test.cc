@@ -5,6 +5,7 @@
 // (compile errors, alerts stored and read back).
 #include "engine/rules.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -164,7 +165,11 @@ std::map<std::vector<uint32_t>, size_t> Naive(const State& s, const CompiledRule
     for (const CompiledAtom& a : r.atoms) {
       size_t n = 0;
       for (const Fact& f : s.facts) n += NaiveMeets(s, r, a, f, values, v) ? 1 : 0;
-      combos *= n;
+      if (a.negated) {
+        if (n > 0) combos = 0;
+      } else {
+        combos *= n;
+      }
     }
     if (combos > 0) out[values] = combos;
     size_t i = 0;
@@ -221,6 +226,80 @@ TEST_P(RulesRandomTest, EvaluatorMatchesNaiveReference) {
   EXPECT_GT(nonempty, 15) << "the random rules should often match";
 }
 
+// Queries: some atoms negated (each only over variables a positive atom binds, as CompileAtoms
+// requires), against the same reference; and a work bound that stops the evaluation early.
+TEST_P(RulesRandomTest, NegatedAtomsMatchNaiveReference) {
+  World w(static_cast<unsigned>(GetParam()) + 50);
+  BuildRandom(w, 60);
+  const State& s = w.s;
+  int negated = 0, excluded = 0;
+  for (int round = 0; round < 500; ++round) {
+    CompiledRule rule = RandomRule(w);
+    if (rule.atoms.size() < 2) continue;
+    // Negate atoms from the end while every variable of each is bound by a positive atom.
+    for (size_t i = rule.atoms.size(); i-- > 1;) {
+      if (w.Rand(2) == 0) continue;
+      std::set<uint32_t> bound;
+      for (size_t j = 0; j < rule.atoms.size(); ++j) {
+        const CompiledAtom& a = rule.atoms[j];
+        if (j == i || a.negated) continue;
+        if (a.subject.is_variable) bound.insert(a.subject.id);
+        if (!a.is_attribute && a.object.is_variable) bound.insert(a.object.id);
+      }
+      const CompiledAtom& a = rule.atoms[i];
+      bool safe = (!a.subject.is_variable || bound.count(a.subject.id)) &&
+                  (a.is_attribute || !a.object.is_variable || bound.count(a.object.id));
+      if (safe) rule.atoms[i].negated = true;
+    }
+    // Variables that only negated atoms named are gone from the positive ones: the reference
+    // still ranges over them, so renumbering is not needed; skip rules where that happens.
+    std::set<uint32_t> positive_vars;
+    for (const CompiledAtom& a : rule.atoms) {
+      if (a.negated) continue;
+      if (a.subject.is_variable) positive_vars.insert(a.subject.id);
+      if (!a.is_attribute && a.object.is_variable) positive_vars.insert(a.object.id);
+    }
+    if (positive_vars.size() != rule.vars.size()) continue;
+    EvalView view;
+    view.at = Date{w.Rand(22) - 1};
+    SCOPED_TRACE("round " + std::to_string(round));
+    const std::vector<RuleMatch> matches = EvaluateRule(s, rule, view);
+    CompiledRule positive = rule;
+    std::erase_if(positive.atoms, [](const CompiledAtom& a) { return a.negated; });
+    const bool any_negated = positive.atoms.size() < rule.atoms.size();
+    negated += any_negated ? 1 : 0;
+    excluded += any_negated && Group(matches) != Group(EvaluateRule(s, positive, view)) ? 1 : 0;
+    ASSERT_EQ(Group(matches), Naive(s, rule, view));
+  }
+  EXPECT_GT(negated, 20) << "the random rules should often have a negated atom";
+  EXPECT_GT(excluded, 3) << "a negated atom should often exclude a match";
+}
+
+TEST_P(RulesRandomTest, WorkBoundStopsTheEvaluation) {
+  World w(static_cast<unsigned>(GetParam()) + 70);
+  BuildRandom(w, 60);
+  const State& s = w.s;
+  for (int round = 0; round < 50; ++round) {
+    CompiledRule rule = RandomRule(w);
+    EvalView view;
+    view.at = Date{w.Rand(22) - 1};
+    WorkBudget unbounded;
+    const std::vector<RuleMatch> all = EvaluateRule(s, rule, view, &unbounded);
+    ASSERT_FALSE(unbounded.exhausted);
+    ASSERT_GE(unbounded.spent, all.size()) << "each match is a step";
+    // Enough steps: the same answer. One step fewer: stopped, with at most what it found by then.
+    WorkBudget enough{unbounded.spent};
+    ASSERT_EQ(Group(EvaluateRule(s, rule, view, &enough)), Group(all));
+    EXPECT_FALSE(enough.exhausted);
+    if (unbounded.spent < 2) continue;
+    WorkBudget short_by_one{unbounded.spent - 1};
+    const std::vector<RuleMatch> part = EvaluateRule(s, rule, view, &short_by_one);
+    EXPECT_TRUE(short_by_one.exhausted);
+    EXPECT_EQ(short_by_one.spent, unbounded.spent) << "it stops at the first step past the bound";
+    EXPECT_LE(part.size(), all.size());
+  }
+}
+
 TEST_P(RulesRandomTest, FiringsAreTheEarliestDatesAnOrderMakesTrue) {
   World w(static_cast<unsigned>(GetParam()) + 100);
   BuildRandom(w, 50);
@@ -252,7 +331,9 @@ TEST_P(RulesRandomTest, FiringsAreTheEarliestDatesAnOrderMakesTrue) {
     }
   }
   std::map<std::tuple<uint32_t, size_t, std::vector<uint32_t>>, int32_t> got;
-  for (const Firing& f : FireRules(s, rules, 0, 0)) {
+  auto fired = FireRules(s, rules, 0, 0);
+  ASSERT_TRUE(fired.ok()) << fired.status().ToString();
+  for (const Firing& f : *fired) {
     EXPECT_TRUE(got.emplace(std::make_tuple(f.order, f.rule, f.match.values), f.date.days).second)
         << "one firing per order, rule and values";
   }
@@ -356,6 +437,39 @@ order pl-joins-eu "PL joins the EU" effective 2004-05-01 sources s1 { assign PL 
   EXPECT_EQ((*alerts)[1].order, "pl-joins-eu");
   EXPECT_EQ(FormatDate((*alerts)[1].date), "2010-05-01");
   std::remove(path.c_str());
+}
+
+// A rule that joins many facts is stopped at the work bound: the order is refused with the
+// rule's and the order's names, and nothing of the batch is written.
+TEST(Rules, ARuleOverItsWorkBoundRefusesTheOrder) {
+  Options options;
+  options.max_query_work = 200;
+  auto db = Database::Open(":memory:", options);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)
+                  ->Apply(Parse(std::string(kWorld) + R"(
+rule triples "three members of one alliance" cites says sources s1
+  when member-of(?a, ?x), member-of(?b, ?x), member-of(?c, ?x)
+)"))
+                  .ok());
+  std::string states, members;
+  for (int i = 0; i < 12; ++i) {
+    states += fmt::format(" s{}", i);
+    members += fmt::format("  assign s{} member-of -> nato\n", i);
+  }
+  auto big = (*db)->Apply(Parse("order enlarge \"twelve join\" effective 2005-01-01 sources s1 {\n  create (" + states +
+                                ") : state\n" + members + "}\n"));
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.status().code(), Code::kLimit);
+  EXPECT_EQ(big.status().message(), "rule 'triples' needs more than 200 steps to evaluate on order 'enlarge'");
+  View v;
+  v.at = Date::FromCivil(2006, 1, 1);
+  EXPECT_FALSE((*db)->Entity("s0", v).ok()) << "nothing of the refused order is written";
+  // One new member stays within the bound and fires.
+  auto one =
+      (*db)->Apply(Parse("order one \"one joins\" effective 2005-01-01 sources s1 {\n  create s0 : state\n"
+                         "  assign s0 member-of -> eu\n}\n"));
+  ASSERT_TRUE(one.ok()) << one.status().ToString();
 }
 
 // Regression: a rule whose statement's quote is unset later must not make the file unopenable.

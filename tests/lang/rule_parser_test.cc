@@ -131,6 +131,9 @@ INSTANTIATE_TEST_SUITE_P(Cases, RuleParserErrors,
                                            ErrorCase{"rule r \"t\" cites x sources y when p(?a, b)[role combat]\n",
                                                      "1:49: while parsing rule 'r': expected ':' after the "
                                                      "qualifier key 'role', saw 'combat'\n"},
+                                           ErrorCase{"rule r \"t\" cites x sources y when p(?a, b), not q(?a, c)\n",
+                                                     "1:45: while parsing rule 'r': a watch rule's condition "
+                                                     "cannot use 'not'\n"},
                                            ErrorCase{"rule r \"t\" cites x sources y when p(?a, b), \n\norder o "
                                                      "\"o\" effective 2024-01-01 sources s {\n}\n",
                                                      "3:1: while parsing rule 'r': expected a relation or "

@@ -157,7 +157,25 @@ TEST(Csv, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
   EXPECT_EQ(CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
   EXPECT_EQ(CsvField("two\nlines"), "\"two\nlines\"");
-  EXPECT_EQ(CsvLine({"a", "", "c,d"}), "a,,\"c,d\"\n");
+  EXPECT_EQ(CsvLine({"a", "", "c,d"}), "a,,\"c,d\"\r\n") << "RFC 4180: lines end in CRLF";
+}
+
+TEST(Csv, DocumentStartsWithAByteOrderMark) {
+  EXPECT_EQ(CsvDocument({"id", "name"}, {{"RU-MUR", "Мурманская область"}}),
+            "\xEF\xBB\xBFid,name\r\nRU-MUR,Мурманская область\r\n");
+}
+
+TEST(Terminal, ControlCharactersAreEscaped) {
+  EXPECT_EQ(EscapeControls("a\x1b]0;pwned\x07"
+                           "b"),
+            "a\\x1b]0;pwned\\x07b");
+  EXPECT_EQ(EscapeControls("line\n\ttab"), "line\n\ttab") << "LF and TAB pass";
+  EXPECT_EQ(EscapeControls("\x7f"), "\\x7f");
+  EXPECT_EQ(EscapeControls("c1 \xc2\x9b"
+                           "31m"),
+            "c1 \\u009b31m")
+      << "the C1 CSI";
+  EXPECT_EQ(EscapeControls("Мурманск"), "Мурманск");
 }
 
 }  // namespace

@@ -2,7 +2,10 @@
 // messages, limits, the write token, and readers running while orders are applied.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <atomic>
+#include <cctype>
 #include <set>
 #include <thread>
 #include <vector>
@@ -205,6 +208,156 @@ TEST_F(ServerTest, OrdersAndOneOrder) {
   EXPECT_EQ(one.body["sources"][0]["url"], "http://publication.pravo.gov.ru/document/0001202402260001");
   EXPECT_FALSE(one.body["asserted"].empty());
   EXPECT_FALSE(one.body["superseded"].empty());
+}
+
+// ---- The analyst's questions: changes in a period, then versus now, set queries ----
+
+// Percent-encodes a query parameter's value.
+std::string Encode(const std::string& text) {
+  std::string out;
+  for (unsigned char ch : text) {
+    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+      out += static_cast<char>(ch);
+    } else {
+      out += fmt::format("%{:02X}", ch);
+    }
+  }
+  return out;
+}
+
+TEST_F(ServerTest, ChangesListEveryChangeInAPeriodWithNames) {
+  StartServer();
+  HttpAnswer a = Get("/api/changes?relation=military-district&from=2021&to=2024");
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.body["from"], "2021-01-01");
+  EXPECT_EQ(a.body["to"], "2024-12-31");
+  std::vector<std::string> seen;
+  for (const auto& c : a.body["changes"]) {
+    seen.push_back(c["date"].get<std::string>() + " " + c["id"].get<std::string>() + " " +
+                   c["before"][0]["object"].get<std::string>() + " -> " + c["after"][0]["object"].get<std::string>());
+  }
+  EXPECT_EQ(seen,
+            (std::vector<std::string>{
+                "2021-01-01 RU-ARK western-md -> northern-fleet", "2021-01-01 RU-MUR western-md -> northern-fleet",
+                "2024-03-01 RU-ARK northern-fleet -> leningrad-md", "2024-03-01 RU-LEN western-md -> leningrad-md",
+                "2024-03-01 RU-MUR northern-fleet -> leningrad-md"}));
+  const json& mur = a.body["changes"][4];
+  EXPECT_EQ(mur["name"], "Murmansk Oblast");
+  EXPECT_EQ(mur["after"][0]["name"], "Leningrad Military District");
+  EXPECT_EQ(mur["order"], "ru-decree-141-2024");
+  EXPECT_EQ(mur["sources"], json::array({"decree-141-2024"}));
+  // The dates the map changes on are still there for the time slider.
+  EXPECT_TRUE(a.body.contains("dates"));
+  // As recorded before the decree, March 2024 brought no change.
+  HttpAnswer before = Get("/api/changes?relation=military-district&from=2024&recorded=2024-02-01");
+  ASSERT_EQ(before.status, 200);
+  EXPECT_TRUE(before.body["changes"].empty());
+}
+
+TEST_F(ServerTest, ChangesRefuseABadPeriodAndSuggestARelation) {
+  StartServer();
+  HttpAnswer bad = Get("/api/changes?relation=military-district&from=2024-02-30");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body["error"]["message"],
+            "invalid date for 'from': 2024-02-30: day 30 is out of range for February 2024");
+  HttpAnswer empty = Get("/api/changes?relation=military-district&from=2024-05-01&to=2024-04-01");
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_EQ(empty.body["error"]["message"], "the period is empty: 'to' 2024-04-01 is before 'from' 2024-05-01");
+  HttpAnswer rel = Get("/api/changes?relation=militery-district");
+  EXPECT_EQ(rel.status, 404);
+  EXPECT_EQ(rel.body["error"]["message"], "unknown relation or attribute 'militery-district'");
+  EXPECT_EQ(Notes(rel), std::vector<std::string>{"did you mean 'military-district'?"});
+}
+
+TEST_F(ServerTest, CompareThenAndNowWithTheOrderThatMadeTheDifference) {
+  StartServer();
+  HttpAnswer a = Get("/api/compare?then=2024-02-01&at=2024-03-01&relation=military-district");
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.body["then"], "2024-02-01T00:00:00Z");
+  EXPECT_TRUE(a.body["now"].is_null());
+  ASSERT_EQ(a.body["facts"].size(), 3u);
+  for (const auto& f : a.body["facts"]) {
+    EXPECT_EQ(f["kind"], "corrected") << f.dump();
+    EXPECT_EQ(f["now"][0]["object"], "leningrad-md");
+    EXPECT_EQ(f["order"], "ru-decree-141-2024");
+    EXPECT_EQ(f["order_recorded"], "2024-02-26T00:00:00Z");
+  }
+  EXPECT_EQ(a.body["facts"][0]["id"], "RU-ARK");
+  EXPECT_EQ(a.body["facts"][0]["then"][0]["object"], "northern-fleet");
+  // The same two record times either side of nothing: no difference.
+  HttpAnswer same = Get("/api/compare?then=2024-02-27&now=2024-06-01&relation=military-district");
+  ASSERT_EQ(same.status, 200);
+  EXPECT_TRUE(same.body["facts"].empty());
+  // Before anything was recorded, the decree's district is added.
+  HttpAnswer added = Get("/api/compare?then=2023-01-01&now=2024-01-02&at=2021-06-01&relation=military-district");
+  ASSERT_EQ(added.status, 200);
+  ASSERT_EQ(added.body["facts"].size(), 3u);
+  EXPECT_EQ(added.body["facts"][0]["kind"], "added");
+}
+
+TEST_F(ServerTest, CompareRefusesBadRecordTimes) {
+  StartServer();
+  HttpAnswer missing = Get("/api/compare?at=2024-03-01");
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(missing.body["error"]["message"], "missing query parameter 'then' (a record time)");
+  HttpAnswer bad = Get("/api/compare?then=yesterday");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body["error"]["message"].get<std::string>().rfind("invalid instant for 'then': ", 0), 0u);
+  HttpAnswer order = Get("/api/compare?then=2024-03-01&now=2024-02-01");
+  EXPECT_EQ(order.status, 400);
+  EXPECT_EQ(order.body["error"]["message"],
+            "the second record time 2024-02-01T00:00:00Z is before the first 2024-03-01T00:00:00Z");
+  HttpAnswer rel = Get("/api/compare?then=2024-02-01&relation=subordinate-too");
+  EXPECT_EQ(rel.status, 404);
+  EXPECT_EQ(Notes(rel), std::vector<std::string>{"did you mean 'subordinate-to'?"});
+}
+
+TEST_F(ServerTest, QueryAnswersWithNamesAndNegation) {
+  StartServer();
+  HttpAnswer a = Get("/api/query?q=" + Encode("member-of(?s, nato)") + "&at=2024-03-01");
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.body["columns"], json::array({"s"}));
+  EXPECT_EQ(a.body["count"], 1);
+  EXPECT_EQ(a.body["rows"][0]["s"]["id"], "FR");
+  EXPECT_EQ(a.body["rows"][0]["s"]["name"], "France");
+  EXPECT_GT(a.body["work"].get<uint64_t>(), 0u);
+  HttpAnswer join = Get(
+      "/api/query?q=" + Encode("select ?t where military-district(?t, ?d), not military-district(?t, leningrad-md)") +
+      "&at=2024-02-29");
+  ASSERT_EQ(join.status, 200) << join.text;
+  std::vector<std::string> ids;
+  for (const auto& r : join.body["rows"]) ids.push_back(r["t"]["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"RU-ARK", "RU-LEN", "RU-MUR"}));
+  HttpAnswer after = Get(
+      "/api/query?q=" + Encode("select ?t where military-district(?t, ?d), not military-district(?t, leningrad-md)") +
+      "&at=2024-03-01");
+  ASSERT_EQ(after.status, 200);
+  EXPECT_TRUE(after.body["rows"].empty());
+}
+
+TEST_F(ServerTest, QueryErrorsAreLocatedAndTheWorkIsBounded) {
+  StartServer();
+  HttpAnswer rel = Get("/api/query?q=" + Encode("member-of(?s, nato), membr-of(?s, ?a)"));
+  EXPECT_EQ(rel.status, 404);
+  EXPECT_EQ(rel.body["error"]["message"], "unknown relation or attribute 'membr-of'");
+  EXPECT_EQ(rel.body["error"]["file"], "<query>");
+  EXPECT_EQ(rel.body["error"]["line"], 1);
+  EXPECT_EQ(rel.body["error"]["column"], 22);
+  EXPECT_EQ(Notes(rel), std::vector<std::string>{"did you mean 'member-of'?"});
+  HttpAnswer syntax = Get("/api/query?q=" + Encode("member-of(?s nato)"));
+  EXPECT_EQ(syntax.status, 400);
+  EXPECT_EQ(syntax.body["error"]["line"], 1);
+  HttpAnswer unsafe = Get("/api/query?q=" + Encode("not member-of(?s, nato)"));
+  EXPECT_EQ(unsafe.status, 400);
+  EXPECT_EQ(unsafe.body["error"]["message"], "?s appears only in a negated atom");
+  HttpAnswer work = Get("/api/query?q=" + Encode("part-of(?a, ?s), part-of(?b, ?s), part-of(?c, ?s)") + "&max_work=10");
+  EXPECT_EQ(work.status, 413);
+  EXPECT_EQ(work.body["error"]["code"], "limit");
+  EXPECT_EQ(work.body["error"]["message"], "the query needs more than 10 steps");
+  HttpAnswer zero = Get("/api/query?q=" + Encode("member-of(?s, nato)") + "&max_work=0");
+  EXPECT_EQ(zero.status, 400);
+  EXPECT_EQ(zero.body["error"]["message"], "invalid value for 'max_work': '0' (a whole number from 1 to 1000000000)");
+  EXPECT_EQ(Get("/api/query").status, 400);
 }
 
 // ---- Bad requests ----
