@@ -205,9 +205,11 @@ Examples:
                        R"(Examples:
   ordo show RU-MUR --at 2024-02-29
   ordo show RU-MUR --at 2024-03-01 --json
-  ordo show UA-43 --at 2024-03-01 --perspective UA)");
+  ordo show UA-43 --at 2024-03-01 --perspective UA
+  ordo show RU-MUR --relation military-district --at 2024-03-01)");
   show->add_option("ID", r.id, "Entity id, e.g. RU-MUR")->required();
   show->add_flag("--disputes", r.disputes, "Also list the other values sources give for its facts");
+  AddRelation(show, &r, "Only this relation or attribute, e.g. military-district");
   AddView(show, &r, true);
   AddJson(show, &r);
 
@@ -327,9 +329,13 @@ Examples:
   CLI::App* snapshot = Sub(app, &r, "snapshot", "Every fact of one relation or attribute at a date",
                            R"(Examples:
   ordo snapshot --relation military-district --at 2024-03-01
-  ordo snapshot --relation military-district --format csv > districts.csv)");
+  ordo snapshot --relation military-district --format csv > districts.csv
+  ordo snapshot --relation part-of --contested --at 2024-03-01)");
   AddRelation(snapshot, &r, "Relation or attribute, e.g. military-district")->required();
   AddView(snapshot, &r, true);
+  snapshot->add_flag("--contested", r.contested,
+                     "Only the subjects whose parties hold different things (each perspective's view against the "
+                     "others)");
   snapshot->add_option("--format", r.format, "Output format: table, json or csv (RFC 4180); default: table")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->type_name("FORMAT");

@@ -240,6 +240,14 @@ class Session {
     if (Status s = Prepare(&view); !s.ok()) return Fail(s);
     auto e = db_->Entity(r_.id, view);
     if (!e.ok()) return Fail(e.status(), r_.id);
+    if (!r_.relation.empty()) {
+      // One relation or attribute: the facts, other values and coverage marks of it alone.
+      if (auto known = db_->Objects(r_.id, r_.relation, view); !known.ok()) return Fail(known.status(), r_.relation);
+      auto other = [&](const std::string& predicate) { return predicate != r_.relation; };
+      std::erase_if(e->facts, [&](const FactInfo& f) { return other(f.predicate); });
+      std::erase_if(e->alternatives, [&](const FactInfo& f) { return other(f.predicate); });
+      std::erase_if(e->uncovered, [&](const CoverageGap& g) { return other(g.relation); });
+    }
     if (want_json()) return Print(present::EntityJson(*e, view.at, Orders_()));
     Text(present::EntityText(*e, view, Orders_(), r_.disputes));
     return 0;
@@ -400,8 +408,10 @@ class Session {
     if (Status s = Prepare(&view); !s.ok()) return Fail(s);
     auto facts = db_->Snapshot(r_.relation, view);
     if (!facts.ok()) return Fail(facts.status(), r_.relation);
+    if (r_.contested) *facts = domain::ContestedOnly(std::move(*facts));
     if (facts->empty() && r_.format != "csv") {
-      return Nothing(fmt::format("no {} facts {}", r_.relation, present::FormatView(view, true)));
+      return Nothing(fmt::format("no {}{} facts {}", r_.contested ? "contested " : "", r_.relation,
+                                 present::FormatView(view, true)));
     }
     if (want_json()) return Print(present::FactsJson(*facts, Orders_()));
     if (r_.format == "csv") {

@@ -33,6 +33,7 @@ struct Request {
   std::string from_recorded;                // scenario create --from-recorded
   std::string note;                         // scenario create --note
   bool disputes = false;                    // show --disputes
+  bool contested = false;                   // snapshot --contested
   bool all_versions = false;                // history --all-versions
   bool all_sources = false;                 // --sources: every source in tables
   std::vector<std::string> recorded_times;  // compare --recorded T1 [--recorded T2]

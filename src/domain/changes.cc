@@ -1,12 +1,36 @@
 #include "domain/changes.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
 #include "domain/names.h"
 
 namespace ordo::domain {
+
+std::vector<FactInfo> ContestedOnly(std::vector<FactInfo> facts) {
+  // subject -> perspective -> what it holds (objects or values); "" is the undisputed record.
+  std::map<std::string, std::map<std::string, std::set<std::string>>> held;
+  for (const FactInfo& f : facts) {
+    held[f.subject][f.perspective].insert(f.is_attribute ? (f.value ? FormatValue(*f.value) : "") : f.object);
+  }
+  std::set<std::string> contested;
+  for (const auto& [subject, by] : held) {
+    const auto undisputed = by.find("");
+    std::set<std::set<std::string>> views;
+    if (undisputed != by.end()) views.insert(undisputed->second);
+    for (const auto& [perspective, objects] : by) {
+      if (perspective.empty()) continue;
+      std::set<std::string> view = objects;
+      if (undisputed != by.end()) view.insert(undisputed->second.begin(), undisputed->second.end());
+      views.insert(std::move(view));
+    }
+    if (views.size() > 1) contested.insert(subject);
+  }
+  std::erase_if(facts, [&](const FactInfo& f) { return contested.count(f.subject) == 0; });
+  return facts;
+}
 
 std::string Says(const FactInfo& f) {
   std::string s = f.is_attribute ? (f.value ? FormatValue(*f.value) : "") : f.object;

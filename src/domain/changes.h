@@ -56,6 +56,13 @@ std::string Says(const FactInfo& f);
 // Whether the fact holds on valid date d: from <= d < to.
 inline bool Holds(const FactInfo& f, Date d) { return !(d < f.from.date) && d < f.to.date; }
 
+// The facts of the subjects whose parties hold different things (`snapshot --contested`): of
+// facts valid at one date, those of every subject for which two views differ in the objects or
+// values they hold, a view being the undisputed facts plus one perspective's (the undisputed
+// facts alone are a view too when they say something). Crimea, which Russia holds part of
+// Russia and Ukraine and the UN part of Ukraine, is contested; a region no party disputes is not.
+std::vector<FactInfo> ContestedOnly(std::vector<FactInfo> facts);
+
 // Every change of `relation` with from <= date <= to, as known at view.recorded (in
 // view.perspective's view, or each perspective's apart), ordered by date, then subject, then
 // perspective. A change of qualifiers (partial -> whole) is a change. Fails as Timeline does.

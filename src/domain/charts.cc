@@ -106,7 +106,11 @@ Result<ChangeDates> BuildChangeDates(const Database& db, const std::string& rela
 }
 
 Status WithSearchHints(const Database& db, Status status, const std::string& id) {
-  if (status.code() != Code::kNotFound || !status.notes().empty() || id.empty()) return status;
+  // Entities only: a mistyped relation, perspective or speaker has its own suggestions.
+  if (status.code() != Code::kNotFound || !status.notes().empty() || id.empty() ||
+      status.message().rfind("unknown id '", 0) != 0) {
+    return status;
+  }
   for (const Match& m : db.Search(id, 3)) {
     if (m.id == id) continue;
     status.AddNote(m.name.empty() || m.name == m.id ? fmt::format("did you mean '{}'?", m.id)

@@ -459,10 +459,46 @@ Result<std::vector<StatementRecord>> ListStatements(const Database& db, const St
     s.AddNote("the kinds are " + Join(StatementKinds(), ", "));
     return s;
   }
-  for (const std::string* id : {&filter.about, &filter.speaker}) {
-    if (id->empty()) continue;
-    auto e = db.Entity(*id, view);
+  if (!filter.about.empty()) {
+    auto e = db.Entity(filter.about, view);
     if (!e.ok()) return e.status();
+  }
+  if (!filter.speaker.empty() && !db.Entity(filter.speaker, view).ok()) {
+    // A mistyped speaker suggests the people and bodies who speak in the record.
+    Status s = Status::NotFound("unknown speaker '" + filter.speaker + "'");
+    std::vector<std::string> speakers;
+    if (auto by = db.Timeline("stated-by", view); by.ok()) {
+      std::set<std::string> seen;
+      for (const FactInfo& f : *by) {
+        if (seen.insert(f.object).second) speakers.push_back(f.object);
+      }
+    }
+    std::vector<std::string> near;  // by name or alias (Search), then by id
+    const std::set<std::string> is_speaker(speakers.begin(), speakers.end());
+    for (const Match& m : db.Search(filter.speaker, 10)) {
+      if (is_speaker.count(m.id) && std::find(near.begin(), near.end(), m.id) == near.end()) near.push_back(m.id);
+    }
+    // By id, and by each word of an id ("macrn" is near the "macron" of "emmanuel-macron").
+    std::map<std::string, std::string> words;  // word -> the speaker it is a word of
+    std::vector<std::string> candidates = speakers;
+    for (const std::string& id : speakers) {
+      for (size_t b = 0, e; b < id.size(); b = e + 1) {
+        e = std::min(id.find('-', b), id.size());
+        const std::string w = id.substr(b, e - b);
+        if (w.size() > 2 && words.emplace(w, id).second) candidates.push_back(w);
+      }
+    }
+    for (const std::string& n : Nearest(filter.speaker, candidates)) {
+      const std::string id = words.count(n) && !is_speaker.count(n) ? words[n] : n;
+      if (std::find(near.begin(), near.end(), id) == near.end()) near.push_back(id);
+    }
+    if (near.size() > 3) near.resize(3);
+    for (const std::string& id : near) {
+      const EntityRef r = Ref(db, id, Date::Today(), view);
+      s.AddNote(r.name.empty() ? fmt::format("did you mean '{}'?", id)
+                               : fmt::format("did you mean '{}' ({})?", id, r.name));
+    }
+    return s;
   }
   auto gathered = Gather(db, view);
   if (!gathered.ok()) return gathered.status();

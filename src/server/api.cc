@@ -124,7 +124,7 @@ const std::vector<Route>& Api::Routes() {
       {"GET", "/api/path/{id}", {"relation"}, {"relation"}, V::kFull, false, &Api::Path},
       {"GET", "/api/lineage/{id}", {}, {}, V::kRecorded, false, &Api::Lineage},
       {"GET", "/api/diff", {"from", "to", "relation"}, {"from", "to"}, V::kRecorded, true, &Api::Diff},
-      {"GET", "/api/snapshot", {"relation"}, {"relation"}, V::kFull, true, &Api::Snapshot},
+      {"GET", "/api/snapshot", {"relation", "contested"}, {"relation"}, V::kFull, true, &Api::Snapshot},
       {"GET", "/api/orders", {}, {}, V::kRecorded, true, &Api::Orders},
       {"GET", "/api/orders/{id}", {}, {}, V::kScenario, true, &Api::Order},
       {"GET", "/api/search", {"q", "limit"}, {"q"}, V::kScenario, true, &Api::Search},
@@ -304,6 +304,13 @@ Reply Api::Snapshot(Context& c) {
   if (Status s = RequireRelation(c, &relation); !s.ok()) return ErrorReply(s);
   auto facts = c.db->Snapshot(relation, c.view);
   if (!facts.ok()) return NotFoundWithHint(c, facts.status(), relation);
+  if (c.HasParam("contested")) {
+    const std::string& v = c.Param("contested");
+    if (v != "1" && v != "true") {
+      return ErrorReply(Status::Invalid("invalid value for 'contested': '" + v + "' (1 or true)"));
+    }
+    *facts = domain::ContestedOnly(std::move(*facts));
+  }
   return Ok(present::FactsJson(*facts, *c.orders));
 }
 

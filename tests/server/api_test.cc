@@ -360,6 +360,28 @@ TEST_F(ServerTest, QueryErrorsAreLocatedAndTheWorkIsBounded) {
   EXPECT_EQ(Get("/api/query").status, 400);
 }
 
+TEST_F(ServerTest, SnapshotOfTheContestedSubjectsOnly) {
+  StartServer();
+  HttpAnswer all = Get("/api/snapshot?relation=part-of&at=2024-03-01");
+  ASSERT_EQ(all.status, 200);
+  HttpAnswer a = Get("/api/snapshot?relation=part-of&at=2024-03-01&contested=1");
+  ASSERT_EQ(a.status, 200) << a.text;
+  std::set<std::string> subjects, perspectives;
+  for (const auto& f : a.body) {
+    subjects.insert(f["id"].get<std::string>());
+    perspectives.insert(f["perspective"].get<std::string>());
+  }
+  EXPECT_EQ(subjects, std::set<std::string>{"UA-43"});
+  EXPECT_EQ(perspectives, (std::set<std::string>{"RU", "UA", "UN"}));
+  EXPECT_GT(all.body.size(), a.body.size());
+  HttpAnswer before = Get("/api/snapshot?relation=part-of&at=2014-01-01&contested=true");
+  ASSERT_EQ(before.status, 200);
+  EXPECT_TRUE(before.body.empty());
+  HttpAnswer bad = Get("/api/snapshot?relation=part-of&contested=yes");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body["error"]["message"], "invalid value for 'contested': 'yes' (1 or true)");
+}
+
 // ---- Bad requests ----
 
 TEST_F(ServerTest, BadDateIs400WithThePreciseMessage) {
