@@ -15,6 +15,7 @@
 #include "domain/statements.h"
 #include "http/target.h"
 #include "ordo/lang.h"
+#include "present/atom.h"
 #include "present/json.h"
 
 namespace ordo::server {
@@ -147,6 +148,7 @@ const std::vector<Route>& Api::Routes() {
       {"GET", "/api/scenarios/{name}/diff", {"relation"}, {}, V::kNone, true, &Api::ScenarioDiff},
       {"GET", "/api/rules", {}, {}, V::kScenario, false, &Api::Rules},
       {"GET", "/api/alerts", {}, {}, V::kScenario, false, &Api::Alerts},
+      {"GET", "/api/alerts.atom", {}, {}, V::kScenario, false, &Api::AlertsAtom},
       {"POST", "/api/orders", {"check", "file"}, {}, V::kNone, true, &Api::PostOrders},
       {"POST", "/api/scenarios", {"name", "from_recorded", "note"}, {}, V::kNone, true, &Api::PostScenario},
       {"POST", "/api/scenarios/{name}/orders", {"check", "file"}, {}, V::kNone, true, &Api::PostScenarioOrders},
@@ -512,6 +514,21 @@ Reply Api::Alerts(Context& c) {
   auto alerts = c.db->Alerts();
   if (!alerts.ok()) return ErrorReply(alerts.status());
   return Ok(present::AlertsJson(*alerts));
+}
+
+Reply Api::AlertsAtom(Context& c) {
+  auto alerts = c.db->Alerts();
+  if (!alerts.ok()) return ErrorReply(alerts.status());
+  present::AtomFeed feed;
+  feed.scenario = c.scenario;
+  feed.self = c.req.target;
+  feed.updated = Instant{};
+  for (const OrderInfo& o : c.db->Orders()) feed.updated = std::max(feed.updated, o.recorded);
+  for (const AlertInfo& a : *alerts) feed.updated = std::max(feed.updated, a.recorded);
+  Reply r;
+  r.content_type = "application/atom+xml; charset=utf-8";
+  r.text = present::AlertsAtom(*alerts, feed);
+  return r;
 }
 
 // ---- writes ----

@@ -93,6 +93,7 @@ class Api {
   Reply ScenarioDiff(Context& c);
   Reply Rules(Context& c);
   Reply Alerts(Context& c);
+  Reply AlertsAtom(Context& c);
   Reply PostOrders(Context& c);
   Reply PostScenario(Context& c);
   Reply PostScenarioOrders(Context& c);

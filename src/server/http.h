@@ -20,6 +20,9 @@ struct Reply {
   int status = 200;
   present::Json body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // A reply that is not JSON (the Atom feed): sent as is with this content type.
+  std::string content_type = {};
+  std::string text = {};
 };
 
 // An error reply from a status (present::HttpStatusFor, present::ErrorJson).

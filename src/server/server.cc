@@ -34,6 +34,11 @@ http::Response ToResponse(const Request& req, const Reply& reply) {
   res.headers = reply.headers;
   // Browsers may keep an answer but ask again each time (ETag, 304).
   res.headers.emplace_back("Cache-Control", "no-cache");
+  if (!reply.content_type.empty()) {
+    res.content_type = reply.content_type;
+    res.body = reply.text;
+    return res;
+  }
   res.body = reply.body.Dump(pretty);
   return res;
 }

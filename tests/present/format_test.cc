@@ -1,4 +1,5 @@
 #include "present/format.h"
+#include "present/atom.h"
 #include "present/json_values.h"
 
 #include <gtest/gtest.h>
@@ -176,6 +177,35 @@ TEST(Terminal, ControlCharactersAreEscaped) {
             "c1 \\u009b31m")
       << "the C1 CSI";
   EXPECT_EQ(EscapeControls("Мурманск"), "Мурманск");
+}
+
+TEST(Atom, XmlEscapeEscapesMarkupAndReplacesWhatXmlCannotHold) {
+  EXPECT_EQ(XmlEscape("a<b>&\"c\" 'd'"), "a&lt;b&gt;&amp;&quot;c&quot; &apos;d&apos;");
+  EXPECT_EQ(XmlEscape("tab\tlf\ncr\r"), "tab\tlf\ncr\r");
+  EXPECT_EQ(XmlEscape("bell\x07"), "bell\xEF\xBF\xBD") << "XML 1.0 cannot hold C0 controls";
+  EXPECT_EQ(XmlEscape("Песков"), "Песков");
+}
+
+TEST(Atom, AFeedListsTheNewestAlertFirst) {
+  AlertInfo older, newer;
+  older.id = 1;
+  older.rule = "r";
+  older.rule_title = "R & S";
+  older.order = "o1";
+  older.date = Date::FromCivil(2024, 6, 1);
+  older.recorded = Instant{1'000'000};
+  newer = older;
+  newer.id = 2;
+  newer.order = "o2";
+  newer.recorded = Instant{2'000'000};
+  AtomFeed feed;
+  feed.self = "/api/alerts.atom";
+  feed.updated = newer.recorded;
+  const std::string xml = AlertsAtom({older, newer}, feed);
+  EXPECT_LT(xml.find("<id>tag:ordo,2024:alert/record/r/o2/2</id>"),
+            xml.find("<id>tag:ordo,2024:alert/record/r/o1/1</id>"));
+  EXPECT_NE(xml.find("<title>R &amp; S: met on 2024-06-01 by o1</title>"), std::string::npos);
+  EXPECT_NE(xml.find("<updated>1970-01-01T00:00:02Z</updated>"), std::string::npos);
 }
 
 }  // namespace

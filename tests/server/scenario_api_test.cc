@@ -219,6 +219,40 @@ TEST_F(DataServerTest, RulesAndAlertsOnlyInTheScenario) {
   EXPECT_EQ(alert["meaning"], "the condition as the statement states it is met; ordo does not assert the consequence");
 }
 
+// The alerts as an Atom feed (RFC 4287); tests/web/e2e.mjs parses it with the browser's XML
+// parser and checks every element the RFC requires.
+TEST_F(DataServerTest, AlertsAsAnAtomFeed) {
+  StartDataServer();
+  HttpAnswer a = Get("/api/alerts.atom?scenario=eu-nato-combat");
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.content_type, "application/atom+xml; charset=utf-8");
+  EXPECT_EQ(a.text.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">", 0),
+            0u);
+  EXPECT_NE(a.text.find("<id>tag:ordo,2024:alerts/scenario/eu-nato-combat</id>"), std::string::npos);
+  auto count = [&](const std::string& what) {
+    size_t n = 0;
+    for (size_t at = a.text.find(what); at != std::string::npos; at = a.text.find(what, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("<entry>"), 1u);
+  EXPECT_NE(a.text.find("<id>tag:ordo,2024:alert/scenario/eu-nato-combat/kremlin-red-line-2024/"
+                        "scenario-fr-combat-deployment-2024/"),
+            std::string::npos);
+  EXPECT_NE(a.text.find("met on 2024-06-01 by scenario-fr-combat-deployment-2024</title>"), std::string::npos);
+  EXPECT_NE(a.text.find("href=\"/api/orders/scenario-fr-combat-deployment-2024?scenario=eu-nato-combat\""),
+            std::string::npos);
+  // The rule's title holds quotes: escaped, never raw inside an attribute.
+  EXPECT_NE(a.text.find("would be &apos;inevitable&apos;"), std::string::npos);
+  EXPECT_EQ(a.text.find("be 'inevitable'"), std::string::npos);
+  HttpAnswer record = Get("/api/alerts.atom");
+  ASSERT_EQ(record.status, 200);
+  EXPECT_EQ(record.text.find("<entry>"), std::string::npos) << "the record has no alerts";
+  EXPECT_NE(record.text.find("<updated>"), std::string::npos) << "a feed has an updated time even when empty";
+  HttpAnswer nope = Get("/api/alerts.atom?scenario=nope");
+  EXPECT_EQ(nope.status, 404);
+  EXPECT_EQ(nope.body["error"]["message"], "unknown scenario 'nope'");
+}
+
 TEST_F(DataServerTest, WriteRoutesNeedTheToken) {
   StartDataServer();  // read-only
   HttpAnswer a = PostJson("/api/scenarios", R"({"name": "x"})", "t");

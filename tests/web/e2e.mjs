@@ -771,6 +771,52 @@ async function main() {
     await p2.close();
   });
 
+  await test('the alerts are a valid Atom feed (RFC 4287), parsed by the browser\'s XML parser', async () => {
+    await page.goto(`${base}/?date=2024-03-01&view=military-district`);
+    const feed = await page.evaluate(async () => {
+      const NS = 'http://www.w3.org/2005/Atom';
+      const res = await fetch('/api/alerts.atom?scenario=eu-nato-combat');
+      const doc = new DOMParser().parseFromString(await res.text(), 'application/xml');
+      const error = doc.getElementsByTagName('parsererror')[0];
+      const root = doc.documentElement;
+      // The direct children named `name` in the Atom namespace.
+      const kids = (el, name) => [...el.children].filter((c) => c.namespaceURI === NS && c.localName === name);
+      const dateOk = (el) => kids(el, 'updated').length === 1 &&
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(kids(el, 'updated')[0].textContent);
+      return {
+        type: res.headers.get('content-type'),
+        error: error ? error.textContent : '',
+        root: `${root.namespaceURI} ${root.localName}`,
+        ids: kids(root, 'id').length, titles: kids(root, 'title').length, updated: dateOk(root),
+        authors: kids(root, 'author').length,
+        self: kids(root, 'link').filter((l) => l.getAttribute('rel') === 'self').map((l) => l.getAttribute('href')),
+        entries: kids(root, 'entry').map((e) => ({
+          id: kids(e, 'id').map((x) => x.textContent), title: kids(e, 'title').map((x) => x.textContent),
+          updated: dateOk(e),
+          links: kids(e, 'link').map((l) => `${l.getAttribute('rel')} ${l.getAttribute('href')}`),
+          content: kids(e, 'content').map((x) => x.textContent).join(''),
+        })),
+      };
+    });
+    assert.equal(feed.type, 'application/atom+xml; charset=utf-8');
+    assert.equal(feed.error, '', 'the feed is well-formed XML');
+    assert.equal(feed.root, 'http://www.w3.org/2005/Atom feed');
+    // atom:feed has exactly one id, title and updated, and an author (RFC 4287, 4.1.1).
+    assert.deepEqual([feed.ids, feed.titles, feed.updated, feed.authors > 0], [1, 1, true, true]);
+    assert.deepEqual(feed.self, ['/api/alerts.atom?scenario=eu-nato-combat']);
+    assert.equal(feed.entries.length, 1);
+    const [e] = feed.entries;
+    // atom:entry has exactly one id (an IRI), title and updated (4.1.2).
+    assert.equal(e.id.length, 1);
+    assert.match(e.id[0], /^tag:ordo,2024:alert\/scenario\/eu-nato-combat\/kremlin-red-line-2024\//);
+    assert.equal(e.title.length, 1);
+    assert.match(e.title[0], /'inevitable'.*met on 2024-06-01 by scenario-fr-combat-deployment-2024$/);
+    assert.ok(e.updated);
+    assert.deepEqual(e.links, ['alternate /api/orders/scenario-fr-combat-deployment-2024?scenario=eu-nato-combat']);
+    assert.match(e.content, /«In that case, we would need to talk not about the probability but the inevitability/);
+    assert.match(e.content, /\?state = FR/);
+  });
+
   await test('screenshots at 1280×720 and 1920×1080', async () => {
     const shots = [
       ['military-districts-order', '/?date=2024-03-01&view=military-district&order=ru-decree-141-2024', '#panel-details[data-order] .change-table'],
