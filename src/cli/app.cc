@@ -412,6 +412,33 @@ Examples:
 
   AddScenarioCommands(app, &r);
 
+  CLI::App* import = Sub(app, &r, "import", "Turn a spreadsheet of changes into one order, checked like any other",
+                         R"(A CSV file (RFC 4180; ';' as the separator when the header line has no ',') whose first
+line names the columns: subject, relation, object (an id) or value, from, to, and optionally op
+(assign, move, end, set, unset, correct; default: move for an exclusive relation, assign for
+another, set for an attribute), perspective, source (ids, ';'-separated: the row's own sources),
+note, q:KEY (a qualifier). Every row is one operation of one order; the order is applied whole
+or not at all, and every error names the file, row and column of the cell. docs/cli.md, "Import
+from a spreadsheet".
+
+Examples:
+  ordo import csv moves.csv --order district-moves-2024 --title "District moves, 2024" --sources decree-141-2024
+  ordo import csv moves.csv --order x --title "x" --sources s1 --dry-run)");
+  import->add_option("FORMAT", r.import_format, "The file's format: csv")->required()->check(CLI::IsMember({"csv"}));
+  import->add_option("FILE", r.paths, "The spreadsheet, saved as CSV in UTF-8")->required()->expected(1);
+  import->add_option("--order", r.order_id, "The order's id")->required()->type_name("ID");
+  import->add_option("--title", r.title, "The order's title")->required()->type_name("TEXT");
+  import->add_option("--sources", r.sources, "The order's sources: declared source ids, comma-separated")
+      ->required()
+      ->type_name("IDS");
+  import->add_option("--effective", r.effective, "The order's date (EDTF); default: the earliest 'from' of the rows")
+      ->type_name("DATE");
+  import->add_option("--recorded", r.recorded, "When its content became known; default: now")->type_name("INSTANT");
+  import->add_option("--issuer", r.issuer, "Who issued it (an entity id)")->type_name("ID");
+  import->add_option("--perspective", r.perspective, "Whose view its facts are")->type_name("P");
+  import->add_option("--note", r.note, "A note kept with the order")->type_name("TEXT");
+  import->add_flag("--dry-run", r.dry_run, "Print the order text and check it; write nothing");
+
   CLI::App* serve = Sub(app, &r, "serve", "Serve the JSON API and the web UI (map, timeline, org chart) over HTTP",
                         R"(Read-only and bound to 127.0.0.1 by default. With a write token (--write-token or
 $ORDO_WRITE_TOKEN), POST /api/orders applies order text sent with "Authorization: Bearer TOKEN"

@@ -19,6 +19,7 @@
 #include "domain/orders.h"
 #include "domain/query.h"
 #include "domain/statements.h"
+#include "lang/csv_import.h"
 #include "lang/files.h"
 #include "ordo/database.h"
 #include "ordo/lang.h"
@@ -40,6 +41,7 @@ class Session {
     const std::string& c = r_.command;
     if (c == "load") return Load(false);
     if (c == "check") return Load(true);
+    if (c == "import") return Import();
     if (c == "show") return Show();
     if (c == "members") return Members();
     if (c == "history") return History();
@@ -216,6 +218,73 @@ class Session {
     } else {
       io_.out << fmt::format("loaded {} in {:.2f} s; the database holds {} entities and {} facts\n", what, seconds,
                              db_->entity_count(), db_->fact_count());
+    }
+    return 0;
+  }
+
+  // `import csv`: the rows as one order's text, parsed and applied as `load` would, every
+  // diagnostic located at the CSV cell it comes from.
+  int Import() {
+    const std::string& file = r_.paths.front();
+    auto csv = lang::ReadTextFile(file);
+    if (!csv.ok()) return Fail(csv.status());
+    texts_[file] = *csv;
+    if (Status opened = OpenForWrite(r_.dry_run); !opened.ok()) return Fail(opened);
+    lang::CsvImportSpec spec;
+    spec.order = r_.order_id;
+    spec.title = r_.title;
+    for (size_t b = 0; b <= r_.sources.size();) {
+      const size_t e = std::min(r_.sources.find(',', b), r_.sources.size());
+      std::string id = r_.sources.substr(b, e - b);
+      id.erase(0, id.find_first_not_of(' '));
+      id.erase(id.find_last_not_of(' ') + 1);
+      if (!id.empty()) spec.sources.push_back(id);
+      b = e + 1;
+    }
+    spec.effective = r_.effective;
+    spec.recorded = r_.recorded;
+    spec.issuer = r_.issuer;
+    spec.perspective = r_.perspective;
+    spec.note = r_.note;
+    const SchemaInfo schema = db_->Schema();
+    for (const RelationDecl& rel : schema.relations) (rel.exclusive ? spec.exclusive : spec.relations).insert(rel.name);
+    for (const AttributeDecl& a : schema.attributes) spec.attributes[a.name] = a.type;
+    const std::string text_file = "<order from " + file + ">";
+    lang::CsvImport imported = lang::ImportCsv(*csv, file, spec, text_file);
+    auto refuse = [&](const std::vector<Status>& diagnostics) {
+      for (const Status& d : diagnostics) io_.err << RenderStatus(d, texts_, io_.err_color);
+      io_.err << fmt::format("ordo: {} error{} in {}; nothing was {}\n", diagnostics.size(),
+                             diagnostics.size() == 1 ? "" : "s", file, r_.dry_run ? "checked" : "applied");
+      return 2;
+    };
+    if (!imported.diagnostics.empty()) return refuse(imported.diagnostics);
+    texts_[text_file] = imported.text;
+    if (r_.dry_run) io_.out << imported.text;
+    ParseResult parsed = ParseOrders(imported.text, text_file);
+    if (!parsed.ok()) {
+      std::vector<Status> mapped;
+      for (const Status& d : parsed.diagnostics) mapped.push_back(imported.Map(d));
+      return refuse(mapped);
+    }
+    imported.Relocate(&parsed.batch);
+    ApplyOptions options;
+    options.check_only = r_.dry_run;
+    auto applied = writable_->Apply(parsed.batch, options);
+    if (!applied.ok()) {
+      const int code = Fail(imported.Map(applied.status()));
+      io_.err << (r_.dry_run ? "ordo: the check failed\n" : "ordo: nothing was applied\n");
+      return code == 1 ? 2 : code;
+    }
+    for (const Status& w : applied->warnings) io_.err << RenderStatus(imported.Map(w), texts_, io_.err_color);
+    const std::string what =
+        fmt::format("{} row{} of {} as order '{}': {} fact{} asserted, {} superseded, {} entit{} created",
+                    imported.rows, imported.rows == 1 ? "" : "s", file, r_.order_id, applied->facts_asserted,
+                    applied->facts_asserted == 1 ? "" : "s", applied->facts_superseded, applied->entities_created,
+                    applied->entities_created == 1 ? "y" : "ies");
+    if (r_.dry_run) {
+      io_.err << "ok: " << what << "; nothing written\n";
+    } else {
+      io_.out << "imported " << what << "\n";
     }
     return 0;
   }

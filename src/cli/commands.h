@@ -38,6 +38,10 @@ struct Request {
   bool all_sources = false;                 // --sources: every source in tables
   std::vector<std::string> recorded_times;  // compare --recorded T1 [--recorded T2]
   uint64_t max_work = 0;                    // query --max-work; 0: Options::max_query_work
+  std::string import_format;                // import: csv
+  std::string order_id, title, sources;     // import --order, --title, --sources (ids, comma-separated)
+  std::string effective, issuer;            // import --effective, --issuer
+  bool dry_run = false;                     // import --dry-run
 };
 
 // Where a command writes. err_color: ANSI colours in diagnostics; progress: a progress bar on
