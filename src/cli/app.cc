@@ -83,14 +83,17 @@ void AddJson(CLI::App* sub, Request* r) {
   sub->add_flag("--json", r->json, "Print JSON (objects with an \"id\") instead of a table");
 }
 
-// --format table|json|csv (and --json), and --sources, for the listing commands.
-void AddFormat(CLI::App* sub, Request* r) {
+// --format table|json|csv (and --json) for the listing commands; --sources where tables
+// shorten source lists.
+void AddFormat(CLI::App* sub, Request* r, bool sources = false) {
   sub->add_option("--format", r->format,
                   "Output format: table, json, or csv (RFC 4180, UTF-8 with a byte order mark); default: table")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->type_name("FORMAT");
   AddJson(sub, r);
-  sub->add_flag("--sources", r->all_sources, "List every source in tables (default: the first and a count)");
+  if (sources) {
+    sub->add_flag("--sources", r->all_sources, "List every source in tables (default: the first and a count)");
+  }
 }
 
 // --recorded and --perspective, which every query takes; --at for queries at one date.
@@ -211,7 +214,7 @@ Examples:
   show->add_flag("--disputes", r.disputes, "Also list the other values sources give for its facts");
   AddRelation(show, &r, "Only this relation or attribute, e.g. military-district");
   AddView(show, &r, true);
-  AddJson(show, &r);
+  AddFormat(show, &r);
 
   CLI::App* lineage =
       Sub(app, &r, "lineage", "What an entity was formed from and what it became, both ways, with dates",
@@ -223,11 +226,8 @@ Examples:
   ordo lineage leningrad-md
   ordo lineage western-md --format json)");
   lineage->add_option("ID", r.id, "Entity id, e.g. leningrad-md")->required();
-  lineage->add_option("--format", r.format, "Output format: table or json; default: table")
-      ->check(CLI::IsMember({"table", "json"}))
-      ->type_name("FORMAT");
   AddView(lineage, &r, false);
-  AddJson(lineage, &r);
+  AddFormat(lineage, &r);
 
   CLI::App* members = Sub(app, &r, "members", "What points to an entity through a relation at a date",
                           R"(Exit code 1 when nothing points to ID at that date.
@@ -238,7 +238,7 @@ Examples:
   members->add_option("ID", r.id, "Entity id of the object, e.g. leningrad-md")->required();
   AddRelation(members, &r, "Relation to follow backwards, e.g. military-district")->required();
   AddView(members, &r, true);
-  AddJson(members, &r);
+  AddFormat(members, &r);
 
   CLI::App* history = Sub(app, &r, "history", "Every fact about an entity over all valid time, with orders and sources",
                           R"(Examples:
@@ -254,7 +254,7 @@ order replaced this version. --all-versions lists the superseded versions too.)"
   history->add_flag("--all-versions", r.all_versions, "Also the versions later orders superseded");
   AddRelation(history, &r, "Only facts of this relation or attribute");
   AddView(history, &r, false);
-  AddJson(history, &r);
+  AddFormat(history, &r);
 
   CLI::App* diff = Sub(app, &r, "diff", "What changed between two valid dates",
                        R"(Shows, per subject and relation, what held at DATE1 and what holds at DATE2, and the order
@@ -267,7 +267,7 @@ Examples:
   diff->add_option("DATE2", r.date2, "The later date (EDTF)")->required();
   AddRelation(diff, &r, "Only changes of this relation or attribute");
   AddView(diff, &r, false);
-  AddJson(diff, &r);
+  AddFormat(diff, &r);
 
   CLI::App* changes = Sub(app, &r, "changes", "Every change of one relation or attribute in a period, in date order",
                           R"(Unlike diff, which compares two dates, every change between them: each with the date, the
@@ -283,7 +283,7 @@ Examples:
   changes->add_option("--to", r.to_date, "Last day of the period, inclusive (a year or month: its last day)")
       ->type_name("DATE");
   AddView(changes, &r, false);
-  AddFormat(changes, &r);
+  AddFormat(changes, &r, true);
 
   CLI::App* compare = Sub(app, &r, "compare", "The record as known then against the record as known later (or now)",
                           R"(Per subject, relation and perspective: ADDED (nothing held then, something holds now),
@@ -305,7 +305,7 @@ Examples:
   AddRelation(compare, &r, "Only this relation or attribute");
   compare->add_option("--perspective", r.perspective, "Undisputed facts plus this party's")->type_name("P");
   compare->add_option("--scenario", r.scenario, "Read this scenario's branch instead of the record")->type_name("S");
-  AddFormat(compare, &r);
+  AddFormat(compare, &r, true);
 
   CLI::App* query = Sub(app, &r, "query", "Which entities meet a condition at a date (the atoms of watch rules)",
                         R"(A query is atoms joined by commas, as in a watch rule's `when` (docs/rules.md): a relation
@@ -324,7 +324,7 @@ Examples:
   query->add_option("--max-work", r.max_work, "Stop after this many steps (default: 2,000,000)")
       ->check(CLI::Range(uint64_t{1}, uint64_t{1'000'000'000}))
       ->type_name("N");
-  AddFormat(query, &r);
+  AddFormat(query, &r, true);
 
   CLI::App* snapshot = Sub(app, &r, "snapshot", "Every fact of one relation or attribute at a date",
                            R"(Examples:
@@ -336,10 +336,7 @@ Examples:
   snapshot->add_flag("--contested", r.contested,
                      "Only the subjects whose parties hold different things (each perspective's view against the "
                      "others)");
-  snapshot->add_option("--format", r.format, "Output format: table, json or csv (RFC 4180); default: table")
-      ->check(CLI::IsMember({"table", "json", "csv"}))
-      ->type_name("FORMAT");
-  AddJson(snapshot, &r);
+  AddFormat(snapshot, &r);
 
   CLI::App* orders = Sub(app, &r, "orders", "The orders in the order they were applied",
                          R"(With --recorded, only the orders recorded by then; with --perspective, the undisputed ones
@@ -349,7 +346,7 @@ Examples:
   ordo orders
   ordo orders --recorded 2024-02-27 --json)");
   AddView(orders, &r, false);
-  AddJson(orders, &r);
+  AddFormat(orders, &r);
 
   CLI::App* order =
       Sub(app, &r, "order", "One order: its header, sources, and exactly which facts it asserted and superseded",
@@ -369,7 +366,7 @@ Examples:
   search->add_option("TEXT", r.id, "Text to look for")->required();
   search->add_option("--limit", r.limit, "Most results to show; default: 10")->type_name("N");
   AddView(search, &r, false);
-  AddJson(search, &r);
+  AddFormat(search, &r);
 
   CLI::App* path = Sub(app, &r, "path", "The chain up an exclusive, acyclic relation from an entity at a date",
                        R"(Examples:
@@ -377,7 +374,7 @@ Examples:
   path->add_option("ID", r.id, "Entity id to start from")->required();
   AddRelation(path, &r, "Exclusive, acyclic relation to follow, e.g. subordinate-to")->required();
   AddView(path, &r, true);
-  AddJson(path, &r);
+  AddFormat(path, &r);
 
   CLI::App* statements = Sub(app, &r, "statements", "Who said what, when, in what office, how firmly, on whose report",
                              R"(In date order: the speaker and the office held that day, the kind (announcement, order,
@@ -396,7 +393,7 @@ Examples:
   statements->add_option("--from", r.from_date, "Earliest date (EDTF), inclusive")->type_name("DATE");
   statements->add_option("--to", r.to_date, "Latest date (EDTF), inclusive")->type_name("DATE");
   AddView(statements, &r, false);
-  AddJson(statements, &r);
+  AddFormat(statements, &r);
 
   CLI::App* report =
       Sub(app, &r, "report", "A report's claims, each beside what the record holds: confirmed, corrected or unknown",

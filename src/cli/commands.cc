@@ -78,13 +78,27 @@ class Session {
     return 1;
   }
 
-  int Print(const present::Json& json) {
-    io_.out << json.Dump(true);
+  // A CSV document (present::CsvDocument) as it is: the record's text unescaped, for a
+  // spreadsheet.
+  int Csv(const std::string& document) {
+    io_.out << document;
     return 0;
   }
 
-  // Text for a terminal: the record's control characters escaped (present::EscapeControls).
-  void Text(const std::string& text) { io_.out << present::EscapeControls(text); }
+  // JSON; read in a scenario, it says so (present::InScenario).
+  int Print(const present::Json& json) {
+    io_.out << (r_.scenario.empty() ? json : present::InScenario(json, r_.scenario)).Dump(true);
+    return 0;
+  }
+
+  // Text for a terminal: the record's control characters escaped (present::EscapeControls);
+  // read in a scenario, its first line says so.
+  void Text(const std::string& text) {
+    if (!r_.scenario.empty()) {
+      io_.out << present::EscapeControls("scenario " + r_.scenario + ": a hypothetical branch, not the record\n\n");
+    }
+    io_.out << present::EscapeControls(text);
+  }
 
   Status OpenForQuery() {
     if (r_.db != ":memory:" && !std::filesystem::exists(r_.db)) {
@@ -318,6 +332,7 @@ class Session {
       std::erase_if(e->uncovered, [&](const CoverageGap& g) { return other(g.relation); });
     }
     if (want_json()) return Print(present::EntityJson(*e, view.at, Orders_()));
+    if (r_.format == "csv") return Csv(present::FactsCsv(e->facts, false));
     Text(present::EntityText(*e, view, Orders_(), r_.disputes));
     return 0;
   }
@@ -328,6 +343,7 @@ class Session {
     auto lineage = db_->Lineage(r_.id, view);
     if (!lineage.ok()) return Fail(lineage.status(), r_.id);
     if (want_json()) return Print(present::LineageJson(*lineage));
+    if (r_.format == "csv") return Csv(present::LineageCsv(*lineage));
     Text(present::LineageText(*lineage));
     return 0;
   }
@@ -347,6 +363,7 @@ class Session {
       subjects.push_back(e.ok() ? std::move(e).value() : EntityInfo{});
     }
     if (want_json()) return Print(present::MembersJson(*facts, subjects, Orders_()));
+    if (r_.format == "csv") return Csv(present::MembersCsv(*facts, subjects));
     Text(present::MembersText(*facts, subjects));
     return 0;
   }
@@ -363,6 +380,7 @@ class Session {
       return Nothing(fmt::format("no facts about {}{}{}", r_.id, what, v.empty() ? "" : " " + v));
     }
     if (want_json()) return Print(present::FactsJson(*facts, Orders_()));
+    if (r_.format == "csv") return Csv(present::FactsCsv(*facts, true));
     Text(present::HistoryText(*facts, Orders_()));
     return 0;
   }
@@ -381,6 +399,7 @@ class Session {
                                  v.empty() ? "" : " (" + v + ")"));
     }
     if (want_json()) return Print(present::ChangesJson(*changes, Orders_()));
+    if (r_.format == "csv") return Csv(present::DiffCsv(*changes));
     Text(present::DiffText(*changes, d1, d2));
     return 0;
   }
@@ -502,6 +521,7 @@ class Session {
     }
     if (orders.empty()) return Nothing("no orders recorded" + std::string(view.recorded ? " by then" : ""));
     if (want_json()) return Print(present::OrdersJson(orders));
+    if (r_.format == "csv") return Csv(present::OrdersCsv(orders));
     Text(present::OrdersText(orders));
     return 0;
   }
@@ -522,6 +542,7 @@ class Session {
     const std::vector<Match> matches = db_->Search(r_.id, r_.limit);
     if (matches.empty()) return Nothing("nothing matches '" + r_.id + "'");
     if (want_json()) return Print(present::MatchesJson(matches));
+    if (r_.format == "csv") return Csv(present::MatchesCsv(matches));
     Text(present::MatchesText(matches));
     return 0;
   }
@@ -535,6 +556,7 @@ class Session {
       return Nothing(fmt::format("{} has no {} {}", r_.id, r_.relation, present::FormatView(view, true)));
     }
     if (want_json()) return Print(present::FactsJson(*facts, Orders_()));
+    if (r_.format == "csv") return Csv(present::FactsCsv(*facts, false));
     Text(present::PathText(*facts, r_.relation));
     return 0;
   }
@@ -562,6 +584,7 @@ class Session {
     if (!statements.ok()) return Fail(statements.status(), !r_.about.empty() ? r_.about : r_.speaker);
     if (statements->empty()) return Nothing("no statements match");
     if (want_json()) return Print(present::StatementsJson(*statements));
+    if (r_.format == "csv") return Csv(present::StatementsCsv(*statements));
     Text(present::StatementsText(*statements));
     return 0;
   }

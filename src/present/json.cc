@@ -25,6 +25,19 @@ namespace {
 json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 }  // namespace
 
+Json InScenario(const Json& doc, const std::string& scenario) {
+  json j = Unwrap(doc);
+  auto mark = [&](json& o) {
+    if (o.is_object() && !o.contains("scenario")) o["scenario"] = scenario;
+  };
+  if (j.is_array()) {
+    for (json& e : j) mark(e);
+  } else {
+    mark(j);
+  }
+  return Wrap(std::move(j));
+}
+
 json ValueToJson(const Value& value) { return ValueAsJson<json>(value); }
 
 json FromToJson(const FuzzyDate& from) {

@@ -36,6 +36,10 @@ class Json {
   std::shared_ptr<const Value> value_;
 };
 
+// A document read in a scenario says so: "scenario": NAME on an object, or on each object of
+// an array (where the key is not there already).
+Json InScenario(const Json& doc, const std::string& scenario);
+
 // ---- The record's answers (`ordo show --json`, GET /api/entity/ID, ...) ----
 
 // `ordo show ID --json`: the entity at `at` with its facts (each with its order's sources) and

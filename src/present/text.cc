@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "domain/names.h"
@@ -580,6 +581,124 @@ std::string SnapshotCsv(const std::vector<FactInfo>& facts) {
                     f.order});
   }
   return CsvDocument({"id", "predicate", "value", "from", "to", "perspective", "qualifiers", "order"}, rows);
+}
+
+namespace {
+std::string SourceIds(const std::vector<SourceInfo>& sources) {
+  std::vector<std::string> ids;
+  for (const SourceInfo& src : sources) ids.push_back(src.id);
+  return Join(ids, "; ");
+}
+std::vector<std::string> FactFields(const FactInfo& f) {
+  return {f.predicate,
+          CsvValue(f),
+          f.from.date.is_min() ? "" : FormatFuzzyDate(f.from),
+          f.to.date.is_max() ? "" : FormatFuzzyDate(f.to),
+          f.perspective,
+          FormatQualifiers(f.qualifiers),
+          f.order,
+          SourceIds(f.sources)};
+}
+const std::vector<std::string> kFactHeader = {"predicate",   "value",      "from",  "to",
+                                              "perspective", "qualifiers", "order", "sources"};
+}  // namespace
+
+std::string FactsCsv(const std::vector<FactInfo>& facts, bool record_times) {
+  std::vector<std::string> header = {"id"};
+  header.insert(header.end(), kFactHeader.begin(), kFactHeader.end());
+  if (record_times) {
+    for (const char* h : {"first_recorded", "recorded_from", "recorded_by", "recorded_to", "superseded_by"}) {
+      header.push_back(h);
+    }
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const FactInfo& f : facts) {
+    std::vector<std::string> row = {f.subject};
+    for (std::string& x : FactFields(f)) row.push_back(std::move(x));
+    if (record_times) {
+      row.push_back(FormatInstant(f.first_recorded));
+      row.push_back(FormatInstant(f.recorded_from));
+      row.push_back(f.recorded_by);
+      row.push_back(f.recorded_to == Instant::Max() ? "" : FormatInstant(f.recorded_to));
+      row.push_back(f.superseded_by);
+    }
+    rows.push_back(std::move(row));
+  }
+  return CsvDocument(header, rows);
+}
+
+std::string MembersCsv(const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects) {
+  std::vector<std::string> header = {"id", "name", "kind"};
+  header.insert(header.end(), kFactHeader.begin(), kFactHeader.end());
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i = 0; i < facts.size(); ++i) {
+    const EntityInfo none;
+    const EntityInfo& e = i < subjects.size() ? subjects[i] : none;
+    std::vector<std::string> row = {facts[i].subject, DisplayName(e.names), e.kind};
+    for (std::string& x : FactFields(facts[i])) row.push_back(std::move(x));
+    rows.push_back(std::move(row));
+  }
+  return CsvDocument(header, rows);
+}
+
+std::string DiffCsv(const std::vector<Change>& changes) {
+  std::vector<std::vector<std::string>> rows;
+  for (const Change& c : changes) {
+    std::vector<std::string> orders;
+    for (const std::vector<FactInfo>* side : {&c.before, &c.after}) {
+      for (const FactInfo& f : *side) {
+        for (const std::string* o : {&f.order, &f.ended_by}) {
+          if (!o->empty() && std::find(orders.begin(), orders.end(), *o) == orders.end()) orders.push_back(*o);
+        }
+      }
+    }
+    rows.push_back({c.subject, c.predicate, c.perspective, SideIds(c.before), SideIds(c.after), Join(orders, "; ")});
+  }
+  return CsvDocument({"id", "predicate", "perspective", "before", "after", "orders"}, rows);
+}
+
+std::string OrdersCsv(const std::vector<OrderInfo>& orders) {
+  std::vector<std::vector<std::string>> rows;
+  for (const OrderInfo& o : orders) {
+    rows.push_back({o.id, FormatFuzzyDate(o.effective), o.issuer, FormatInstant(o.recorded), o.perspective,
+                    std::to_string(o.facts_asserted), std::to_string(o.facts_superseded), o.title,
+                    SourceIds(o.sources)});
+  }
+  return CsvDocument(
+      {"id", "effective", "issuer", "recorded", "perspective", "asserted", "superseded", "title", "sources"}, rows);
+}
+
+std::string MatchesCsv(const std::vector<Match>& matches) {
+  std::vector<std::vector<std::string>> rows;
+  for (const Match& m : matches) rows.push_back({m.id, m.kind, m.name, m.lang, std::to_string(m.distance)});
+  return CsvDocument({"id", "kind", "match", "lang", "distance"}, rows);
+}
+
+std::string LineageCsv(const LineageInfo& lineage) {
+  std::map<std::string, std::string> names;
+  for (const LineageEntity& e : lineage.entities) names[e.id] = e.name;
+  std::vector<std::vector<std::string>> rows;
+  for (const LineageLink& l : lineage.links) {
+    rows.push_back({FormatDate(l.date), l.predecessor, names[l.predecessor], l.successor, names[l.successor], l.type,
+                    l.order, SourceIds(l.sources)});
+  }
+  return CsvDocument(
+      {"date", "predecessor", "predecessor_name", "successor", "successor_name", "how", "order", "sources"}, rows);
+}
+
+std::string StatementsCsv(const std::vector<domain::StatementRecord>& statements) {
+  std::vector<std::vector<std::string>> rows;
+  for (const domain::StatementRecord& s : statements) {
+    std::vector<std::string> offices, about;
+    for (const domain::EntityRef& o : s.offices) offices.push_back(o.id);
+    for (const domain::EntityRef& a : s.about) about.push_back(a.id);
+    rows.push_back({s.id, FormatFuzzyDate(s.date), s.time, s.kind, s.speaker.id, s.speaker.name, Join(offices, "; "),
+                    s.venue, s.quote, Join(s.hedges, "; "), s.condition, s.gist, Join(about, "; "),
+                    Join(s.orders, "; "), SourceIds(s.sources)});
+  }
+  return CsvDocument({"id", "date", "time", "kind", "speaker", "speaker_name", "offices", "venue", "quote", "hedges",
+                      "condition", "gist", "about", "orders", "sources"},
+                     rows);
 }
 
 std::string OrdersText(const std::vector<OrderInfo>& orders) {

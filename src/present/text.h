@@ -44,6 +44,18 @@ std::string QueryText(const domain::NamedAnswer& answer, const View& view);
 // `ordo snapshot`: a table, or RFC 4180 CSV with a header line.
 std::string SnapshotText(const std::vector<FactInfo>& facts, const std::string& relation);
 std::string SnapshotCsv(const std::vector<FactInfo>& facts);
+
+// The other listings as CSV (CsvDocument: RFC 4180, CRLF, a byte order mark), one row per
+// fact, change, order, match, link or statement, ids beside names, every qualifier (notes
+// too) and every source id (';'-separated).
+// Facts of one entity (show, history, path): with record times when record_times.
+std::string FactsCsv(const std::vector<FactInfo>& facts, bool record_times);
+std::string MembersCsv(const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects);
+std::string DiffCsv(const std::vector<Change>& changes);
+std::string OrdersCsv(const std::vector<OrderInfo>& orders);
+std::string MatchesCsv(const std::vector<Match>& matches);
+std::string LineageCsv(const LineageInfo& lineage);
+std::string StatementsCsv(const std::vector<domain::StatementRecord>& statements);
 // `ordo orders` and `ordo order ID`.
 std::string OrdersText(const std::vector<OrderInfo>& orders);
 std::string OrderText(const OrderChanges& changes);
