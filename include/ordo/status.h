@@ -86,6 +86,13 @@ class [[nodiscard]] Status {
     notes_.push_back(Note{std::move(message), std::move(where)});
     return *this;
   }
+  // Further errors found in the same batch, in order (Database::Apply reports each order's,
+  // up to kMaxBatchErrors in all); this one is the first.
+  const std::vector<Status>& more() const { return more_; }
+  Status& AddMore(Status other) {
+    more_.push_back(std::move(other));
+    return *this;
+  }
   // Sets the location if none was set yet.
   Status& At(SourceRegion where) {
     if (!where_.known()) where_ = std::move(where);
@@ -100,7 +107,21 @@ class [[nodiscard]] Status {
   std::string message_;
   SourceRegion where_;
   std::vector<Note> notes_;
+  std::vector<Status> more_;
 };
+
+// The most errors one batch reports: as many as the language reports for one file.
+inline constexpr size_t kMaxBatchErrors = 50;
+
+// A status and its more(), each on its own: the list a front end prints.
+inline std::vector<Status> EachError(const Status& status) {
+  std::vector<Status> out;
+  Status first = Status::Error(status.code(), status.message(), status.where());
+  for (const Note& n : status.notes()) first.AddNote(n.message, n.where);
+  out.push_back(std::move(first));
+  for (const Status& m : status.more()) out.push_back(m);
+  return out;
+}
 
 // A value or an error. REQUIRES: ok() before value().
 template <typename T>

@@ -30,6 +30,7 @@ std::string Status::ToString() const {
   if (ok()) return "ok";
   std::string out = Prefix(where_) + (code_ == Code::kWarning ? "warning: " : "error: ") + message_;
   for (const Note& n : notes_) out += "\n" + Prefix(n.where) + "note: " + n.message;
+  for (const Status& m : more_) out += "\n" + m.ToString();
   return out;
 }
 

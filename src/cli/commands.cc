@@ -85,6 +85,12 @@ class Session {
     return 0;
   }
 
+  // The last line after a refused batch: "ordo: 3 errors; nothing was applied".
+  static std::string Refused(const Status& status, const char* what) {
+    const size_t n = 1 + status.more().size();
+    return n == 1 ? fmt::format("ordo: {}\n", what) : fmt::format("ordo: {} errors; {}\n", n, what);
+  }
+
   // JSON; read in a scenario, it says so (present::InScenario).
   int Print(const present::Json& json) {
     io_.out << (r_.scenario.empty() ? json : present::InScenario(json, r_.scenario)).Dump(true);
@@ -217,7 +223,7 @@ class Session {
     progress.Clear();
     if (!applied.ok()) {
       const int code = Fail(applied.status());
-      io_.err << (check_only ? "ordo: the check failed\n" : "ordo: nothing was applied\n");
+      io_.err << Refused(applied.status(), check_only ? "the check failed" : "nothing was applied");
       return code == 1 ? 2 : code;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -286,7 +292,7 @@ class Session {
     auto applied = writable_->Apply(parsed.batch, options);
     if (!applied.ok()) {
       const int code = Fail(imported.Map(applied.status()));
-      io_.err << (r_.dry_run ? "ordo: the check failed\n" : "ordo: nothing was applied\n");
+      io_.err << Refused(applied.status(), r_.dry_run ? "the check failed" : "nothing was applied");
       return code == 1 ? 2 : code;
     }
     for (const Status& w : applied->warnings) io_.err << RenderStatus(imported.Map(w), texts_, io_.err_color);

@@ -20,9 +20,8 @@ void EnsureNewline(std::string* s) {
   if (!s->empty() && s->back() != '\n') *s += '\n';
 }
 
-}  // namespace
-
-std::string RenderStatus(const Status& status, const SourceTexts& texts, bool color) {
+// One error and its notes (not its more()).
+std::string RenderOne(const Status& status, const SourceTexts& texts, bool color) {
   const SourceRegion& where = status.where();
   if (!where.known() && where.file.empty()) {
     std::string out =
@@ -62,6 +61,14 @@ std::string RenderStatus(const Status& status, const SourceTexts& texts, bool co
     out += excerpt;
     EnsureNewline(&out);
   }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderStatus(const Status& status, const SourceTexts& texts, bool color) {
+  std::string out = RenderOne(status, texts, color);
+  for (const Status& m : status.more()) out += RenderOne(m, texts, color);
   return out;
 }
 

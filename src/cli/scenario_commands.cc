@@ -119,7 +119,9 @@ class ScenarioSession {
     auto applied = db_->Apply(batch, options);
     if (!applied.ok()) {
       const int code = Fail(applied.status());
-      io_.err << "ordo: nothing was applied to scenario " << r_.scenario << "\n";
+      const size_t n = 1 + applied.status().more().size();
+      io_.err << (n == 1 ? std::string("ordo: ") : fmt::format("ordo: {} errors; ", n))
+              << "nothing was applied to scenario " << r_.scenario << "\n";
       return code == 1 && applied.status().message().rfind("unknown scenario", 0) != 0 ? 2 : code;
     }
     io_.out << fmt::format(

@@ -44,8 +44,23 @@ class Applier {
     for (const SourceDecl& d : b.sources) {
       if (Status st = Source(d); !st.ok()) return st;
     }
+    // Every order is checked: one that fails is undone and the next goes on from the state
+    // before it, so that the batch reports each order's errors (up to kMaxBatchErrors), not
+    // only the first. Any error fails the whole batch.
     for (const OrderDecl& o : b.orders) {
-      if (Status st = Order(o); !st.ok()) return st;
+      const Checkpoint mark = s_.Mark();
+      const size_t cuts = cp_->retracted.size();
+      if (Order(o)) continue;
+      // What the refused order created does not exist for the orders after it: their
+      // "unknown id" errors about it would only repeat this one.
+      for (size_t i = mark.entities; i < s_.entities.size(); ++i) refused_.insert(s_.entities[i].key);
+      Undo(mark, cuts);
+      if (errors_.size() >= kMaxBatchErrors) break;
+    }
+    if (!errors_.empty()) {
+      Status first = std::move(errors_.front());
+      for (size_t i = 1; i < errors_.size(); ++i) first.AddMore(std::move(errors_[i]));
+      return first;
     }
     summary_.facts_asserted = rows_->facts.size();
     summary_.facts_superseded = rows_->retractions.size();
@@ -164,7 +179,57 @@ class Applier {
 
   // ---- orders ----
 
-  Status Order(const OrderDecl& o) {
+  // Undoes what was applied since mark (its retractions are those past `cuts`).
+  void Undo(const Checkpoint& mark, size_t cuts) {
+    Checkpoint c = mark;
+    c.retracted.assign(cp_->retracted.begin() + static_cast<std::ptrdiff_t>(cuts), cp_->retracted.end());
+    s_.Rollback(c);
+    cp_->retracted.resize(cuts);
+  }
+
+  // Applies one order; false when it had errors (in errors_). An operation that fails is undone
+  // and the next one goes on, so that an order reports each failing operation; the order's
+  // invariants are checked only when every operation applied.
+  bool Order(const OrderDecl& o) {
+    Status st = OrderHeader(o);
+    if (!st.ok()) {
+      errors_.push_back(std::move(st));
+      return false;
+    }
+    auto cascade = [&](const Status& e) {
+      for (const std::string& key : refused_) {
+        if (e.message() == fmt::format("unknown id '{}'", key)) return true;
+      }
+      return false;
+    };
+    new_facts_.clear();
+    ended_.clear();
+    lineage_.clear();
+    bool failed = false;
+    for (const Op& op : o.ops) {
+      const Checkpoint mark = s_.Mark();
+      const size_t cuts = cp_->retracted.size();
+      const size_t sizes[] = {new_facts_.size(), ended_.size(), lineage_.size()};
+      if (Status e = ApplyOp(op, o); !e.ok()) {
+        Undo(mark, cuts);
+        new_facts_.resize(sizes[0]);
+        ended_.resize(sizes[1]);
+        lineage_.resize(sizes[2]);
+        if (!cascade(e)) errors_.push_back(std::move(e));
+        failed = true;
+        if (errors_.size() >= kMaxBatchErrors) return false;
+      }
+    }
+    if (failed) return false;
+    if (Status e = CheckInvariants(); !e.ok()) {
+      errors_.push_back(std::move(e));
+      return false;
+    }
+    s_.max_known = std::max(s_.max_known, known_);
+    return true;
+  }
+
+  Status OrderHeader(const OrderDecl& o) {
     if (auto it = s_.order_ids.find(o.id); it != s_.order_ids.end()) {
       Status st = Status::Conflict(fmt::format("order '{}' is already recorded", o.id), o.where);
       const SourceRegion& w = OrderRegion(s_, it->second);
@@ -199,15 +264,6 @@ class Applier {
                                   row.recorded, row.stored, row.sources, row.notes, row.where});
     rows_->orders.push_back(std::move(row));
     ++summary_.orders;
-
-    new_facts_.clear();
-    ended_.clear();
-    lineage_.clear();
-    for (const Op& op : o.ops) {
-      if (Status st = ApplyOp(op, o); !st.ok()) return st;
-    }
-    if (Status st = CheckInvariants(); !st.ok()) return st;
-    s_.max_known = std::max(s_.max_known, known_);
     return Status::Ok();
   }
 
@@ -1005,6 +1061,8 @@ class Applier {
   std::vector<std::pair<uint32_t, SourceRegion>> new_facts_;
   std::vector<std::pair<uint32_t, SourceRegion>> ended_;
   std::vector<std::pair<uint32_t, SourceRegion>> lineage_;  // lineage rows of the current order
+  std::vector<Status> errors_;                              // of the orders, in order
+  std::set<std::string> refused_;                           // entities created by refused orders
 };
 
 }  // namespace

@@ -218,6 +218,7 @@ SourceRegion CsvImport::Map(const SourceRegion& r) const {
 Status CsvImport::Map(const Status& status) const {
   Status s = Status::Error(status.code(), status.message(), Map(status.where()));
   for (const Note& n : status.notes()) s.AddNote(n.message, Map(n.where));
+  for (const Status& m : status.more()) s.AddMore(Map(m));
   return s;
 }
 

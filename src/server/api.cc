@@ -598,8 +598,9 @@ Reply Api::ApplyOrders(Context& c, const std::string& scenario) {
   options.file = file;
   auto applied = db_.Apply(parsed.batch, options);
   if (!applied.ok()) {
-    return Reply{
-        present::HttpStatusFor(applied.status().code()), present::BatchErrorJson({applied.status()}, text, file), {}};
+    return Reply{present::HttpStatusFor(applied.status().code()),
+                 present::BatchErrorJson(EachError(applied.status()), text, file),
+                 {}};
   }
   if (scenario.empty() && !check_only) {
     std::lock_guard lock(orders_mu_);

@@ -70,6 +70,58 @@ order base "Base" effective 2010-01-01 recorded 2010-01-01 sources s {
 }
 )";
 
+// A batch reports each order's errors, each failing operation's within an order, and not the
+// errors that only repeat one (an id a refused order would have created); nothing is applied.
+TEST_F(DatabaseTest, ABatchReportsEveryErrorAndAppliesNothing) {
+  ASSERT_TRUE(Load(kBase).ok());
+  const size_t facts = db_->fact_count();
+  ParseResult p = ParseOrders(R"(
+order o1 "two bad operations" effective 2024-01-01 recorded 2024-01-01 sources s {
+  create d : territory
+  assign d in -> nowhere
+  assign a in -> nowhere-else
+}
+order o2 "uses what o1 would have created" effective 2024-01-01 recorded 2024-01-01 sources s {
+  assign d in -> north
+  move c in -> north
+}
+order o3 "a violation" effective 2024-01-01 recorded 2024-01-01 sources s {
+  assign b in -> south
+}
+order o4 "fine" effective 2024-01-01 recorded 2024-01-01 sources s {
+  move a in -> south
+}
+)",
+                              "t.ordo");
+  ASSERT_TRUE(p.ok());
+  auto r = db_->Apply(p.batch);
+  ASSERT_FALSE(r.ok());
+  std::vector<std::string> messages;
+  for (const Status& e : EachError(r.status())) messages.push_back(e.message());
+  ASSERT_EQ(messages.size(), 3u) << r.status().ToString();
+  EXPECT_EQ(messages[0], "unknown id 'nowhere'");
+  EXPECT_EQ(messages[1], "unknown id 'nowhere-else'");
+  EXPECT_EQ(messages[2].rfind("'b' cannot have two ins at once", 0), 0u) << messages[2];
+  EXPECT_EQ(EachError(r.status())[1].where().begin.line, 5u);
+  EXPECT_EQ(db_->fact_count(), facts) << "nothing of the batch is applied";
+  EXPECT_EQ(ObjectAt("a", "in", "2024-06-01"), "north");
+  EXPECT_EQ(ObjectAt("c", "in", "2024-06-01"), "south");
+}
+
+TEST_F(DatabaseTest, ABatchReportsAtMostFiftyErrors) {
+  ASSERT_TRUE(Load(kBase).ok());
+  std::string text;
+  for (int i = 0; i < 70; ++i) {
+    text += "order bad-" + std::to_string(i) + " \"x\" effective 2024-01-01 sources s {\n  assign a in -> nowhere\n}\n";
+  }
+  ParseResult p = ParseOrders(text, "t.ordo");
+  ASSERT_TRUE(p.ok());
+  auto r = db_->Apply(p.batch);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(EachError(r.status()).size(), kMaxBatchErrors);
+  EXPECT_EQ(EachError(r.status()).back().where().begin.line, 3u * (kMaxBatchErrors - 1) + 2) << "the fiftieth order's";
+}
+
 TEST_F(DatabaseTest, MoveEndsThePreviousFactTheDayBefore) {
   ASSERT_TRUE(Load(kBase).ok());
   ASSERT_TRUE(

@@ -634,6 +634,28 @@ TEST_F(ServerTest, ViolationIs422WithNotes) {
             json::array({"leningrad-md"}));
 }
 
+TEST_F(ServerTest, EveryErrorOfABatchComesBackInDiagnostics) {
+  ServeOptions options;
+  options.write_token = "t";
+  StartServer(options);
+  const std::string text =
+      "order one \"One\" effective 2024-06-01 recorded 2025-01-01 sources fixture-atlas {\n"
+      "  move RU-MUR military-district -> nosuch-md\n"
+      "}\n"
+      "order two \"Two\" effective 2024-06-01 recorded 2025-01-01 sources fixture-atlas {\n"
+      "  assign RU-ARK military-district -> northern-fleet\n"
+      "}\n";
+  HttpAnswer a = Post("/api/orders", text, "t");
+  EXPECT_EQ(a.status, 404) << a.text;
+  EXPECT_EQ(a.body["applied"], false);
+  ASSERT_EQ(a.body["diagnostics"].size(), 2u) << a.text;
+  EXPECT_EQ(a.body["diagnostics"][0]["message"], "unknown id 'nosuch-md'");
+  EXPECT_EQ(a.body["diagnostics"][0]["line"], 2);
+  EXPECT_EQ(a.body["diagnostics"][1]["code"], "violation");
+  EXPECT_EQ(a.body["diagnostics"][1]["line"], 5);
+  EXPECT_EQ(a.body["error"], a.body["diagnostics"][0]);
+}
+
 // Readers must never see half an order: each order moves three regions together.
 TEST_F(ServerTest, ConcurrentReadersSeeWholeOrders) {
   ServeOptions options;
