@@ -16,6 +16,7 @@
 #include "domain/changes.h"
 #include "domain/charts.h"
 #include "domain/compare.h"
+#include "domain/import.h"
 #include "domain/orders.h"
 #include "domain/query.h"
 #include "domain/statements.h"
@@ -253,24 +254,14 @@ class Session {
     lang::CsvImportSpec spec;
     spec.order = r_.order_id;
     spec.title = r_.title;
-    for (size_t b = 0; b <= r_.sources.size();) {
-      const size_t e = std::min(r_.sources.find(',', b), r_.sources.size());
-      std::string id = r_.sources.substr(b, e - b);
-      id.erase(0, id.find_first_not_of(' '));
-      id.erase(id.find_last_not_of(' ') + 1);
-      if (!id.empty()) spec.sources.push_back(id);
-      b = e + 1;
-    }
+    spec.sources = domain::SplitIds(r_.sources);
     spec.effective = r_.effective;
     spec.recorded = r_.recorded;
     spec.issuer = r_.issuer;
     spec.perspective = r_.perspective;
     spec.note = r_.note;
-    const SchemaInfo schema = db_->Schema();
-    for (const RelationDecl& rel : schema.relations) (rel.exclusive ? spec.exclusive : spec.relations).insert(rel.name);
-    for (const AttributeDecl& a : schema.attributes) spec.attributes[a.name] = a.type;
-    const std::string text_file = "<order from " + file + ">";
-    lang::CsvImport imported = lang::ImportCsv(*csv, file, spec, text_file);
+    lang::CsvImport imported = domain::ImportCsv(*db_, *csv, file, std::move(spec));
+    const std::string& text_file = imported.text_file;
     auto refuse = [&](const std::vector<Status>& diagnostics) {
       for (const Status& d : diagnostics) io_.err << RenderStatus(d, texts_, io_.err_color);
       io_.err << fmt::format("ordo: {} error{} in {}; nothing was {}\n", diagnostics.size(),

@@ -245,19 +245,23 @@ CsvImport ImportCsv(std::string_view csv, const std::string& file, const CsvImpo
     out.diagnostics.push_back(Status::Invalid(std::move(message), where));
     return out.diagnostics.back();
   };
-  // The order's header as given on the command line.
-  for (const auto& [option, word] : {std::pair{"--order", &spec.order}, std::pair{"--issuer", &spec.issuer},
-                                     std::pair{"--perspective", &spec.perspective}}) {
-    if (!word->empty() && !IdShaped(*word)) fail(fmt::format("invalid {} '{}': not an id", option, *word), {});
+  // The order's header as given on the command line (or in query parameters).
+  auto option = [&](const char* name) {
+    return spec.query_parameters ? fmt::format("'{}'", name) : fmt::format("--{}", name);
+  };
+  for (const auto& [name, word] : {std::pair{"order", &spec.order}, std::pair{"issuer", &spec.issuer},
+                                   std::pair{"perspective", &spec.perspective}}) {
+    if (!word->empty() && !IdShaped(*word)) fail(fmt::format("invalid {} '{}': not an id", option(name), *word), {});
   }
-  for (const auto& [option, word] :
-       {std::pair{"--effective", &spec.effective}, std::pair{"--recorded", &spec.recorded}}) {
-    if (!word->empty() && !BareShaped(*word)) fail(fmt::format("invalid {} '{}'", option, *word), {});
+  for (const auto& [name, word] : {std::pair{"effective", &spec.effective}, std::pair{"recorded", &spec.recorded}}) {
+    if (!word->empty() && !BareShaped(*word)) fail(fmt::format("invalid {} '{}'", option(name), *word), {});
   }
   for (const std::string& src : spec.sources) {
-    if (!IdShaped(src)) fail(fmt::format("invalid source id '{}' in --sources", src), {});
+    if (!IdShaped(src)) fail(fmt::format("invalid source id '{}' in {}", src, option("sources")), {});
   }
-  if (spec.sources.empty()) fail("--sources is required: the sources of the order", {});
+  if (spec.order.empty()) fail(fmt::format("{} is required: the order's id", option("order")), {});
+  if (spec.title.empty()) fail(fmt::format("{} is required: the order's title", option("title")), {});
+  if (spec.sources.empty()) fail(fmt::format("{} is required: the sources of the order", option("sources")), {});
   if (!out.diagnostics.empty()) return out;
   std::optional<Record> header = reader.Next();
   if (!header) {

@@ -29,6 +29,8 @@ struct CsvImportSpec {
   std::vector<std::string> sources;
   std::string effective;  // EDTF; empty: the earliest `from` of the rows
   std::string recorded, issuer, perspective, note;
+  // How errors name the options: "--order" (the command line) or "'order'" (query parameters).
+  bool query_parameters = false;
   std::set<std::string> exclusive;              // exclusive relations: a row is a `move`
   std::set<std::string> relations;              // the others: a row is an `assign`
   std::map<std::string, ValueType> attributes;  // a row is a `set`; strings are quoted

@@ -11,6 +11,7 @@
 #include "domain/changes.h"
 #include "domain/charts.h"
 #include "domain/compare.h"
+#include "domain/import.h"
 #include "domain/query.h"
 #include "domain/statements.h"
 #include "http/target.h"
@@ -152,6 +153,13 @@ const std::vector<Route>& Api::Routes() {
       {"POST", "/api/orders", {"check", "file"}, {}, V::kNone, true, &Api::PostOrders},
       {"POST", "/api/scenarios", {"name", "from_recorded", "note"}, {}, V::kNone, true, &Api::PostScenario},
       {"POST", "/api/scenarios/{name}/orders", {"check", "file"}, {}, V::kNone, true, &Api::PostScenarioOrders},
+      {"POST",
+       "/api/import",
+       {"order", "title", "sources", "effective", "recorded", "issuer", "perspective", "note", "check", "file"},
+       {"order", "title", "sources"},
+       V::kNone,
+       true,
+       &Api::PostImport},
       {"DELETE", "/api/scenarios/{name}", {}, {}, V::kNone, true, &Api::DeleteScenario},
   };
   return kRoutes;
@@ -579,7 +587,38 @@ Reply Api::ApplyOrders(Context& c, const std::string& scenario) {
   }
   ParseResult parsed = ParseOrders(text, file);
   if (!parsed.ok()) return Reply{400, present::BatchErrorJson(parsed.diagnostics, text, file), {}};
+  return ApplyBatch(scenario, check_only, parsed.batch, text, file, nullptr);
+}
 
+// POST /api/import?order=&title=&sources=…: the body is a CSV of changes (`ordo import csv`).
+Reply Api::PostImport(Context& c) {
+  const bool check_only = c.HasParam("check") && c.Param("check") != "0" && c.Param("check") != "false";
+  const std::string file = c.HasParam("file") ? c.Param("file") : "<csv>";
+  const std::string& csv = c.req.body;
+  lang::CsvImportSpec spec;
+  spec.order = c.Param("order");
+  spec.title = c.Param("title");
+  spec.sources = domain::SplitIds(c.Param("sources"));
+  spec.effective = c.Param("effective");
+  spec.recorded = c.Param("recorded");
+  spec.issuer = c.Param("issuer");
+  spec.perspective = c.Param("perspective");
+  spec.note = c.Param("note");
+  spec.query_parameters = true;
+  lang::CsvImport imported = domain::ImportCsv(db_, csv, file, std::move(spec));
+  if (!imported.diagnostics.empty()) return Reply{400, present::BatchErrorJson(imported.diagnostics, csv, file), {}};
+  ParseResult parsed = ParseOrders(imported.text, imported.text_file);
+  if (!parsed.ok()) {
+    std::vector<Status> mapped;
+    for (const Status& d : parsed.diagnostics) mapped.push_back(imported.Map(d));
+    return Reply{400, present::BatchErrorJson(mapped, csv, file), {}};
+  }
+  imported.Relocate(&parsed.batch);
+  return ApplyBatch("", check_only, parsed.batch, csv, file, &imported);
+}
+
+Reply Api::ApplyBatch(const std::string& scenario, bool check_only, const Batch& batch, const std::string& text,
+                      const std::string& file, const lang::CsvImport* csv) {
   auto alerts_of = [&]() -> std::vector<AlertInfo> {
     if (scenario.empty()) {
       auto a = db_.Alerts();
@@ -594,13 +633,15 @@ Reply Api::ApplyOrders(Context& c, const std::string& scenario) {
   ApplyOptions options;
   options.check_only = check_only;
   options.scenario = scenario;
-  options.text = text;
-  options.file = file;
-  auto applied = db_.Apply(parsed.batch, options);
+  options.text = csv != nullptr ? csv->text : text;
+  options.file = csv != nullptr ? csv->text_file : file;
+  auto applied = db_.Apply(batch, options);
   if (!applied.ok()) {
-    return Reply{present::HttpStatusFor(applied.status().code()),
-                 present::BatchErrorJson(EachError(applied.status()), text, file),
-                 {}};
+    const Status status = csv != nullptr ? csv->Map(applied.status()) : applied.status();
+    return Reply{present::HttpStatusFor(status.code()), present::BatchErrorJson(EachError(status), text, file), {}};
+  }
+  if (csv != nullptr) {
+    for (Status& w : applied->warnings) w = csv->Map(w);
   }
   if (scenario.empty() && !check_only) {
     std::lock_guard lock(orders_mu_);

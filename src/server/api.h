@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "domain/orders.h"
+#include "lang/csv_import.h"
 #include "ordo/database.h"
 #include "server/http.h"
 #include "server/server.h"
@@ -97,6 +98,7 @@ class Api {
   Reply PostOrders(Context& c);
   Reply PostScenario(Context& c);
   Reply PostScenarioOrders(Context& c);
+  Reply PostImport(Context& c);
   Reply DeleteScenario(Context& c);
 
  private:
@@ -107,6 +109,10 @@ class Api {
   std::optional<Reply> RefuseWrite(const Request& req) const;
   // Parses and applies the body's order text to the record ("") or a scenario.
   Reply ApplyOrders(Context& c, const std::string& scenario);
+  // Applies a parsed batch; its diagnostics are rendered against text (named file), after
+  // mapping to the CSV cells they come from when csv is given (POST /api/import).
+  Reply ApplyBatch(const std::string& scenario, bool check_only, const Batch& batch, const std::string& text,
+                   const std::string& file, const lang::CsvImport* csv);
   // An error, with "did you mean" notes from a name search for an unknown id.
   Reply NotFoundWithHint(const Context& c, Status status, const std::string& id) const;
   // The record's orders, rebuilt after each write.

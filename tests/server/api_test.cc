@@ -656,6 +656,51 @@ TEST_F(ServerTest, EveryErrorOfABatchComesBackInDiagnostics) {
   EXPECT_EQ(a.body["error"], a.body["diagnostics"][0]);
 }
 
+TEST_F(ServerTest, ImportACsvOfChangesAsOneOrder) {
+  ServeOptions options;
+  options.write_token = "t";
+  StartServer(options);
+  const std::string q =
+      "/api/import?order=csv-2025&title=" + Encode("Moves from a table") + "&sources=fixture-atlas&recorded=2025-01-02";
+  const std::string csv =
+      "subject,relation,object,from,note\r\n"
+      "RU-MUR,military-district,northern-fleet,2025-01-01,\"back, \"\"for now\"\"\"\r\n"
+      "RU-ARK,military-district,northern-fleet,2025-01-01,\r\n";
+  // A check first: nothing written.
+  HttpAnswer check = Post(q + "&check=1", csv, "t");
+  ASSERT_EQ(check.status, 200) << check.text;
+  EXPECT_EQ(check.body["applied"], false);
+  EXPECT_EQ(Get("/api/map?relation=military-district&at=2025-06-01").body["assignments"]["RU-MUR"],
+            json::array({"leningrad-md"}));
+  HttpAnswer a = Post(q, csv, "t");
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.body["applied"], true);
+  EXPECT_EQ(a.body["orders"], 1);
+  EXPECT_EQ(Get("/api/map?relation=military-district&at=2025-06-01").body["assignments"]["RU-MUR"],
+            json::array({"northern-fleet"}));
+  HttpAnswer order = Get("/api/orders/csv-2025");
+  ASSERT_EQ(order.status, 200);
+  EXPECT_EQ(order.body["title"], "Moves from a table");
+  // An error comes back at its cell, and nothing is applied.
+  HttpAnswer bad = Post("/api/import?order=csv-bad&title=x&sources=fixture-atlas",
+                        "subject,relation,object,from\nRU-LEN,military-district,northern-flet,2025-01-01\n", "t");
+  EXPECT_EQ(bad.status, 404) << bad.text;
+  EXPECT_EQ(bad.body["error"]["message"], "unknown id 'northern-flet'");
+  EXPECT_EQ(bad.body["error"]["file"], "<csv>");
+  EXPECT_EQ(bad.body["error"]["line"], 2);
+  EXPECT_EQ(bad.body["error"]["column"], 26);
+  EXPECT_NE(bad.body["error"]["rendered"].get<std::string>().find("RU-LEN,military-district,northern-flet"),
+            std::string::npos);
+  EXPECT_EQ(Get("/api/orders/csv-bad").status, 404);
+  HttpAnswer column = Post("/api/import?order=x&title=x&sources=fixture-atlas", "subject,relation,objet\n", "t");
+  EXPECT_EQ(column.status, 400);
+  EXPECT_EQ(column.body["diagnostics"][0]["message"], "unknown column 'objet'");
+  HttpAnswer missing = Post("/api/import?order=x&title=x", "subject,relation,object\n", "t");
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(missing.body["error"]["message"], "'sources' is required: the sources of the order");
+  EXPECT_EQ(Post(q, csv, "wrong").status, 403);
+}
+
 // Readers must never see half an order: each order moves three regions together.
 TEST_F(ServerTest, ConcurrentReadersSeeWholeOrders) {
   ServeOptions options;
