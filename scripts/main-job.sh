@@ -32,6 +32,13 @@ step members leningrad-md --relation military-district --at 2024-03-01
 printf '\nAnd what changed overnight:\n'
 step diff 2024-02-29 2024-03-01 --relation military-district
 
+printf '\nEvery change of the military districts from 2020 to 2024, not only the net difference:\n'
+step changes --relation military-district --from 2020 --to 2024
+printf '\nThe states in NATO and the EU, and those in the EU only, the day Stoltenberg spoke:\n'
+step query 'member-of(?s, eu), not member-of(?s, nato)' --at 2024-02-27
+printf '\nWhat the record knew the day before the decree was signed, against now:\n'
+step compare --recorded 2024-02-25 --at 2024-03-01 --relation military-district
+
 cat <<TXT
 
 To query more (every query takes --at DATE, --recorded INSTANT, --perspective P and --json):
