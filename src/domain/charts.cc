@@ -58,6 +58,49 @@ Result<MapView> BuildMap(const Database& db, const std::string& relation, const 
   return out;
 }
 
+namespace {
+
+std::optional<double> Number(const EntityInfo& e, const char* attribute) {
+  for (const FactInfo& f : e.facts) {
+    if (f.predicate != attribute || !f.value) continue;
+    if (const auto* d = std::get_if<double>(&f.value->v)) return *d;
+    if (const auto* i = std::get_if<int64_t>(&f.value->v)) return static_cast<double>(*i);
+  }
+  return std::nullopt;
+}
+
+// The unit's symbol, headquarters and commanders at view.at, where the schema has them.
+void AddUnitDetails(const Database& db, const EntityInfo& unit, const View& view, OrgNode* n) {
+  for (const FactInfo& f : unit.facts) {
+    if (f.predicate == "sidc" && f.value) {
+      if (const auto* s = std::get_if<std::string>(&f.value->v)) n->sidc = *s;
+    }
+    if (f.predicate == "headquarters" && !f.is_attribute && !n->headquarters) {
+      OrgNode::Place p;
+      p.id = f.object;
+      if (auto place = db.Entity(f.object, view); place.ok()) {
+        p.name = DisplayName(place->names);
+        p.latitude = Number(*place, "latitude");
+        p.longitude = Number(*place, "longitude");
+      }
+      n->headquarters = std::move(p);
+    }
+  }
+  auto commanders = db.Members(unit.id, "commands", view);
+  if (!commanders.ok()) return;  // no `commands` relation in this schema
+  for (const FactInfo& f : *commanders) {
+    OrgNode::Commander c;
+    c.id = f.subject;
+    if (auto person = db.Entity(f.subject, view); person.ok()) c.name = DisplayName(person->names);
+    for (const Qualifier& q : f.qualifiers) {
+      if (q.key == "acting" && q.value == Value{true}) c.acting = true;
+    }
+    n->commanders.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
 Result<OrgChart> BuildOrgChart(const Database& db, const std::string& relation, const View& view) {
   auto facts = db.Snapshot(relation, view);
   if (!facts.ok()) return facts.status();
@@ -85,6 +128,7 @@ Result<OrgChart> BuildOrgChart(const Database& db, const std::string& relation, 
       n.name = id;
     }
     if (auto p = parents.find(id); p != parents.end()) n.parent = *p->second;
+    if (e.ok()) AddUnitDetails(db, *e, view, &n);
     out.nodes.push_back(std::move(n));
   }
   return out;

@@ -43,6 +43,18 @@ struct OrgNode {
   std::string name;  // DisplayName at the date; the id when not known
   std::vector<Name> names;
   std::optional<FactInfo> parent;  // the node's own fact of the relation, if any
+  // What the record holds about the unit at the date, where its schema has it (docs/data.md):
+  std::string sidc;  // the `sidc` attribute: an APP-6(D) symbol code
+  struct Place {
+    std::string id, name;
+    std::optional<double> latitude, longitude;
+  };
+  std::optional<Place> headquarters;  // the `headquarters` relation, with the place's coordinates
+  struct Commander {
+    std::string id, name;
+    bool acting = false;  // [acting: true]
+  };
+  std::vector<Commander> commanders;  // who `commands` it (one, where the record is whole)
 };
 struct OrgChart {
   std::string relation;

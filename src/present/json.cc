@@ -646,6 +646,21 @@ Json OrgChartJson(const domain::OrgChart& chart, const View& view, const domain:
       n["parent"] = nullptr;
       n["fact"] = nullptr;
     }
+    n["sidc"] = NullIfEmpty(node.sidc);
+    if (node.headquarters) {
+      const domain::OrgNode::Place& p = *node.headquarters;
+      n["headquarters"] = {{"id", p.id},
+                           {"name", NullIfEmpty(p.name)},
+                           {"latitude", p.latitude ? json(*p.latitude) : json(nullptr)},
+                           {"longitude", p.longitude ? json(*p.longitude) : json(nullptr)}};
+    } else {
+      n["headquarters"] = nullptr;
+    }
+    json commanders = json::array();
+    for (const domain::OrgNode::Commander& c : node.commanders) {
+      commanders.push_back({{"id", c.id}, {"name", NullIfEmpty(c.name)}, {"acting", c.acting}});
+    }
+    n["commanders"] = std::move(commanders);
     nodes.push_back(std::move(n));
   }
   json j = json::object();

@@ -524,6 +524,31 @@ async function main() {
     await page.screenshot({ path: join(out, '12-commands-2024-03-01.png') });
   });
 
+  await test('the org chart draws each unit\'s own symbol, headquarters and commander, and folds', async () => {
+    await page.goto(`${base}/?date=2024-06-01&view=subordinate-to`);
+    await ready(page, 'subordinate-to', '2024-06-01');
+    const tree = await api('/api/tree?relation=subordinate-to&at=2024-06-01');
+    const lmd = tree.nodes.find((n) => n.id === 'leningrad-md');
+    assert.ok(lmd && lmd.sidc && lmd.headquarters && lmd.commanders.length, JSON.stringify(lmd));
+    const card = '#chart .unit[data-id="leningrad-md"]';
+    assert.equal(await page.$eval(`${card} .unit-symbol`, (s) => s.dataset.sidc), lmd.sidc, 'the record\'s own SIDC');
+    const sub = await page.textContent(`${card} .unit-sub`);
+    assert.ok(sub.includes(`HQ ${lmd.headquarters.name}`) && sub.includes(lmd.commanders[0].name), sub);
+    // An army beneath the district folds away with it, and comes back.
+    const beneath = tree.nodes.filter((n) => n.parent === 'leningrad-md').map((n) => n.id);
+    assert.ok(beneath.length > 0);
+    const child = `#chart .unit[data-id="${beneath[0]}"]`;
+    assert.ok(await page.isVisible(child));
+    const toggle = `#chart li:has(> ${card.replace('#chart ', '')}) > .unit-toggle`;
+    await page.click(toggle);
+    assert.ok(await page.isHidden(child), 'collapsed');
+    assert.equal(await page.getAttribute(toggle, 'aria-expanded'), 'false');
+    await page.screenshot({ path: join(out, '12b-commands-collapsed.png') });
+    await page.click(toggle);
+    assert.ok(await page.isVisible(child), 'expanded again');
+    await page.screenshot({ path: join(out, '12c-commands-2024-06-01.png') });
+  });
+
   await test('no id is shown where a name exists', async () => {
     // Every id the record names: entities (asked by /api/names), orders, sources, statements.
     const orders = await api('/api/orders');

@@ -10,6 +10,13 @@ const SIDC = {
   service: 'SFSP-----------', // sea surface
 };
 
-export function symbolSvg(kind) {
-  return new ms.Symbol(SIDC[kind] || 'SFGPU----------', { size: 26, fill: true, frame: true }).asSVG();
+// The unit's own code (the record's `sidc`, APP-6(D) / MIL-STD-2525D, 20 digits) when it has a
+// valid one, else the code for its kind.
+export function symbolSvg(kind, sidc) {
+  const options = { size: 26, fill: true, frame: true };
+  if (sidc) {
+    const own = new ms.Symbol(sidc, options);
+    if (own.isValid()) return own.asSVG();
+  }
+  return new ms.Symbol(SIDC[kind] || 'SFGPU----------', options).asSVG();
 }
