@@ -409,6 +409,18 @@ Examples:
 
   AddScenarioCommands(app, &r);
 
+  CLI::App* exp = Sub(app, &r, "export", "Write the record in another tool's format",
+                      R"(`export orbat` writes the order of battle at a date (who is subordinate to whom, each unit
+with its APP-6 symbol, headquarters and commander) as an ORBAT Mapper scenario file (JSON),
+which https://orbat-mapper.app opens. docs/cli.md, "Export the order of battle".
+
+Examples:
+  ordo export orbat --at 2024-06-01 > orbat-2024-06-01.json
+  ordo export orbat --at 2015-06-01 --recorded 2016-01-01 > as-known-in-2016.json)");
+  exp->add_option("FORMAT", r.import_format, "The format: orbat")->required()->check(CLI::IsMember({"orbat"}));
+  AddRelation(exp, &r, "The acyclic relation of the chart; default: subordinate-to");
+  AddView(exp, &r, true);
+
   CLI::App* import = Sub(app, &r, "import", "Turn a spreadsheet of changes into one order, checked like any other",
                          R"(A CSV file (RFC 4180; ';' as the separator when the header line has no ',') whose first
 line names the columns: subject, relation, object (an id) or value, from, to, and optionally op

@@ -26,6 +26,7 @@
 #include "ordo/lang.h"
 #include "present/format.h"
 #include "present/json.h"
+#include "present/orbat.h"
 #include "present/text.h"
 
 namespace ordo::cli {
@@ -43,6 +44,7 @@ class Session {
     if (c == "load") return Load(false);
     if (c == "check") return Load(true);
     if (c == "import") return Import();
+    if (c == "export") return Export();
     if (c == "show") return Show();
     if (c == "members") return Members();
     if (c == "history") return History();
@@ -297,6 +299,18 @@ class Session {
     } else {
       io_.out << "imported " << what << "\n";
     }
+    return 0;
+  }
+
+  // `export orbat`: the org chart at the date as an ORBAT Mapper scenario.
+  int Export() {
+    View view;
+    if (Status s = Prepare(&view); !s.ok()) return Fail(s);
+    const std::string relation = r_.relation.empty() ? "subordinate-to" : r_.relation;
+    auto chart = domain::BuildOrgChart(*db_, relation, view);
+    if (!chart.ok()) return Fail(chart.status(), relation);
+    if (chart->nodes.empty()) return Nothing(fmt::format("no {} facts {}", relation, present::FormatView(view, true)));
+    io_.out << present::OrbatScenarioJson(*chart, view, view.at, r_.scenario).Dump(true);
     return 0;
   }
 

@@ -593,16 +593,21 @@ class Applier {
         PutPortion(*subj, *pred, persp, kNone, from, to, object, annot, false, op.where);
         return Status::Ok();
       case OpKind::kEndRelation: {
-        if (object == kNone) return Status::Invalid("end of a relation needs '-> OBJECT'", op.where);
+        // Without '-> OBJECT': whatever the subject's facts of the relation hold (docs/language.md).
         bool holds = false;
         for (uint32_t id : LiveFacts(*subj, *pred)) {
           const Fact& f = s_.facts[id];
-          if (f.persp == persp && f.object == object && f.interval().contains(from.date)) holds = true;
+          if (f.persp == persp && (object == kNone || f.object == object) && f.interval().contains(from.date)) {
+            holds = true;
+          }
         }
         if (!holds) {
-          Status st = Status::Violation(fmt::format("cannot end '{} {} -> {}' on {}: it does not hold then", key,
-                                                    p.name, op.object, FormatFuzzyDate(from)),
-                                        op.where);
+          Status st = Status::Violation(
+              object == kNone
+                  ? fmt::format("cannot end '{} {}' on {}: it has none then", key, p.name, FormatFuzzyDate(from))
+                  : fmt::format("cannot end '{} {} -> {}' on {}: it does not hold then", key, p.name, op.object,
+                                FormatFuzzyDate(from)),
+              op.where);
           for (uint32_t id : LiveFacts(*subj, *pred)) {
             const Fact& f = s_.facts[id];
             if (f.interval().contains(from.date) && State::PerspClash(f.persp, persp)) {

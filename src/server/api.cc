@@ -18,6 +18,7 @@
 #include "ordo/lang.h"
 #include "present/atom.h"
 #include "present/json.h"
+#include "present/orbat.h"
 
 namespace ordo::server {
 
@@ -133,6 +134,7 @@ const std::vector<Route>& Api::Routes() {
       {"GET", "/api/names", {"ids"}, {"ids"}, V::kFull, false, &Api::Names},
       {"GET", "/api/map", {"relation"}, {"relation"}, V::kFull, true, &Api::Map},
       {"GET", "/api/tree", {"relation"}, {"relation"}, V::kFull, true, &Api::Tree},
+      {"GET", "/api/export/orbat", {"relation"}, {}, V::kFull, true, &Api::ExportOrbat},
       {"GET", "/api/changes", {"relation", "from", "to"}, {"relation"}, V::kRecorded, true, &Api::Changes},
       {"GET",
        "/api/compare",
@@ -412,6 +414,16 @@ Reply Api::Tree(Context& c) {
   auto chart = domain::BuildOrgChart(*c.db, relation, c.view);
   if (!chart.ok()) return NotFoundWithHint(c, chart.status(), relation);
   return Ok(present::OrgChartJson(*chart, c.view, *c.orders));
+}
+
+Reply Api::ExportOrbat(Context& c) {
+  const std::string relation = c.HasParam("relation") ? c.Param("relation") : "subordinate-to";
+  auto chart = domain::BuildOrgChart(*c.db, relation, c.view);
+  if (!chart.ok()) return NotFoundWithHint(c, chart.status(), relation);
+  Reply r = Ok(present::OrbatScenarioJson(*chart, c.view, c.view.at, c.scenario));
+  r.headers.emplace_back("Content-Disposition",
+                         fmt::format("attachment; filename=\"orbat-{}.json\"", FormatDate(c.view.at)));
+  return r;
 }
 
 Reply Api::Changes(Context& c) {

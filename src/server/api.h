@@ -95,6 +95,7 @@ class Api {
   Reply Rules(Context& c);
   Reply Alerts(Context& c);
   Reply AlertsAtom(Context& c);
+  Reply ExportOrbat(Context& c);
   Reply PostOrders(Context& c);
   Reply PostScenario(Context& c);
   Reply PostScenarioOrders(Context& c);

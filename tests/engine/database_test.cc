@@ -72,6 +72,18 @@ order base "Base" effective 2010-01-01 recorded 2010-01-01 sources s {
 
 // A batch reports each order's errors, each failing operation's within an order, and not the
 // errors that only repeat one (an id a refused order would have created); nothing is applied.
+// Regression: `end IDS REL` without '-> OBJ' ends whatever the relation holds, as
+// docs/language.md says; it was refused with "end of a relation needs '-> OBJECT'".
+TEST_F(DatabaseTest, EndWithoutAnObjectEndsWhateverHolds) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(Load("order e \"E\" effective 2024-03-01 recorded 2024-03-01 sources s {\n  end a in\n}\n").ok());
+  EXPECT_EQ(ObjectAt("a", "in", "2024-02-29"), "north");
+  EXPECT_EQ(ObjectAt("a", "in", "2024-03-01"), "");
+  Status again = Load("order f \"F\" effective 2024-06-01 recorded 2024-06-01 sources s {\n  end a in\n}\n");
+  EXPECT_EQ(again.code(), Code::kViolation);
+  EXPECT_EQ(again.message(), "cannot end 'a in' on 2024-06-01: it has none then");
+}
+
 TEST_F(DatabaseTest, ABatchReportsEveryErrorAndAppliesNothing) {
   ASSERT_TRUE(Load(kBase).ok());
   const size_t facts = db_->fact_count();

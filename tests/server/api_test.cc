@@ -382,6 +382,21 @@ TEST_F(ServerTest, SnapshotOfTheContestedSubjectsOnly) {
   EXPECT_EQ(bad.body["error"]["message"], "invalid value for 'contested': 'yes' (1 or true)");
 }
 
+TEST_F(ServerTest, ExportTheOrderOfBattleForOrbatMapper) {
+  StartServer();
+  HttpAnswer a = Get("/api/export/orbat?at=2024-03-01");
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.body["type"], "ORBAT-mapper");
+  EXPECT_EQ(a.body["startTime"], "2024-03-01T00:00:00Z");
+  const json& top = a.body["sides"][0]["groups"][0]["subUnits"];
+  ASSERT_EQ(top.size(), 1u);
+  EXPECT_EQ(top[0]["id"], "ministry-of-defence");
+  std::set<std::string> beneath;
+  for (const auto& u : top[0]["subUnits"]) beneath.insert(u["id"].get<std::string>());
+  EXPECT_TRUE(beneath.count("leningrad-md") && beneath.count("northern-fleet")) << a.text;
+  EXPECT_EQ(Get("/api/export/orbat?relation=subordinate-too").status, 404);
+}
+
 // ---- Bad requests ----
 
 TEST_F(ServerTest, BadDateIs400WithThePreciseMessage) {
