@@ -524,6 +524,29 @@ async function main() {
     await page.screenshot({ path: join(out, '12-commands-2024-03-01.png') });
   });
 
+  await test('the map shows the districts\' headquarters as symbols at their places, for the date', async () => {
+    // Asked for with the button under the legend, kept in the URL.
+    await page.goto(`${base}/?date=2024-02-29&view=military-district`);
+    await ready(page, 'military-district', '2024-02-29');
+    assert.equal((await page.$$('#map .hq-marker')).length, 0, 'not without asking');
+    await page.click('#hq-toggle');
+    await page.waitForSelector('#map .hq-marker', { state: 'attached' });
+    assert.match(page.url(), /hq=1/);
+    const hq = async (date) => {
+      await page.goto(`${base}/?date=${date}&view=military-district&hq=1`);
+      await ready(page, 'military-district', date);
+      await page.waitForSelector('#map .hq-marker', { state: 'attached' });
+      return page.$$eval('#map .hq-marker', (m) => m.map((x) => x.dataset.unit).sort());
+    };
+    const before = await hq('2024-02-29');
+    assert.ok(before.includes('western-md') && !before.includes('leningrad-md'), before.join(' '));
+    const after = await hq('2024-03-01');
+    assert.ok(after.includes('leningrad-md') && after.includes('moscow-md') && !after.includes('western-md'), after.join(' '));
+    const title = await page.$eval('#map .hq-marker[data-unit="leningrad-md"] title', (t) => t.textContent);
+    assert.match(title, /Saint Petersburg/);
+    await page.screenshot({ path: join(out, '12d-headquarters-2024-03-01.png') });
+  });
+
   await test('the org chart draws each unit\'s own symbol, headquarters and commander, and folds', async () => {
     await page.goto(`${base}/?date=2024-06-01&view=subordinate-to`);
     await ready(page, 'subordinate-to', '2024-06-01');

@@ -246,6 +246,7 @@ async function showStage(v, s) {
     }).catch(() => {});
   }
   paintMap(v, s);
+  drawHeadquarters(v, s);
   // Ahead of the slider: the names of the neighbouring stretches, and their coverage marks.
   setTimeout(() => {
     for (const d of names.around(s.date)) names.load(ui.ids, d).catch(() => {});
@@ -253,6 +254,39 @@ async function showStage(v, s) {
     for (const j of [i - 1, i + 1]) if (j >= 0 && j < vd.stretchCount) vd.mapAnswer(stretchDay(vd.dates, j)).catch(() => {});
   }, 0);
   return true;
+}
+
+// Where the units a view's facts point at (districts, fleets) have their headquarters on the
+// date, as symbols at the places' coordinates: from the org chart of subordinate-to, when the
+// branch has one. Only the units shown on the map; nothing when the view's objects are not units.
+// Shown on asking (the button under the legend, &hq=1): the symbols need milsymbol, which the
+// map alone does not load.
+async function drawHeadquarters(v, s) {
+  map.markers([]);
+  if (!ui.branch.view('subordinate-to')) return;
+  const button = el('button', `hq-toggle${s.hq ? ' on' : ''}`, s.hq ? 'Hide headquarters' : 'Show headquarters');
+  button.id = 'hq-toggle';
+  button.setAttribute('aria-pressed', String(!!s.hq));
+  button.title = 'The headquarters of the units on the map, at their places on this date';
+  button.addEventListener('click', () => store.set({ hq: store.get().hq ? '' : '1' }, 'push'));
+  $('legend').append(button);
+  if (!s.hq) return;
+  const vd = ui.branch.viewData(v.id, viewPerspective(s));
+  const shown = new Set();
+  for (const m of vd.modelsAt(s.date).values()) for (const o of m.objects || []) shown.add(o);
+  try {
+    const [tree, { symbolUrl }] = await Promise.all([ui.branch.tree('subordinate-to', '', s.date), import('./symbols.js')]);
+    if (store.get() !== s) return;
+    const list = [];
+    for (const n of tree.nodes) {
+      const hq = n.headquarters;
+      if (!shown.has(n.id) || !hq || hq.latitude == null || hq.longitude == null) continue;
+      list.push({ id: n.id, title: `${n.name}: headquarters, ${hq.name || hq.id}`, lon: hq.longitude, lat: hq.latitude, href: symbolUrl(n.kind, n.sidc) });
+    }
+    map.markers(list);
+  } catch (e) {
+    // The markers are an addition to the map; without them it is still whole.
+  }
 }
 
 function markReady(v, s) {

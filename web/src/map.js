@@ -24,6 +24,7 @@ export function createMap(svg, topology, { onSelect, onHover, onLeave }) {
   const patterns = new Map(); // fill key -> pattern id
   let idSet = new Set();
   let lastFocus = null;
+  let project = null; // [lon, lat] -> [x, y] of the map drawn last
 
   // mode: 'regions' or 'world'; focus: ids of the regions the view has facts for (the map of
   // regions is fitted to them, with a margin, when they are few; to every region otherwise).
@@ -41,6 +42,7 @@ export function createMap(svg, topology, { onSelect, onHover, onLeave }) {
       : geoConicEqualArea().parallels([52, 68]).rotate([-96, 0])
         .fitExtent([[16, 16], [width - 16, height - 16]], { type: 'FeatureCollection', features: fitted(focus) });
     const path = geoPath(projection);
+    project = projection;
     const sphere = document.createElementNS(svgNs, 'path');
     sphere.setAttribute('d', path({ type: 'Sphere' }));
     sphere.setAttribute('class', 'sphere');
@@ -184,6 +186,31 @@ export function createMap(svg, topology, { onSelect, onHover, onLeave }) {
         }
       }
       for (const id of changed) raise(id);
+    },
+    // Symbols at places: [{id, title, lon, lat, href (an image URL)}], drawn over the shapes and
+    // letting clicks through to them; a new list replaces the last.
+    markers(list) {
+      for (const g of svg.querySelectorAll('g.markers')) g.remove();
+      if (!project || !list.length) return;
+      const g = document.createElementNS(svgNs, 'g');
+      g.setAttribute('class', 'markers');
+      for (const m of list) {
+        const xy = project([m.lon, m.lat]);
+        if (!xy || !Number.isFinite(xy[0]) || !Number.isFinite(xy[1])) continue;
+        const img = document.createElementNS(svgNs, 'image');
+        img.setAttribute('href', m.href);
+        img.setAttribute('width', '22');
+        img.setAttribute('height', '22');
+        img.setAttribute('x', String(xy[0] - 11));
+        img.setAttribute('y', String(xy[1] - 11));
+        img.setAttribute('class', 'hq-marker');
+        img.dataset.unit = m.id;
+        const title = document.createElementNS(svgNs, 'title');
+        title.textContent = m.title;
+        img.append(title);
+        g.append(img);
+      }
+      svg.append(g);
     },
     highlight(legendKey) {
       for (const list of paths.values()) for (const p of list) p.classList.toggle('faded', !!legendKey && p.dataset.legend !== legendKey);

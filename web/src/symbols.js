@@ -20,3 +20,8 @@ export function symbolSvg(kind, sidc) {
   }
   return new ms.Symbol(SIDC[kind] || 'SFGPU----------', options).asSVG();
 }
+
+// The same symbol as an image URL (for the map's headquarters markers).
+export function symbolUrl(kind, sidc) {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(symbolSvg(kind, sidc))}`;
+}
