@@ -257,33 +257,34 @@ async function showStage(v, s) {
 }
 
 // Where the units a view's facts point at (districts, fleets) have their headquarters on the
-// date, as symbols at the places' coordinates: from the org chart of subordinate-to, when the
-// branch has one. Only the units shown on the map; nothing when the view's objects are not units.
-// Shown on asking (the button under the legend, &hq=1): the symbols need milsymbol, which the
-// map alone does not load.
+// date, as symbols at the places' coordinates, from the org chart of subordinate-to. Shown on
+// asking (the button under the legend, &hq=1): the symbols need milsymbol, which the map alone
+// does not load. The button is offered only when some unit on the map has a place.
 async function drawHeadquarters(v, s) {
   map.markers([]);
   if (!ui.branch.view('subordinate-to')) return;
-  const button = el('button', `hq-toggle${s.hq ? ' on' : ''}`, s.hq ? 'Hide headquarters' : 'Show headquarters');
-  button.id = 'hq-toggle';
-  button.setAttribute('aria-pressed', String(!!s.hq));
-  button.title = 'The headquarters of the units on the map, at their places on this date';
-  button.addEventListener('click', () => store.set({ hq: store.get().hq ? '' : '1' }, 'push'));
-  $('legend').append(button);
-  if (!s.hq) return;
   const vd = ui.branch.viewData(v.id, viewPerspective(s));
   const shown = new Set();
   for (const m of vd.modelsAt(s.date).values()) for (const o of m.objects || []) shown.add(o);
   try {
-    const [tree, { symbolUrl }] = await Promise.all([ui.branch.tree('subordinate-to', '', s.date), import('./symbols.js')]);
+    const tree = await ui.branch.tree('subordinate-to', '', s.date);
     if (store.get() !== s) return;
-    const list = [];
-    for (const n of tree.nodes) {
-      const hq = n.headquarters;
-      if (!shown.has(n.id) || !hq || hq.latitude == null || hq.longitude == null) continue;
-      list.push({ id: n.id, title: `${n.name}: headquarters, ${hq.name || hq.id}`, lon: hq.longitude, lat: hq.latitude, href: symbolUrl(n.kind, n.sidc) });
-    }
-    map.markers(list);
+    const places = tree.nodes.filter((n) => shown.has(n.id) && n.headquarters
+      && n.headquarters.latitude != null && n.headquarters.longitude != null);
+    if (!places.length) return;
+    const button = el('button', `hq-toggle${s.hq ? ' on' : ''}`, s.hq ? 'Hide headquarters' : 'Show headquarters');
+    button.id = 'hq-toggle';
+    button.setAttribute('aria-pressed', String(!!s.hq));
+    button.title = 'The headquarters of the units on the map, at their places on this date';
+    button.addEventListener('click', () => store.set({ hq: store.get().hq ? '' : '1' }, 'push'));
+    $('legend').append(button);
+    if (!s.hq) return;
+    const { symbolUrl } = await import('./symbols.js');
+    if (store.get() !== s) return;
+    map.markers(places.map((n) => ({
+      id: n.id, title: `${n.name}: headquarters, ${n.headquarters.name || n.headquarters.id}`,
+      lon: n.headquarters.longitude, lat: n.headquarters.latitude, href: symbolUrl(n.kind, n.sidc),
+    })));
   } catch (e) {
     // The markers are an addition to the map; without them it is still whole.
   }
