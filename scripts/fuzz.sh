@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzes the order-language parser: builds fuzz/parse_fuzz with Clang (libFuzzer, ASan, UBSan) in
-# build-fuzz/ and runs it for SECONDS on a copy of fuzz/corpus/parse (the seed corpus stays as
-# committed). Fails on any finding; the reproducer is left in build-fuzz/artifacts/.
+# Fuzzes the order language's readers (orders, queries, CSV imports: fuzz/parse_fuzz.cc): builds
+# fuzz/parse_fuzz with Clang (libFuzzer, ASan, UBSan) in build-fuzz/ and runs it for SECONDS on a
+# copy of fuzz/corpus/parse (the seed corpus stays as committed). Fails on any finding; the
+# reproducer is left in build-fuzz/artifacts/.
 #
 #   scripts/fuzz.sh SECONDS [libFuzzer flags or extra read-only seed folders...]   e.g. scripts/fuzz.sh 600
 #

@@ -1,5 +1,6 @@
 // Runs the fuzzer's seed corpus and every reproducer the fuzzer ever found (fuzz/regressions/)
-// through the parser and the renderer, in the normal build, checking tests/lang/invariants.h.
+// through the readers the fuzzer drives (orders and the renderer, queries, CSV imports), in the
+// normal build, checking tests/lang/invariants.h.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -31,6 +32,8 @@ void CheckAll(const std::string& dir) {
     const std::string text = testing::ReadFile(path.string());
     const ParseResult r = ParseOrders(text, "fuzz.ordo");
     EXPECT_EQ(testing::CheckInvariants(text, "fuzz.ordo", r), "");
+    EXPECT_EQ(testing::CheckQueryInvariants(text), "");
+    EXPECT_EQ(testing::CheckImportInvariants(text), "");
   }
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "lang/csv_import.h"
 #include "lang/parser.h"
 #include "lang_test_util.h"
 #include "ordo/lang.h"
@@ -74,6 +75,48 @@ inline std::string CheckInvariants(std::string_view text, const std::string& fil
       if (op.kind == OpKind::kCreate && !(err = check(op.kind_where, op.entity_kind, "kind")).empty()) return err;
       if (op.kind == OpKind::kCorrect && !op.from) return "correct without from";
       if (op.kind == OpKind::kSet && !op.value) return "set without value";
+    }
+  }
+  return "";
+}
+
+// ParseQuery on any text: a query that parses has atoms; every diagnostic is about the query.
+// Returns "" when they hold.
+inline std::string CheckQueryInvariants(std::string_view text) {
+  const QueryParseResult q = ParseQuery(text, "<query>");
+  if (q.ok() && q.query.atoms.empty()) return "a query parsed without atoms";
+  for (const Status& d : q.diagnostics) {
+    if (d.where().known() && d.where().file != "<query>") return "a query diagnostic names another file";
+  }
+  return "";
+}
+
+// ImportCsv on any text: with errors it writes nothing; else what it writes parses as exactly
+// one order with one operation per row, or its parse errors map to the CSV's cells (or to the
+// order's header, line 1). No cell writes more than its operation. Returns "" when they hold.
+inline std::string CheckImportInvariants(std::string_view text) {
+  CsvImportSpec spec;
+  spec.order = "fuzz";
+  spec.title = "fuzz";
+  spec.sources = {"s"};
+  spec.exclusive = {"in"};
+  spec.relations = {"member-of"};
+  spec.attributes = {{"population", ValueType::kInteger}, {"motto", ValueType::kString}};
+  const CsvImport imported = ImportCsv(text, "fuzz.csv", spec, "<order>");
+  if (!imported.diagnostics.empty()) return imported.text.empty() ? "" : "an import with errors wrote an order";
+  const ParseResult p = ParseOrders(imported.text, "<order>");
+  if (p.ok()) {
+    const Batch& b = p.batch;
+    if (b.orders.size() != 1 || b.orders[0].ops.size() != imported.rows || !b.rules.empty() || !b.sources.empty() ||
+        !b.kinds.empty() || !b.relations.empty() || !b.attributes.empty()) {
+      return "a CSV wrote more than one order of one operation per row:\n" + imported.text;
+    }
+    return "";
+  }
+  for (const Status& d : p.diagnostics) {
+    const Status m = imported.Map(d);
+    if (m.where().file != "fuzz.csv" && m.where().begin.line != 1) {
+      return "a parse error of an imported order is not at a cell:\n" + imported.text + d.ToString();
     }
   }
   return "";
