@@ -524,6 +524,37 @@ async function main() {
     await page.screenshot({ path: join(out, '12-commands-2024-03-01.png') });
   });
 
+  await test('a period\'s changes: listed with names and sources, stepped through on the map, downloaded as CSV', async () => {
+    await page.goto(`${base}/?date=2024-03-01&view=military-district`);
+    await ready(page, 'military-district', '2024-03-01');
+    await page.click('.tab[data-tab="changes"]');
+    await page.waitForSelector('#panel-changes .change-item');
+    assert.equal(await page.inputValue('#period-from'), '2020-01-01');
+    const mur = await page.$$eval('#panel-changes .change-item[data-id="RU-MUR"]', (l) => l.map((x) => x.dataset.date));
+    assert.deepEqual(mur, ['2021-01-01', '2024-03-01'], 'the Northern Fleet years show');
+    const text = await page.textContent('#panel-changes .change-item[data-id="RU-MUR"][data-date="2021-01-01"]');
+    assert.match(text, /Murmansk Oblast/);
+    assert.match(text, /Western Military District \u2192 Northern Fleet/);
+    // Another period.
+    await page.fill('#period-from', '2024-01-01');
+    await page.fill('#period-to', '2024-12-31');
+    await page.click('#panel-changes .period-show');
+    await page.waitForFunction(() => [...document.querySelectorAll('#panel-changes .change-item')].every((x) => x.dataset.date >= '2024-01-01'));
+    assert.match(await page.textContent('#panel-changes .period-head'), /^\d+ changes from 2024-01-01 to 2024-12-31/);
+    await page.screenshot({ path: join(out, '14-period-changes.png') });
+    // A change steps the map to its day and subject.
+    await page.click('#panel-changes .change-item[data-id="RU-KGD"]');
+    await ready(page, 'military-district', '2024-03-01');
+    assert.match(page.url(), /sel=RU-KGD/);
+    // The CSV: a byte order mark, the columns of `ordo changes --format csv`.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#panel-changes .period-csv')]);
+    assert.equal(download.suggestedFilename(), 'changes-military-district-2024-01-01-2024-12-31.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.ok(csv.startsWith('\ufeffdate,id,name,perspective,before,before_name,after,after_name,order,sources\r\n'), csv.slice(0, 80));
+    assert.match(csv, /\r\n2024-03-01,RU-MUR,Murmansk Oblast,,northern-fleet,Northern Fleet,leningrad-md,Leningrad Military District,ru-decree-141-2024,/);
+    await page.click('.tab[data-tab="details"]');
+  });
+
   await test('the map shows the districts\' headquarters as symbols at their places, for the date', async () => {
     // Asked for with the button under the legend, kept in the URL.
     await page.goto(`${base}/?date=2024-02-29&view=military-district`);

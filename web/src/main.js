@@ -7,6 +7,7 @@ import { shapeNeighbours } from './adjacency.js';
 import { api, ApiError, setScenario } from './api.js';
 import { loadBranch } from './branch.js';
 import { renderChart } from './chart.js';
+import { renderChanges } from './panels/changes.js';
 import { mapCoverage } from './coverage.js';
 import { addDays, edtfStart, stretchDay, today } from './dates.js';
 import { el, link } from './dom.js';
@@ -310,6 +311,7 @@ async function update(s, changed, how) {
       document.querySelectorAll('#perspectives button').forEach((b) => b.classList.toggle('active', b.dataset.perspective === s.perspective));
       await openView(v, s.perspective);
       if (mine !== ui.seq) return;
+      if (!$('panel-changes').hidden) showChanges();
     }
     timeline.setDate(s.date, { fromSlider: how === 'slider' });
     timeline.setActive({ order: s.order });
@@ -428,7 +430,32 @@ function showStatement(id) {
 
 function showTab(tab) {
   document.querySelectorAll('.tab').forEach((t) => t.classList.toggle('active', t.dataset.tab === tab));
-  for (const name of ['details', 'orders', 'statements', 'alerts']) $(`panel-${name}`).hidden = tab !== name;
+  for (const name of ['details', 'orders', 'statements', 'changes', 'alerts']) $(`panel-${name}`).hidden = tab !== name;
+  if (tab === 'changes') showChanges();
+}
+
+// The Changes tab: the view's changes in a period (by default the four years up to the date).
+const period = { from: '', to: '' };
+function showChanges() {
+  const s = store.get();
+  const v = ui.view;
+  if (!v) return;
+  if (!period.to) period.to = s.date;
+  if (!period.from) period.from = `${Number(s.date.slice(0, 4)) - 4}-01-01`;
+  renderChanges($('panel-changes'), {
+    title: v.label,
+    from: period.from,
+    to: period.to,
+    load: (from, to) => api('/api/changes', { relation: v.id, from, to, perspective: viewPerspective(s) }),
+    label,
+    orderTitle,
+    onPeriod: (from, to) => {
+      period.from = from;
+      period.to = to;
+      showChanges();
+    },
+    onStep: (c) => store.set({ date: c.date, sel: c.id, order: '' }, 'push'),
+  });
 }
 
 // ---- What a person does -------------------------------------------------------------------------
