@@ -524,6 +524,32 @@ async function main() {
     await page.screenshot({ path: join(out, '12-commands-2024-03-01.png') });
   });
 
+  await test('as known on: the record as it stood then, in the map, the panel and the URL', async () => {
+    // Decree 141 was recorded on 2024-02-26: known on the 25th, Murmansk is still the Northern Fleet's on 1 March.
+    await page.goto(`${base}/?date=2024-03-01&view=military-district&rec=2024-02-25&sel=RU-MUR`);
+    await ready(page, 'military-district', '2024-03-01');
+    assert.equal(await objectOf(page, 'RU-MUR'), 'northern-fleet');
+    assert.equal(await page.inputValue('#recorded'), '2024-02-25');
+    assert.match(await page.textContent('#scenario-banner'), /As known on 2024-02-25/);
+    await page.waitForSelector('#panel-details[data-entity="RU-MUR"]');
+    assert.match(await page.textContent('#panel-details'), /Northern Fleet/);
+    await page.screenshot({ path: join(out, '15-as-known-on-2024-02-25.png') });
+    // Cleared: everything recorded.
+    await page.fill('#recorded', '');
+    await page.dispatchEvent('#recorded', 'change');
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('rec'));
+    // The ready mark is the view, date and perspective, which stay: wait for the repaint itself.
+    await page.waitForFunction(() => document.querySelector('#map path[data-id="RU-MUR"]').dataset.object === 'leningrad-md');
+    assert.ok(await page.isHidden('#scenario-banner'));
+    // Set in the box: the URL says so.
+    await page.fill('#recorded', '2024-02-25');
+    await page.dispatchEvent('#recorded', 'change');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('rec') === '2024-02-25');
+    await page.waitForFunction(() => document.querySelector('#map path[data-id="RU-MUR"]').dataset.object === 'northern-fleet');
+    assert.match(await page.textContent('#scenario-banner'), /As known on 2024-02-25/);
+    await page.goto(`${base}/?date=2024-03-01&view=military-district`);
+  });
+
   await test('a period\'s changes: listed with names and sources, stepped through on the map, downloaded as CSV', async () => {
     await page.goto(`${base}/?date=2024-03-01&view=military-district`);
     await ready(page, 'military-district', '2024-03-01');

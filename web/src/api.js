@@ -18,10 +18,23 @@ export function setScenario(name) {
 }
 const BRANCHLESS = ['/api/schema', '/api/scenarios'];
 
+// The record time every query reads ("" = everything recorded): "as known on". Only the routes
+// that take `recorded` get it (docs/http.md); an order's page, search, rules and alerts do not.
+let recorded = '';
+export function setRecorded(instant) {
+  recorded = instant || '';
+}
+const RECORDED_PREFIXES = ['/api/entity/', '/api/members/', '/api/history/', '/api/path/', '/api/lineage/',
+  '/api/reports/'];
+const RECORDED_ROUTES = ['/api/diff', '/api/snapshot', '/api/orders', '/api/names', '/api/map', '/api/tree',
+  '/api/changes', '/api/query', '/api/statements', '/api/export/orbat'];
+export const takesRecorded = (path) => RECORDED_ROUTES.includes(path) || RECORDED_PREFIXES.some((p) => path.startsWith(p));
+
 export async function api(path, params = {}) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
   if (scenario && path !== '/api' && !BRANCHLESS.some((p) => path.startsWith(p)) && !q.has('scenario')) q.set('scenario', scenario);
+  if (recorded && takesRecorded(path) && !q.has('recorded')) q.set('recorded', recorded);
   const url = q.toString() ? `${path}?${q}` : path;
   const res = await fetch(url, { headers: { Accept: 'application/json' } });
   let body = null;

@@ -4,7 +4,7 @@
 // (docs/http.md); the shapes in data/topology.json only say where regions are.
 import topology from './data/topology.json';
 import { shapeNeighbours } from './adjacency.js';
-import { api, ApiError, setScenario } from './api.js';
+import { api, ApiError, setRecorded, setScenario } from './api.js';
 import { loadBranch } from './branch.js';
 import { renderChart } from './chart.js';
 import { renderChanges } from './panels/changes.js';
@@ -107,18 +107,26 @@ function showError(e) {
 
 // ---- Opening a branch and a view -----------------------------------------------------------
 
-async function openBranch(scenario) {
+// rec: the record time read ("" = everything recorded): as known on that day.
+async function openBranch(scenario, rec = '') {
   setScenario(scenario);
+  setRecorded(rec ? `${rec}T23:59:59.999999Z` : '');
   ui.orderChanges.clear();
   ui.branch = await loadBranch(api, ui.schema);
   ui.branchScenario = scenario;
+  ui.branchRecorded = rec;
+  $('recorded').value = rec;
+  document.body.classList.toggle('as-known', !!rec);
   names.setChangeDates(ui.branch.nameDates);
   const b = ui.branch;
   $('scenario').value = scenario;
   document.body.classList.toggle('in-scenario', !!scenario);
   const sc = ui.scenarios.find((x) => x.id === scenario);
-  $('scenario-banner').hidden = !sc;
-  if (sc) $('scenario-banner').textContent = `Scenario ${sc.id}: hypothetical orders over the record${sc.note ? ` \u2014 ${sc.note}` : ''}`;
+  const banner = [];
+  if (sc) banner.push(`Scenario ${sc.id}: hypothetical orders over the record${sc.note ? ` \u2014 ${sc.note}` : ''}`);
+  if (rec) banner.push(`As known on ${rec}: the record as it stood at the end of that day; what was recorded later is not shown`);
+  $('scenario-banner').hidden = !banner.length;
+  $('scenario-banner').textContent = banner.join(' \u00b7 ');
   const issuers = b.orders.map((o) => o.issuer).filter(Boolean);
   await names.load([...b.orderPerspectives, ...issuers, ...alertIds(b.alerts)], store.get().date || today());
   drawControls();
@@ -301,8 +309,8 @@ function markReady(v, s) {
 async function update(s, changed, how) {
   const mine = ++ui.seq;
   try {
-    if (changed.has('scenario') && ui.branchScenario !== s.scenario) {
-      await openBranch(s.scenario);
+    if ((changed.has('scenario') && ui.branchScenario !== s.scenario) || (changed.has('rec') && ui.branchRecorded !== s.rec)) {
+      await openBranch(s.scenario, s.rec);
       if (mine !== ui.seq) return;
     }
     const v = ui.branch.view(s.view) || ui.branch.views[0];
@@ -519,6 +527,17 @@ function setupControls() {
     store.set(next, { mode: 'none', how: 'popstate' });
   });
   $('scenario').addEventListener('change', () => store.set({ scenario: $('scenario').value, order: '' }));
+  // "As known on": a day, or empty for everything recorded; anything else is refused in place.
+  $('recorded').addEventListener('change', () => {
+    const v = $('recorded').value.trim();
+    if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      $('recorded').setCustomValidity('a day, YYYY-MM-DD, or empty for everything recorded');
+      $('recorded').reportValidity();
+      return;
+    }
+    $('recorded').setCustomValidity('');
+    store.set({ rec: v, order: '' }, 'push');
+  });
 }
 
 async function main() {
@@ -543,8 +562,9 @@ async function main() {
     showError(new Error(`unknown scenario '${scenario}'; showing the record`));
     scenario = '';
   }
+  const rec = new URLSearchParams(location.search).get('rec') || '';
   try {
-    await openBranch(scenario);
+    await openBranch(scenario, /^\d{4}-\d{2}-\d{2}$/.test(rec) ? rec : '');
   } catch (e) {
     showError(e);
     return;
@@ -554,6 +574,7 @@ async function main() {
     views: b.views.map((v) => v.id), perspectives: null, fallback: { date: today(), view: b.views[0].id },
   });
   initial.scenario = scenario;
+  initial.rec = ui.branchRecorded;
   if (initial.order) {
     try {
       ui.orderChanges.set(initial.order, await api(`/api/orders/${encodeURIComponent(initial.order)}`));

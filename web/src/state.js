@@ -1,10 +1,11 @@
 // The UI's state, kept in the URL: /?date=2024-03-01&view=military-district&p=RU&sel=RU-MUR
-// (&order=ID, &scenario=NAME, &hq=1: headquarters on the map). One store: set(patch) changes it and writes the URL, subscribe(fn)
+// (&order=ID, &scenario=NAME, &rec=DAY: the record as known on that day, &hq=1: headquarters on
+// the map). One store: set(patch) changes it and writes the URL, subscribe(fn)
 // hears every change with the keys that changed. parseState and formatState are pure.
 import { isIsoDay } from './dates.js';
 
-export const KEYS = ['date', 'view', 'perspective', 'sel', 'order', 'scenario', 'hq'];
-const PARAM = { date: 'date', view: 'view', perspective: 'p', sel: 'sel', order: 'order', scenario: 'scenario', hq: 'hq' };
+export const KEYS = ['date', 'view', 'perspective', 'sel', 'order', 'scenario', 'rec', 'hq'];
+const PARAM = { date: 'date', view: 'view', perspective: 'p', sel: 'sel', order: 'order', scenario: 'scenario', rec: 'rec', hq: 'hq' };
 
 // search: location.search; views, perspectives: the ids the UI knows (from /api/schema; null:
 // any id-like value, checked once the view's record is read); fallback: the values for what is
@@ -12,12 +13,13 @@ const PARAM = { date: 'date', view: 'view', perspective: 'p', sel: 'sel', order:
 export function parseState(search, { views = [], perspectives = [], fallback = {} } = {}) {
   const q = new URLSearchParams(search);
   const get = (k) => q.get(PARAM[k]) || '';
-  const state = { date: '', view: '', perspective: '', sel: '', order: '', scenario: '', hq: '', ...fallback };
+  const state = { date: '', view: '', perspective: '', sel: '', order: '', scenario: '', rec: '', hq: '', ...fallback };
   if (isIsoDay(get('date'))) state.date = get('date');
   if (views.includes(get('view'))) state.view = get('view');
   const p = get('perspective');
   if (perspectives ? perspectives.includes(p) : /^[A-Za-z0-9_-]{1,40}$/.test(p)) state.perspective = p;
   for (const k of ['sel', 'order', 'scenario']) if (get(k)) state[k] = get(k);
+  if (isIsoDay(get('rec'))) state.rec = get('rec');
   if (get('hq') === '1') state.hq = '1';
   return state;
 }

@@ -7,9 +7,9 @@ const known = { views: ['military-district', 'part-of'], perspectives: ['', 'RU'
 
 test('the URL is parsed into a state, unknown values falling back', () => {
   assert.deepEqual(parseState('?date=2024-03-01&view=part-of&p=UA&sel=UA-43', known),
-    { date: '2024-03-01', view: 'part-of', perspective: 'UA', sel: 'UA-43', order: '', scenario: '', hq: '' });
+    { date: '2024-03-01', view: 'part-of', perspective: 'UA', sel: 'UA-43', order: '', scenario: '', rec: '', hq: '' });
   assert.deepEqual(parseState('?date=03/01/2024&view=nope&p=XX', known),
-    { date: '2026-01-01', view: 'military-district', perspective: '', sel: '', order: '', scenario: '', hq: '' });
+    { date: '2026-01-01', view: 'military-district', perspective: '', sel: '', order: '', scenario: '', rec: '', hq: '' });
   assert.equal(parseState('?date=2024-02-30', known).date, '2026-01-01');
   // perspectives: null accepts any id-like value (checked once the view's record is read).
   assert.equal(parseState('?p=RU', { ...known, perspectives: null }).perspective, 'RU');
@@ -17,9 +17,9 @@ test('the URL is parsed into a state, unknown values falling back', () => {
 });
 
 test('a state is written back to the same URL', () => {
-  const s = { date: '2024-03-01', view: 'military-district', perspective: 'RU', sel: '', order: 'ru-decree-141-2024', scenario: 'eu-nato-combat', hq: '1' };
+  const s = { date: '2024-03-01', view: 'military-district', perspective: 'RU', sel: '', order: 'ru-decree-141-2024', scenario: 'eu-nato-combat', rec: '2024-02-25', hq: '1' };
   const q = formatState(s);
-  assert.equal(q, '?date=2024-03-01&view=military-district&p=RU&order=ru-decree-141-2024&scenario=eu-nato-combat&hq=1');
+  assert.equal(q, '?date=2024-03-01&view=military-district&p=RU&order=ru-decree-141-2024&scenario=eu-nato-combat&rec=2024-02-25&hq=1');
   assert.deepEqual(parseState(q, { ...known, perspectives: null }), s);
   assert.equal(formatState({}), '');
 });
