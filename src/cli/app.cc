@@ -364,7 +364,9 @@ Examples:
   ordo search Murmansk
   ordo search "Мурманская область" --json)");
   search->add_option("TEXT", r.id, "Text to look for")->required();
-  search->add_option("--limit", r.limit, "Most results to show; default: 10")->type_name("N");
+  search->add_option("--limit", r.limit, "Most results to show, 1 to 1000 (as GET /api/search); default: 10")
+      ->check(CLI::Range(size_t{1}, size_t{1000}))
+      ->type_name("N");
   AddView(search, &r, false);
   AddFormat(search, &r);
 

@@ -207,6 +207,7 @@ class Session {
       return 2;
     }
 
+    const bool existed = DatabaseExists();
     Status opened = OpenForWrite(check_only);
     if (!opened.ok()) {
       progress.Clear();
@@ -227,6 +228,7 @@ class Session {
     if (!applied.ok()) {
       const int code = Fail(applied.status());
       io_.err << Refused(applied.status(), check_only ? "the check failed" : "nothing was applied");
+      if (!existed) RemoveNewDatabase();
       return code == 1 ? 2 : code;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -252,7 +254,16 @@ class Session {
     auto csv = lang::ReadTextFile(file);
     if (!csv.ok()) return Fail(csv.status());
     texts_[file] = *csv;
+    const bool existed = DatabaseExists();
     if (Status opened = OpenForWrite(r_.dry_run); !opened.ok()) return Fail(opened);
+    // A refused import leaves no database file it created.
+    struct Cleanup {
+      Session* session;
+      bool keep;
+      ~Cleanup() {
+        if (!keep) session->RemoveNewDatabase();
+      }
+    } cleanup{this, existed};
     lang::CsvImportSpec spec;
     spec.order = r_.order_id;
     spec.title = r_.title;
@@ -288,6 +299,7 @@ class Session {
       io_.err << Refused(applied.status(), r_.dry_run ? "the check failed" : "nothing was applied");
       return code == 1 ? 2 : code;
     }
+    cleanup.keep = true;
     for (const Status& w : applied->warnings) io_.err << RenderStatus(imported.Map(w), texts_, io_.err_color);
     const std::string what =
         fmt::format("{} row{} of {} as order '{}': {} fact{} asserted, {} superseded, {} entit{} created",
@@ -312,6 +324,18 @@ class Session {
     if (chart->nodes.empty()) return Nothing(fmt::format("no {} facts {}", relation, present::FormatView(view, true)));
     io_.out << present::OrbatScenarioJson(*chart, view, view.at, r_.scenario).Dump(true);
     return 0;
+  }
+
+  bool DatabaseExists() const { return r_.db == ":memory:" || std::filesystem::exists(r_.db); }
+
+  // After a refused write to a database file this command created: close it and remove it (and
+  // SQLite's -wal and -shm files), so that a failed `load` leaves nothing behind.
+  void RemoveNewDatabase() {
+    if (r_.db == ":memory:") return;
+    db_.reset();
+    writable_.reset();
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(r_.db + suffix, ec);
   }
 
   Status OpenForWrite(bool check_only) {

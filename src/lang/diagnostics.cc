@@ -33,6 +33,8 @@ bool FindLine(std::string_view text, uint32_t line, std::string_view* out) {
   if (end == std::string_view::npos) end = text.size();
   std::string_view s = text.substr(start, end - start);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  // A byte order mark opening the file is not a column (the lexer skips it).
+  if (line == 1 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
   if (start == text.size() && line > 1 && text.back() == '\n') return false;  // past the last line
   *out = s;
   return true;

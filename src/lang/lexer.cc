@@ -46,6 +46,9 @@ class Lexer {
       : text_(text), file_(file), diagnostics_(diagnostics), dropped_(dropped) {}
 
   std::vector<Token> Run() {
+    // A UTF-8 byte order mark opening the file (as Windows editors save it) is not text; it
+    // takes no column, so that positions are those an editor shows.
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
       switch (c) {

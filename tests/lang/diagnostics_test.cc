@@ -75,6 +75,20 @@ TEST(RenderDiagnostic, CaretsLineUpUnderCyrillicAndTabs) {
             "      | \t                   ^\n");
 }
 
+// Regression: a UTF-8 byte order mark opening a file (as Windows editors save it) was an error
+// ("unexpected character U+FEFF"); it is skipped and takes no column.
+TEST(RenderDiagnostic, AByteOrderMarkOpeningAFileIsNotText) {
+  const std::string ok = "\xEF\xBB\xBFkind territory\n";
+  EXPECT_TRUE(ParseOrders(ok, "b.ordo").ok());
+  const std::string text = "\xEF\xBB\xBFkind\n";
+  ParseResult r = ParseOrders(text, "b.ordo");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(RenderDiagnostic(r.diagnostics[0], text, "b.ordo"),
+            "b.ordo:1:5: error: while parsing a kind: expected a kind name after 'kind', saw end of line\n"
+            "    1 | kind\n"
+            "      |     ^\n");
+}
+
 TEST(RenderDiagnostic, ParserDiagnosticEndToEnd) {
   const std::string text = "order o effective 2024-03-01 sources s\n{\n  moev a r -> b\n}\n";
   ParseResult r = ParseOrders(text, "o.ordo");
