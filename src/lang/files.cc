@@ -41,13 +41,20 @@ Result<std::vector<std::string>> CollectOrderFiles(const std::vector<std::string
       continue;
     }
     std::vector<std::string> found;
+    // Directories entered, by canonical path: a link back up (`ln -s . self`, `ln -s .. up`)
+    // would otherwise be followed for ever.
+    std::set<std::string> entered = {fs::weakly_canonical(path, ec).string()};
     fs::recursive_directory_iterator it(path, fs::directory_options::follow_directory_symlink, ec);
     if (ec) return Status::Io("cannot read directory '" + path + "': " + ec.message());
     for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
       if (ec) return Status::Io("cannot read directory '" + path + "': " + ec.message());
-      // Hypothetical orders (data/scenarios/) are loaded into scenarios, never into the record.
-      if (it->path().filename() == kScenarioDirectory && it->is_directory(ec)) {
-        it.disable_recursion_pending();
+      std::error_code dec;
+      if (it->is_directory(dec)) {
+        // Hypothetical orders (data/scenarios/) are loaded into scenarios, never into the record.
+        const fs::path real = fs::canonical(it->path(), dec);
+        if (it->path().filename() == kScenarioDirectory || dec || !entered.insert(real.string()).second) {
+          it.disable_recursion_pending();
+        }
         continue;
       }
       if (it->path().extension() != ".ordo") continue;

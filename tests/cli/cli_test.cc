@@ -113,6 +113,24 @@ TEST_F(TempDir, DirectoriesExpandRecursivelyInSortedOrder) {
   EXPECT_EQ(*files, (std::vector<std::string>{d + "/b/z.ordo", d + "/a.ordo", d + "/b/a.ordo", d + "/readme.md"}));
 }
 
+// Regression: `ordo check DIR` spun on a directory holding `ln -s . self` and `ln -s .. up`.
+// Each directory is read once, however many links lead to it; a linked directory elsewhere
+// is still read.
+TEST_F(TempDir, SymlinkLoopsAreReadOnce) {
+  Write("d/a.ordo", "");
+  Write("other/b.ordo", "");
+  fs::create_directory_symlink(".", dir_ / "d" / "self");
+  fs::create_directory_symlink("..", dir_ / "d" / "up");
+  fs::create_directory_symlink("../other", dir_ / "d" / "elsewhere");
+  const std::string d = (dir_ / "d").string();
+  auto files = CollectOrderFiles({d});
+  ASSERT_TRUE(files.ok()) << files.status().ToString();
+  std::vector<std::string> names;
+  for (const std::string& f : *files) names.push_back(fs::path(f).filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"a.ordo", "b.ordo"})) << ::testing::PrintToString(*files);
+}
+
 TEST_F(TempDir, MissingPathsAndEmptyDirectoriesAreErrors) {
   auto missing = CollectOrderFiles({(dir_ / "nope.ordo").string()});
   EXPECT_EQ(missing.status().code(), Code::kInvalid);
