@@ -70,4 +70,13 @@ std::vector<std::string> Nearest(std::string_view word, const std::vector<std::s
   return out;
 }
 
+std::string Join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
 }  // namespace ordo

@@ -22,6 +22,9 @@ std::string AsciiLower(std::string_view s);
 // The candidates nearest to `word` (typo distance <= max(2, |word|/3)), best first, at most n.
 std::vector<std::string> Nearest(std::string_view word, const std::vector<std::string>& candidates, size_t n = 3);
 
+// The parts with sep between them: Join({"a", "b"}, ", ") is "a, b".
+std::string Join(const std::vector<std::string>& parts, const char* sep);
+
 }  // namespace ordo
 
 #endif  // ORDO_BASE_TEXT_H_

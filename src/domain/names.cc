@@ -15,13 +15,4 @@ std::string IdNamed(const EntityRef& r) { return r.name.empty() ? r.id : r.id + 
 
 std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
 
-std::string Join(const std::vector<std::string>& parts, const char* sep) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
 }  // namespace ordo::domain

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"  // Join
 #include "ordo/order.h"
 
 namespace ordo::domain {
@@ -27,8 +28,6 @@ std::string Named(const EntityRef& r);
 std::string IdNamed(const EntityRef& r);
 // "\"text\"".
 std::string Quoted(const std::string& s);
-// parts joined by sep.
-std::string Join(const std::vector<std::string>& parts, const char* sep);
 
 }  // namespace ordo::domain
 

@@ -167,12 +167,6 @@ std::string Quote(std::string_view text) {
   return out + "\"";
 }
 
-std::string Join(const std::vector<std::string>& parts, const char* sep) {
-  std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : sep) + p;
-  return out;
-}
-
 uint32_t CodePoints(std::string_view s) {
   uint32_t n = 0;
   for (const char c : s) {

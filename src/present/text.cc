@@ -15,7 +15,6 @@ namespace ordo::present {
 
 using domain::DisplayName;
 using domain::IdNamed;
-using domain::Join;
 using domain::Named;
 using domain::Quoted;
 

@@ -24,6 +24,11 @@ namespace ordo::server {
 
 namespace {
 
+// ?check=1: validate only (anything but 0 or false).
+bool CheckOnly(const Context& c) {
+  return c.HasParam("check") && c.Param("check") != "0" && c.Param("check") != "false";
+}
+
 Reply Ok(present::Json body) { return Reply{200, std::move(body), {}}; }
 
 // The view parameters a route takes, in the order messages list them.
@@ -590,7 +595,7 @@ Reply Api::PostOrders(Context& c) { return ApplyOrders(c, ""); }
 Reply Api::PostScenarioOrders(Context& c) { return ApplyOrders(c, c.captures[0]); }
 
 Reply Api::ApplyOrders(Context& c, const std::string& scenario) {
-  const bool check_only = c.HasParam("check") && c.Param("check") != "0" && c.Param("check") != "false";
+  const bool check_only = CheckOnly(c);
   const std::string file = c.HasParam("file") ? c.Param("file") : "<http>";
   const std::string& text = c.req.body;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -604,7 +609,7 @@ Reply Api::ApplyOrders(Context& c, const std::string& scenario) {
 
 // POST /api/import?order=&title=&sources=…: the body is a CSV of changes (`ordo import csv`).
 Reply Api::PostImport(Context& c) {
-  const bool check_only = c.HasParam("check") && c.Param("check") != "0" && c.Param("check") != "false";
+  const bool check_only = CheckOnly(c);
   const std::string file = c.HasParam("file") ? c.Param("file") : "<csv>";
   const std::string& csv = c.req.body;
   lang::CsvImportSpec spec;
