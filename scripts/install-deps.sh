@@ -11,6 +11,8 @@ packages=(
 )
 # The web UI (scripts/web-build.sh), its end-to-end tests (tests/web) and the HTTP benchmark.
 packages+=(nodejs chromium wrk)
+# GDAL's ogrinfo reads the UI's GeoJSON and Linked Places downloads in the web tests.
+packages+=(gdal-bin)
 # Debian's npm only when there is none (a NodeSource nodejs ships its own and conflicts).
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 packages+=("$@")

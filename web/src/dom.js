@@ -55,3 +55,14 @@ export function dot(colour) {
   d.style.background = colour;
   return d;
 }
+
+// Offers a Blob as a download named `name` (the browser's own save dialog or downloads bar).
+export function saveBlob(blob, name) {
+  const a = el('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}

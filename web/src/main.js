@@ -8,9 +8,11 @@ import { api, ApiError, setRecorded, setScenario } from './api.js';
 import { loadBranch } from './branch.js';
 import { renderChart } from './chart.js';
 import { renderChanges } from './panels/changes.js';
+import { renderCompare, compareKinds } from './panels/compare.js';
 import { mapCoverage } from './coverage.js';
 import { addDays, edtfStart, stretchDay, today } from './dates.js';
-import { el, link } from './dom.js';
+import { el, link, saveBlob } from './dom.js';
+import { captionLines, exportName, exportRows, mapSvg, rowsCsv, rowsGeoJson, rowsLinkedPlaces, svgToPng } from './export.js';
 import { perspectiveText } from './facts.js';
 import { createMap } from './map.js';
 import { paintView, tooltipLines } from './mapview.js';
@@ -25,6 +27,8 @@ import { createSearch } from './search.js';
 import { createStore, parseState } from './state.js';
 import { createTimeline, stepOrder } from './timeline.js';
 import { createTooltip } from './tooltip.js';
+import { formatZoom, parseZoom, PRESETS } from './zoomview.js';
+import { feature } from 'topojson-client';
 
 const $ = (id) => document.getElementById(id);
 const names = createNames(api);
@@ -49,6 +53,8 @@ const map = createMap($('map'), topology, {
   onSelect: (id) => select(id),
   onHover: (id, e) => hover(id, e),
   onLeave: () => tooltip.hide(),
+  // A zoom or pan: the URL follows once it stops; nothing is repainted.
+  onZoom: (view) => store.set({ z: view ? formatZoom(view) : '' }, { mode: 'replace-later', how: 'zoom' }),
 });
 const tooltip = createTooltip($('tooltip'), $('stage'));
 const timeline = createTimeline({
@@ -80,7 +86,10 @@ const topologyNames = new Map([...topology.objects.regions.geometries, ...topolo
 function topologyName(id) {
   return topologyNames.get(id) || '';
 }
-const orderTitle = (id) => (ui.branch && ui.branch.orderById.get(id) ? ui.branch.orderById.get(id).title : id);
+// An order's title; of an order the branch read does not hold (recorded after "as known on"),
+// the title fetched for the Then vs now list.
+const laterTitles = new Map();
+const orderTitle = (id) => (ui.branch && ui.branch.orderById.get(id) ? ui.branch.orderById.get(id).title : laterTitles.get(id) || id);
 const orderLink = (id) => {
   const a = link(orderTitle(id), () => openOrder(id), 'order-link');
   a.dataset.order = id;
@@ -116,6 +125,8 @@ async function openBranch(scenario, rec = '') {
   ui.branchScenario = scenario;
   ui.branchRecorded = rec;
   $('recorded').value = rec;
+  $('vs-now').disabled = !rec;
+  $('vsbox').title = rec ? `Mark where the record now differs from the record as known on ${rec}` : 'Set a day in "As known on" first';
   document.body.classList.toggle('as-known', !!rec);
   names.setChangeDates(ui.branch.nameDates);
   const b = ui.branch;
@@ -182,6 +193,7 @@ async function openView(v, perspective) {
   $('map').hidden = chart;
   $('chart').hidden = !chart;
   $('legend').hidden = chart;
+  $('map-tools').hidden = chart;
   const all = ui.branch.viewData(v.id, '');
   await all.load();
   const offered = ui.branch.perspectivesOf(v.id);
@@ -256,6 +268,7 @@ async function showStage(v, s) {
   }
   paintMap(v, s);
   drawHeadquarters(v, s);
+  drawCompare(v, s);
   // Ahead of the slider: the names of the neighbouring stretches, and their coverage marks.
   setTimeout(() => {
     for (const d of names.around(s.date)) names.load(ui.ids, d).catch(() => {});
@@ -271,6 +284,7 @@ async function showStage(v, s) {
 // does not load. The button is offered only when some unit on the map has a place.
 async function drawHeadquarters(v, s) {
   map.markers([]);
+  for (const b of document.querySelectorAll('#hq-toggle')) b.remove();
   if (!ui.branch.view('subordinate-to')) return;
   const vd = ui.branch.viewData(v.id, viewPerspective(s));
   const shown = new Set();
@@ -299,14 +313,71 @@ async function drawHeadquarters(v, s) {
   }
 }
 
+// Then vs now (&vs=now, with a record time): what the record as known on the day says of the
+// date against what it says now, each differing region outlined by kind (added, corrected,
+// retracted) and listed in the "Then vs now" tab. One request per view, date and perspective.
+const compared = new Map();
+function compareAnswer(v, s) {
+  const key = `${s.scenario}|${s.rec}|${v.id}|${s.date}|${viewPerspective(s)}`;
+  if (!compared.has(key)) {
+    compared.set(key, api('/api/compare', { then: `${s.rec}T23:59:59.999999Z`, at: s.date, relation: v.id, perspective: viewPerspective(s) }));
+  }
+  return compared.get(key);
+}
+
+async function drawCompare(v, s) {
+  for (const x of document.querySelectorAll('#legend .legend-compare')) x.remove();
+  const on = !!(s.rec && s.vs && v.mode !== 'chart');
+  $('vs-now').checked = !!(s.rec && s.vs);
+  $('tab-compare').hidden = !on;
+  if (!on) {
+    map.markCompare(null);
+    delete document.body.dataset.compared;
+    if (!$('panel-compare').hidden) showTab('details');
+    return;
+  }
+  let answer;
+  try {
+    answer = await compareAnswer(v, s);
+  } catch (e) {
+    if (store.get() === s) showError(e);
+    return;
+  }
+  const later = [...new Set(answer.facts.map((f) => f.order).filter((o) => o && !ui.branch.orderById.has(o) && !laterTitles.has(o)))];
+  await Promise.all(later.map((o) => api(`/api/orders/${encodeURIComponent(o)}`).then((x) => laterTitles.set(o, x.title)).catch(() => {})));
+  if (store.get() !== s) return;
+  const kinds = compareKinds(answer, map.has);
+  map.markCompare(kinds);
+  const box = el('div', 'legend-compare');
+  box.append(el('div', 'legend-title', `Then vs now: known on ${s.rec} against now`));
+  const count = (k) => answer.facts.filter((f) => f.kind === k).length;
+  for (const k of ['added', 'corrected', 'retracted']) {
+    const row = el('div', 'legend-cmp');
+    row.dataset.kind = k;
+    row.append(el('span', `cmp-swatch ${k}`), document.createTextNode(`${k} since then: ${count(k)}`));
+    box.append(row);
+  }
+  $('legend').append(box);
+  renderCompare($('panel-compare'), answer, {
+    rec: s.rec, date: s.date, title: v.label, label, orderTitle,
+    onPick: (id) => store.set({ sel: id, order: '' }),
+  });
+  document.body.dataset.compared = `${v.id}|${s.date}|${s.rec}|${answer.facts.length}`;
+}
+
 function markReady(v, s) {
   document.body.dataset.ready = `${v.id}|${s.date}|${s.perspective}`;
+  document.body.dataset.readyRec = s.rec;
   stepPainted();
 }
 
 // ---- Reacting to the state ------------------------------------------------------------------
 
 async function update(s, changed, how) {
+  // A zoom by the person is the map's own: nothing else to do. From the URL, it is applied.
+  if (changed.has('z') && how !== 'zoom') map.setView(parseZoom(s.z));
+  if ([...changed].every((k) => k === 'z')) return;
+  if ((changed.has('from') || changed.has('to')) && !$('panel-changes').hidden) showChanges();
   const mine = ++ui.seq;
   try {
     if ((changed.has('scenario') && ui.branchScenario !== s.scenario) || (changed.has('rec') && ui.branchRecorded !== s.rec)) {
@@ -437,31 +508,28 @@ function showStatement(id) {
 }
 
 function showTab(tab) {
-  document.querySelectorAll('.tab').forEach((t) => t.classList.toggle('active', t.dataset.tab === tab));
-  for (const name of ['details', 'orders', 'statements', 'changes', 'alerts']) $(`panel-${name}`).hidden = tab !== name;
+  document.querySelectorAll('.tab').forEach((t) => {
+    t.classList.toggle('active', t.dataset.tab === tab);
+    if (t.dataset.tab === tab && t.scrollIntoView) t.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  });
+  for (const name of ['details', 'orders', 'statements', 'changes', 'compare', 'alerts']) $(`panel-${name}`).hidden = tab !== name;
   if (tab === 'changes') showChanges();
 }
 
-// The Changes tab: the view's changes in a period (by default the four years up to the date).
-const period = { from: '', to: '' };
+// The Changes tab: the view's changes in a period (&from, &to; by default the four years up to
+// the date).
 function showChanges() {
   const s = store.get();
   const v = ui.view;
   if (!v) return;
-  if (!period.to) period.to = s.date;
-  if (!period.from) period.from = `${Number(s.date.slice(0, 4)) - 4}-01-01`;
   renderChanges($('panel-changes'), {
     title: v.label,
-    from: period.from,
-    to: period.to,
+    from: s.from || `${Number(s.date.slice(0, 4)) - 4}-01-01`,
+    to: s.to || s.date,
     load: (from, to) => api('/api/changes', { relation: v.id, from, to, perspective: viewPerspective(s) }),
     label,
     orderTitle,
-    onPeriod: (from, to) => {
-      period.from = from;
-      period.to = to;
-      showChanges();
-    },
+    onPeriod: (from, to) => store.set({ from, to }),
     onStep: (c) => store.set({ date: c.date, sel: c.id, order: '' }, 'push'),
   });
 }
@@ -536,8 +604,128 @@ function setupControls() {
       return;
     }
     $('recorded').setCustomValidity('');
-    store.set({ rec: v, order: '' }, 'push');
+    store.set({ rec: v, order: '', vs: v ? store.get().vs : '' }, 'push');
   });
+  $('vs-now').addEventListener('change', () => {
+    const on = $('vs-now').checked && !!store.get().rec;
+    store.set({ vs: on ? 'now' : '' });
+    if (on) showTab('compare');
+  });
+  setupZoom();
+  setupExports();
+}
+
+// The zoom buttons, the presets and the keyboard on the focused map (+ and - zoom, the arrows
+// pan, 0 shows the whole map again).
+function setupZoom() {
+  $('zoom-in').addEventListener('click', () => map.zoomBy(2));
+  $('zoom-out').addEventListener('click', () => map.zoomBy(0.5));
+  $('zoom-reset').addEventListener('click', () => map.reset());
+  const pick = $('zoom-preset');
+  for (const p of PRESETS) {
+    const o = el('option', '', p.label);
+    o.value = p.id;
+    pick.append(o);
+  }
+  pick.addEventListener('change', () => {
+    if (pick.value) map.preset(pick.value);
+    pick.value = '';
+  });
+  $('map').addEventListener('keydown', (e) => {
+    const keys = {
+      '+': () => map.zoomBy(2), '=': () => map.zoomBy(2), '-': () => map.zoomBy(0.5), 0: () => map.reset(),
+      ArrowLeft: () => map.panBy(80, 0), ArrowRight: () => map.panBy(-80, 0), ArrowUp: () => map.panBy(0, 80), ArrowDown: () => map.panBy(0, -80),
+    };
+    if (!keys[e.key] || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    keys[e.key]();
+  });
+}
+
+// ---- Exports ------------------------------------------------------------------------------
+
+// What an export says of the view shown: its facts and the words around them.
+function exportContext() {
+  const s = store.get();
+  const v = ui.view;
+  const vd = ui.branch.viewData(v.id, viewPerspective(s));
+  const models = vd.modelsAt(s.date);
+  const ctx = {
+    relation: v.id, date: s.date, perspective: viewPerspective(s), recorded: s.rec, nameOf: label,
+    sources: ui.branch.sources, orderTitle,
+  };
+  const rows = exportRows(models, ctx);
+  return { s, v, ctx, rows };
+}
+
+const shapes = new Map();
+function geometryOf(mode) {
+  if (!shapes.has(mode)) {
+    const object = mode === 'world' ? topology.objects.countries : topology.objects.regions;
+    const m = new Map();
+    for (const f of feature(topology, object).features) if (!m.has(f.id)) m.set(f.id, f.geometry);
+    shapes.set(mode, m);
+  }
+  return (id) => shapes.get(mode).get(id) || null;
+}
+
+function mapPicture() {
+  const { s, v, ctx, rows } = exportContext();
+  const orders = new Set(rows.map((r) => r.order).filter(Boolean));
+  const sources = new Set(rows.flatMap((r) => r.sources));
+  const words = captionLines({
+    title: v.label, date: s.date, perspective: ctx.perspective, perspectiveText: perspectiveText(ctx.perspective, label),
+    recorded: s.rec, vs: !!(s.rec && s.vs), zoom: s.z ? `×${s.z.split('/')[0]}` : '', orders: orders.size, sourceCount: sources.size,
+    permalink: location.href,
+  });
+  // The legend as drawn, each row with the fill its regions have.
+  const legend = [...document.querySelectorAll('#legend .legend-item')].map((row) => {
+    const key = row.dataset.key;
+    const shape = key ? document.querySelector(`#map path.shape[data-legend="${CSS.escape(key)}"]`)
+      : document.querySelector(row.classList.contains('not-covered') ? '#map path.shape[data-style="not-covered"]' : '#map path.shape[data-style="none"]');
+    return { label: row.querySelector('.legend-name').textContent, count: row.querySelector('.legend-count').textContent, fill: shape ? shape.getAttribute('fill') : '#ffffff' };
+  });
+  const cs = getComputedStyle(document.body);
+  for (const row of document.querySelectorAll('#legend .legend-cmp')) {
+    legend.push({ label: row.textContent, count: '', fill: 'none', stroke: cs.getPropertyValue(`--cmp-${row.dataset.kind}`).trim() });
+  }
+  const svg = $('map');
+  return { text: mapSvg(svg, { ...words, legend }), ctx };
+}
+
+function setupExports() {
+  const json = (x) => new Blob([`${JSON.stringify(x, null, 1)}\n`], { type: 'application/geo+json' });
+  const actions = {
+    'export-svg': () => {
+      const p = mapPicture();
+      saveBlob(new Blob([p.text], { type: 'image/svg+xml' }), exportName(p.ctx, 'svg'));
+    },
+    'export-png': async () => {
+      const p = mapPicture();
+      saveBlob(await svgToPng(p.text, 2), exportName(p.ctx, 'png'));
+    },
+    'export-csv': () => {
+      const { ctx, rows } = exportContext();
+      saveBlob(new Blob([rowsCsv(rows, ctx)], { type: 'text/csv;charset=utf-8' }), exportName(ctx, 'csv'));
+    },
+    'export-geojson': () => {
+      const { v, ctx, rows } = exportContext();
+      saveBlob(json(rowsGeoJson(rows, ctx, geometryOf(v.mode))), exportName(ctx, 'geojson'));
+    },
+    'export-lpf': () => {
+      const { v, ctx, rows } = exportContext();
+      saveBlob(json(rowsLinkedPlaces(rows, ctx, geometryOf(v.mode), location.origin)), exportName(ctx, 'lpf.json'));
+    },
+  };
+  for (const [id, fn] of Object.entries(actions)) {
+    $(id).addEventListener('click', async () => {
+      try {
+        await fn();
+      } catch (e) {
+        showError(e);
+      }
+    });
+  }
 }
 
 async function main() {
@@ -584,7 +772,10 @@ async function main() {
     }
   }
   // The state arrives all at once: every key counts as changed.
+  $('vs-now').checked = !!initial.vs;
   store.set(initial, { mode: 'replace', how: 'start' });
+  if (initial.from || initial.to) showTab('changes');
+  else if (initial.vs) showTab('compare');
 }
 
 main();

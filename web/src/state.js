@@ -1,11 +1,15 @@
 // The UI's state, kept in the URL: /?date=2024-03-01&view=military-district&p=RU&sel=RU-MUR
-// (&order=ID, &scenario=NAME, &rec=DAY: the record as known on that day, &hq=1: headquarters on
-// the map). One store: set(patch) changes it and writes the URL, subscribe(fn)
+// (&order=ID, &scenario=NAME, &rec=DAY: the record as known on that day, &vs=now: what differs
+// from the record now, marked; &hq=1: headquarters on the map; &z=K/LAT/LON: the zoom;
+// &from=DAY&to=DAY: the period of the Changes tab). One store: set(patch) changes it and writes the URL, subscribe(fn)
 // hears every change with the keys that changed. parseState and formatState are pure.
 import { isIsoDay } from './dates.js';
+import { parseZoom } from './zoomview.js';
 
-export const KEYS = ['date', 'view', 'perspective', 'sel', 'order', 'scenario', 'rec', 'hq'];
-const PARAM = { date: 'date', view: 'view', perspective: 'p', sel: 'sel', order: 'order', scenario: 'scenario', rec: 'rec', hq: 'hq' };
+export const KEYS = ['date', 'view', 'perspective', 'sel', 'order', 'scenario', 'rec', 'vs', 'hq', 'z', 'from', 'to'];
+const PARAM = {
+  date: 'date', view: 'view', perspective: 'p', sel: 'sel', order: 'order', scenario: 'scenario', rec: 'rec', vs: 'vs', hq: 'hq', z: 'z', from: 'from', to: 'to',
+};
 
 // search: location.search; views, perspectives: the ids the UI knows (from /api/schema; null:
 // any id-like value, checked once the view's record is read); fallback: the values for what is
@@ -13,7 +17,8 @@ const PARAM = { date: 'date', view: 'view', perspective: 'p', sel: 'sel', order:
 export function parseState(search, { views = [], perspectives = [], fallback = {} } = {}) {
   const q = new URLSearchParams(search);
   const get = (k) => q.get(PARAM[k]) || '';
-  const state = { date: '', view: '', perspective: '', sel: '', order: '', scenario: '', rec: '', hq: '', ...fallback };
+  const state = Object.fromEntries(KEYS.map((k) => [k, '']));
+  Object.assign(state, fallback);
   if (isIsoDay(get('date'))) state.date = get('date');
   if (views.includes(get('view'))) state.view = get('view');
   const p = get('perspective');
@@ -21,6 +26,9 @@ export function parseState(search, { views = [], perspectives = [], fallback = {
   for (const k of ['sel', 'order', 'scenario']) if (get(k)) state[k] = get(k);
   if (isIsoDay(get('rec'))) state.rec = get('rec');
   if (get('hq') === '1') state.hq = '1';
+  if (state.rec && get('vs') === 'now') state.vs = 'now';
+  if (parseZoom(get('z'))) state.z = get('z');
+  for (const k of ['from', 'to']) if (isIsoDay(get(k))) state[k] = get(k);
   return state;
 }
 

@@ -7,9 +7,9 @@ const known = { views: ['military-district', 'part-of'], perspectives: ['', 'RU'
 
 test('the URL is parsed into a state, unknown values falling back', () => {
   assert.deepEqual(parseState('?date=2024-03-01&view=part-of&p=UA&sel=UA-43', known),
-    { date: '2024-03-01', view: 'part-of', perspective: 'UA', sel: 'UA-43', order: '', scenario: '', rec: '', hq: '' });
+    { date: '2024-03-01', view: 'part-of', perspective: 'UA', sel: 'UA-43', order: '', scenario: '', rec: '', vs: '', hq: '', z: '', from: '', to: '' });
   assert.deepEqual(parseState('?date=03/01/2024&view=nope&p=XX', known),
-    { date: '2026-01-01', view: 'military-district', perspective: '', sel: '', order: '', scenario: '', rec: '', hq: '' });
+    { date: '2026-01-01', view: 'military-district', perspective: '', sel: '', order: '', scenario: '', rec: '', vs: '', hq: '', z: '', from: '', to: '' });
   assert.equal(parseState('?date=2024-02-30', known).date, '2026-01-01');
   // perspectives: null accepts any id-like value (checked once the view's record is read).
   assert.equal(parseState('?p=RU', { ...known, perspectives: null }).perspective, 'RU');
@@ -17,11 +17,23 @@ test('the URL is parsed into a state, unknown values falling back', () => {
 });
 
 test('a state is written back to the same URL', () => {
-  const s = { date: '2024-03-01', view: 'military-district', perspective: 'RU', sel: '', order: 'ru-decree-141-2024', scenario: 'eu-nato-combat', rec: '2024-02-25', hq: '1' };
+  const s = { date: '2024-03-01', view: 'military-district', perspective: 'RU', sel: '', order: 'ru-decree-141-2024', scenario: 'eu-nato-combat', rec: '2024-02-25', vs: 'now', hq: '1', z: '4/55.75/37.62', from: '2024-01-01', to: '2024-12-31' };
   const q = formatState(s);
-  assert.equal(q, '?date=2024-03-01&view=military-district&p=RU&order=ru-decree-141-2024&scenario=eu-nato-combat&rec=2024-02-25&hq=1');
+  assert.equal(q, '?date=2024-03-01&view=military-district&p=RU&order=ru-decree-141-2024&scenario=eu-nato-combat&rec=2024-02-25&vs=now&hq=1&z=4%2F55.75%2F37.62&from=2024-01-01&to=2024-12-31');
   assert.deepEqual(parseState(q, { ...known, perspectives: null }), s);
   assert.equal(formatState({}), '');
+});
+
+test('zoom, then-vs-now and the period are kept only when well formed', () => {
+  const p = (q) => parseState(q, known);
+  assert.equal(p('?z=4/55.75/37.62').z, '4/55.75/37.62');
+  assert.equal(p('?z=40/55/37').z, '', 'past the largest zoom');
+  assert.equal(p('?z=4/95/37').z, '', 'no latitude 95');
+  assert.equal(p('?z=4/55').z, '');
+  assert.equal(p('?vs=now').vs, '', 'then vs now needs a record time');
+  assert.equal(p('?rec=2024-02-25&vs=now').vs, 'now');
+  assert.equal(p('?rec=2024-02-25&vs=1').vs, '');
+  assert.deepEqual([p('?from=2024-01-01&to=2024-13-01').from, p('?from=2024-01-01&to=2024-13-01').to], ['2024-01-01', '']);
 });
 
 function fakeWindow() {

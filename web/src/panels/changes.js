@@ -1,11 +1,11 @@
 // A period's changes (GET /api/changes?from&to): every change of the view's relation between two
-// dates, in date order, with names and sources; a change steps the map to its day and subject;
-// the list downloads as CSV.
-import { el } from '../dom.js';
+// dates, in date order, with names and sources; a change steps the map to its day and subject,
+// and the buttons step through them one by one or play them in order; the list downloads as CSV.
+import { el, saveBlob } from '../dom.js';
 import { changesCsv } from '../csv.js';
 
 // ctx: {title (the view's label), from, to, load(from, to) -> promise of the answer,
-// label(id), orderTitle(id), onStep(change), onPeriod(from, to)}.
+// label(id), orderTitle(id), onStep(change), onPeriod(from, to), playMs (a played step's time)}.
 export async function renderChanges(panel, ctx) {
   const form = el('form', 'period');
   const from = el('input');
@@ -35,17 +35,44 @@ export async function renderChanges(panel, ctx) {
   const head = el('div', 'period-head', `${n} change${n === 1 ? '' : 's'} from ${log.from || '\u2026'} to ${log.to || 'now'}`);
   const download = el('button', 'period-csv', 'Download CSV');
   download.addEventListener('click', () => {
-    const blob = new Blob([changesCsv(log)], { type: 'text/csv;charset=utf-8' });
-    const a = el('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `changes-${log.relation}-${log.from || 'start'}-${log.to || 'now'}.csv`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    saveBlob(new Blob([changesCsv(log)], { type: 'text/csv;charset=utf-8' }), `changes-${log.relation}-${log.from || 'start'}-${log.to || 'now'}.csv`);
   });
   if (n) head.append(download);
   panel.append(head);
+  const items = [];
+  let at = -1;
+  let timer = 0;
+  const go = (i) => {
+    if (i < 0 || i >= n) return;
+    at = i;
+    items.forEach((li, j) => li.classList.toggle('current', j === i));
+    items[i].scrollIntoView({ block: 'nearest' });
+    ctx.onStep(log.changes[i]);
+  };
+  const steps = el('div', 'period-steps');
+  const prev = el('button', 'period-prev', '◀ previous');
+  const play = el('button', 'period-play', 'Play');
+  const next = el('button', 'period-next', 'next ▶');
+  const stop = () => {
+    clearInterval(timer);
+    timer = 0;
+    play.textContent = 'Play';
+  };
+  prev.addEventListener('click', () => { stop(); go(Math.max(0, at - 1)); });
+  next.addEventListener('click', () => { stop(); go(at + 1); });
+  play.addEventListener('click', () => {
+    if (timer) return stop();
+    if (at >= n - 1) at = -1;
+    play.textContent = 'Pause';
+    go(at + 1);
+    timer = setInterval(() => {
+      if (!panel.isConnected || at >= n - 1 || !items[0].isConnected) return stop();
+      go(at + 1);
+    }, ctx.playMs || 1200);
+    return undefined;
+  });
+  steps.append(prev, play, next);
+  if (n) panel.append(steps);
   const list = el('ol', 'change-list');
   const side = (facts) => (facts.length ? facts.map((f) => f.name || f.object || String(f.value ?? '')).join(' + ') : 'none');
   for (const c of log.changes) {
@@ -57,7 +84,9 @@ export async function renderChanges(panel, ctx) {
     li.append(top, el('div', 'change-move', `${side(c.before)} \u2192 ${side(c.after)}`));
     const by = el('div', 'muted', `${ctx.orderTitle(c.order)}${c.sources.length ? ` \u00b7 ${c.sources.join(', ')}` : ''}`);
     li.append(by);
-    li.addEventListener('click', () => ctx.onStep(c));
+    const i = items.length;
+    li.addEventListener('click', () => { stop(); go(i); });
+    items.push(li);
     list.append(li);
   }
   panel.append(list);
