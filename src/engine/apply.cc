@@ -299,10 +299,15 @@ class Applier {
     return it->second;
   }
 
-  uint16_t Persp(const std::string& name) {
+  Result<uint16_t> Persp(const std::string& name, const SourceRegion& where) {
     auto it = s_.persp_ids.find(name);
     if (it != s_.persp_ids.end()) return static_cast<uint16_t>(it->second);
     uint32_t id = static_cast<uint32_t>(s_.persps.size());
+    if (id > kMaxPerspective) {
+      return Status::Invalid(
+          fmt::format("perspective '{}' would be the record's 65,536th: ordo holds at most 65,535 perspectives", name),
+          where);
+    }
     s_.persps.push_back(name);
     s_.persp_ids.emplace(name, id);
     rows_->perspectives.push_back(store::PerspectiveRow{id, name});
@@ -496,7 +501,9 @@ class Applier {
           fmt::format("empty interval: from {} is not before to {}", FormatFuzzyDate(from), FormatFuzzyDate(to)),
           op.where);
     }
-    const uint16_t persp = Persp(op.perspective.value_or(o.perspective));
+    auto persp_id = Persp(op.perspective.value_or(o.perspective), op.where);
+    if (!persp_id.ok()) return persp_id.status();
+    const uint16_t persp = *persp_id;
     for (const Qualifier& q : op.qualifiers) {
       if (q.key.empty()) return Status::Invalid("a qualifier needs a key", op.where);
     }

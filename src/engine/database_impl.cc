@@ -35,45 +35,67 @@ store::AlertRow AlertRowOf(const AlertInfo& a) {
                          a.recorded, a.quote, a.note};
 }
 
-// Fills a new state from the file: every table, then every index in a pass or two.
+// A row of the file that cannot be what it says: the table, the row (its id there) and what.
+Status Corrupt(std::string_view table, int64_t row, std::string_view what) {
+  return Status::Io(fmt::format("corrupt database: table {}, row {}: {}", table, row, what));
+}
+Status Corrupt(std::string_view table, int64_t row, std::string_view name, std::string_view what) {
+  return Status::Io(fmt::format("corrupt database: table {}, row {} ('{}'): {}", table, row, name, what));
+}
+// Rows are read in id order; ids count from 1 in the file (perspectives from 0) and are dense.
+std::string NotDense(size_t expected) { return fmt::format("ids are not dense (expected {})", expected); }
+
+// Fills a new state from the file: every table, then every index in a pass or two. Every id
+// read is checked against the rows it names, so that no index is ever out of its array.
 Status LoadState(store::SqliteStore* store, State* state) {
   State& s = *state;
   store::LoadSink sink;
   sink.kind = [&s](store::KindRow&& r) {
+    if (r.id != s.kinds.size()) return Corrupt("kinds", r.id + 1, r.name, NotDense(s.kinds.size() + 1));
     s.kind_ids.emplace(r.name, r.id);
     uint32_t parent = kNone;
     if (!r.parent.empty()) {
       auto it = s.kind_ids.find(r.parent);
-      if (it == s.kind_ids.end()) return Status::Io("corrupt database: kind parent '" + r.parent + "' is missing");
+      if (it == s.kind_ids.end()) return Corrupt("kinds", r.id + 1, r.name, "parent '" + r.parent + "' names no kind");
       parent = it->second;
     }
     s.kinds.push_back(KindMeta{r.name, parent, r.note});
     return Status::Ok();
   };
   sink.predicate = [&s](store::PredicateRow&& r) {
-    auto ids = [&s](const std::vector<std::string>& names) {
-      std::vector<uint32_t> out;
-      for (const auto& n : names) {
+    if (r.id != s.preds.size()) return Corrupt("predicates", r.id + 1, r.name, NotDense(s.preds.size() + 1));
+    std::vector<uint32_t> kinds[2];
+    for (int side = 0; side < 2; ++side) {
+      for (const auto& n : side == 0 ? r.subject_kinds : r.object_kinds) {
         auto it = s.kind_ids.find(n);
-        if (it != s.kind_ids.end()) out.push_back(it->second);
+        if (it == s.kind_ids.end()) {
+          return Corrupt("predicates", r.id + 1, r.name,
+                         fmt::format("{} kind '{}' names no kind", side == 0 ? "subject" : "object", n));
+        }
+        kinds[side].push_back(it->second);
       }
-      std::sort(out.begin(), out.end());
-      return out;
-    };
+      std::sort(kinds[side].begin(), kinds[side].end());
+    }
     s.pred_ids.emplace(r.name, r.id);
-    s.preds.push_back(PredMeta{r.name, r.is_attribute, r.type, r.exclusive, r.acyclic, ids(r.subject_kinds),
-                               ids(r.object_kinds), r.note});
+    s.preds.push_back(PredMeta{r.name, r.is_attribute, r.type, r.exclusive, r.acyclic, std::move(kinds[0]),
+                               std::move(kinds[1]), r.note});
     s.by_pred.emplace_back();
     return Status::Ok();
   };
   sink.perspective = [&s](store::PerspectiveRow&& r) {
-    if (r.id != s.persps.size()) return Status::Io("corrupt database: perspective ids are not dense");
+    if (r.id != s.persps.size()) return Corrupt("perspectives", r.id, r.name, NotDense(s.persps.size()));
+    if (r.id > kMaxPerspective) {
+      return Corrupt("perspectives", r.id, r.name,
+                     fmt::format("more perspectives than ordo holds ({})", kMaxPerspective));
+    }
     s.persps.push_back(r.name);
     s.persp_ids.emplace(r.name, r.id);
     return Status::Ok();
   };
   sink.entity = [store, &s](store::EntityRow&& r) {
-    if (r.id != s.entities.size()) return Status::Io("corrupt database: entity ids are not dense");
+    if (r.id != s.entities.size()) return Corrupt("entities", r.id + 1, r.key, NotDense(s.entities.size() + 1));
+    if (r.kind >= s.kinds.size())
+      return Corrupt("entities", r.id + 1, r.key, fmt::format("kind_id {} names no kind", r.kind + 1));
     if (r.id == 0) {
       const size_t n = store->RowCount("entities");
       s.entities.reserve(n);
@@ -84,16 +106,19 @@ Status LoadState(store::SqliteStore* store, State* state) {
     return Status::Ok();
   };
   sink.source = [&s](store::SourceRow&& r) {
+    if (r.id != s.sources.size()) return Corrupt("sources", r.id + 1, r.decl.id, NotDense(s.sources.size() + 1));
     s.source_ids.emplace(r.decl.id, r.id);
     s.sources.push_back(std::move(r.decl));
     return Status::Ok();
   };
   sink.order = [&s](store::OrderRow&& r) {
-    if (r.id != s.orders.size()) return Status::Io("corrupt database: order ids are not dense");
+    if (r.id != s.orders.size()) return Corrupt("orders", r.id + 1, r.key, NotDense(s.orders.size() + 1));
     s.order_ids.emplace(r.key, r.id);
     for (uint32_t src : r.sources) {
-      if (src >= s.sources.size())
-        return Status::Io(fmt::format("corrupt database: order '{}' cites a missing source", r.key));
+      if (src >= s.sources.size()) {
+        return Status::Io(fmt::format("corrupt database: table order_sources, order '{}': source_id {} names no source",
+                                      r.key, src + 1));
+      }
     }
     if (r.stored) s.last_stored = std::max(s.last_stored, *r.stored);
     s.max_known = std::max(s.max_known, r.recorded);
@@ -118,12 +143,25 @@ Status LoadState(store::SqliteStore* store, State* state) {
     s.facts.resize(n);
   };
   sink.fact = [&s, &pending](int reader, store::FactRow&& r) {
-    if (r.id >= s.facts.size() || r.subject >= s.entities.size() || r.predicate >= s.preds.size() ||
-        r.order >= s.orders.size() || r.row_order >= s.orders.size() ||
-        (r.known_from != store::kNoObject && r.known_from >= s.orders.size()) ||
-        (!s.preds[r.predicate].is_attribute && r.object >= s.entities.size()) ||
-        (s.preds[r.predicate].is_attribute && !r.value)) {
-      return Status::Io("corrupt database: fact " + std::to_string(r.id + 1) + " refers to missing rows");
+    const int64_t row = int64_t{r.id} + 1;
+    const auto names_no = [row](const char* column, uint32_t id, const char* what, int64_t base = 1) {
+      return Corrupt("facts", row, fmt::format("{} {} names no {}", column, id + base, what));
+    };
+    if (r.id >= s.facts.size())
+      return Corrupt("facts", row, fmt::format("ids are not dense ({} rows)", s.facts.size()));
+    if (r.subject >= s.entities.size()) return names_no("subject_id", r.subject, "entity");
+    if (r.predicate >= s.preds.size()) return names_no("predicate_id", r.predicate, "predicate");
+    const bool attribute = s.preds[r.predicate].is_attribute;
+    if (!attribute && r.object >= s.entities.size()) {
+      if (r.object == store::kNoObject) return Corrupt("facts", row, "object_id is NULL in a relation");
+      return names_no("object_id", r.object, "entity");
+    }
+    if (attribute && !r.value) return Corrupt("facts", row, "value is NULL in an attribute");
+    if (r.perspective >= s.persps.size()) return names_no("perspective_id", r.perspective, "perspective", 0);
+    if (r.order >= s.orders.size()) return names_no("order_id", r.order, "order");
+    if (r.row_order >= s.orders.size()) return names_no("row_order_id", r.row_order, "order");
+    if (r.known_from != store::kNoObject && r.known_from >= s.orders.size()) {
+      return names_no("known_from_id", r.known_from, "order");
     }
     Fact& f = s.facts[r.id];
     Pending& p = pending[reader & 1];
@@ -133,9 +171,7 @@ Status LoadState(store::SqliteStore* store, State* state) {
     if (r.value) p.values.emplace_back(r.id, std::move(*r.value));
     if (!r.qualifiers.empty()) p.quals.emplace_back(r.id, std::move(r.qualifiers));
     for (uint32_t src : r.sources) {
-      if (src >= s.sources.size()) {
-        return Status::Io("corrupt database: fact " + std::to_string(r.id + 1) + " cites a missing source");
-      }
+      if (src >= s.sources.size()) return Corrupt("facts", row, fmt::format("sources cites {}, no source", src + 1));
     }
     if (!r.sources.empty()) p.sources.emplace_back(r.id, std::move(r.sources));
     f.from = r.from.date.days;
@@ -153,9 +189,11 @@ Status LoadState(store::SqliteStore* store, State* state) {
     return Status::Ok();
   };
   sink.retraction = [&s](store::RetractionRow&& r) {
-    if (r.fact >= s.facts.size() || r.order >= s.orders.size() ||
-        (r.known_to != store::kNoObject && r.known_to >= s.orders.size())) {
-      return Status::Io("corrupt database: bad retraction");
+    if (r.fact >= s.facts.size()) return Corrupt(r.table, r.row, fmt::format("fact_id {} names no fact", r.fact + 1));
+    if (r.order >= s.orders.size())
+      return Corrupt(r.table, r.row, fmt::format("order_id {} names no order", r.order + 1));
+    if (r.known_to != store::kNoObject && r.known_to >= s.orders.size()) {
+      return Corrupt(r.table, r.row, fmt::format("known_to_id {} names no order", r.known_to + 1));
     }
     Fact& f = s.facts[r.fact];
     f.retract_order = r.order;
@@ -168,8 +206,9 @@ Status LoadState(store::SqliteStore* store, State* state) {
     return Status::Ok();
   };
   if (Status st = store->Load(sink); !st.ok()) return st;
-  if (pending[0].rows + pending[1].rows != s.facts.size())
-    return Status::Io("corrupt database: fact ids are not dense");
+  if (pending[0].rows + pending[1].rows != s.facts.size()) {
+    return Status::Io("corrupt database: table facts: ids are not dense (fewer rows than the largest id)");
+  }
   for (Pending& p : pending) {
     uint32_t last = kNone;  // rows in id order often repeat a value (every lifetime is `true`)
     const Value* last_value = nullptr;

@@ -18,6 +18,8 @@
 namespace ordo::engine {
 
 inline constexpr uint32_t kNone = Database::kNone;
+// Facts hold their perspective in 16 bits; 0 is "undisputed", so 65,535 perspectives at most.
+inline constexpr uint32_t kMaxPerspective = 0xffff;
 
 // Memory for the large arrays: blocks of 2 MiB or more are 2 MiB-aligned and transparent huge
 // pages are asked for before their first touch, so that a random lookup costs a cache miss but

@@ -133,6 +133,20 @@ class Stmt {
   }
   int64_t Int(int i) const { return sqlite3_column_int64(s_, i); }
   bool IsNull(int i) const { return sqlite3_column_type(s_, i) == SQLITE_NULL; }
+  // Column i as an id: an integer from `base` to base + 2^32 - 2, returned less base (rows count
+  // from 1, perspectives from 0; kNoObject stays free). Anything else makes the row corrupt.
+  Status Id(int i, std::string_view table, int64_t row, std::string_view column, uint32_t* out,
+            int64_t base = 1) const {
+    if (sqlite3_column_type(s_, i) == SQLITE_INTEGER) {
+      const int64_t v = Int(i);
+      if (v >= base && v - base < int64_t{kNoObject}) {
+        *out = static_cast<uint32_t>(v - base);
+        return Status::Ok();
+      }
+    }
+    return Status::Io(fmt::format("corrupt database: table {}, row {}: {} holds {}, not an id", table, row, column,
+                                  IsNull(i) ? std::string("NULL") : Text(i)));
+  }
 
  private:
   sqlite3_stmt* s_ = nullptr;
@@ -316,10 +330,14 @@ Status ReadFacts(sqlite3* conn, int version, int64_t lo, int64_t hi, int reader,
   q.Bind(2, hi);
   while (q.Step() == SQLITE_ROW) {
     FactRow r;
-    r.id = static_cast<uint32_t>(q.Int(0) - 1);
-    r.subject = static_cast<uint32_t>(q.Int(1) - 1);
-    r.predicate = static_cast<uint32_t>(q.Int(2) - 1);
-    r.object = q.IsNull(3) ? kNoObject : static_cast<uint32_t>(q.Int(3) - 1);
+    const int64_t row = q.Int(0);
+    if (Status st = q.Id(0, "facts", row, "id", &r.id); !st.ok()) return st;
+    if (Status st = q.Id(1, "facts", row, "subject_id", &r.subject); !st.ok()) return st;
+    if (Status st = q.Id(2, "facts", row, "predicate_id", &r.predicate); !st.ok()) return st;
+    r.object = kNoObject;
+    if (!q.IsNull(3)) {
+      if (Status st = q.Id(3, "facts", row, "object_id", &r.object); !st.ok()) return st;
+    }
     if (!q.IsNull(4)) {
       Value v;
       switch (static_cast<ValueType>(q.Int(4))) {
@@ -341,21 +359,28 @@ Status ReadFacts(sqlite3* conn, int version, int64_t lo, int64_t hi, int reader,
                                static_cast<uint8_t>(q.Int(7)));
     r.to = FuzzyDate::Unpack(q.IsNull(8) ? Date::Max() : Date{static_cast<int32_t>(q.Int(8))},
                              static_cast<uint8_t>(q.Int(9)));
-    r.perspective = q.IsNull(10) ? 0 : static_cast<uint32_t>(q.Int(10));
+    r.perspective = 0;
+    if (!q.IsNull(10)) {
+      if (Status st = q.Id(10, "facts", row, "perspective_id", &r.perspective, 0); !st.ok()) return st;
+    }
     auto quals = QualifiersFromJson(q.Text(11));
     if (!quals.ok()) return quals.status();
     r.qualifiers = std::move(*quals);
-    r.order = static_cast<uint32_t>(q.Int(12) - 1);
-    r.row_order = static_cast<uint32_t>(q.Int(13) - 1);
+    if (Status st = q.Id(12, "facts", row, "order_id", &r.order); !st.ok()) return st;
+    if (Status st = q.Id(13, "facts", row, "row_order_id", &r.row_order); !st.ok()) return st;
     r.correction = q.Int(14) != 0;
-    if (!q.IsNull(15)) r.known_from = static_cast<uint32_t>(q.Int(15) - 1);
+    if (!q.IsNull(15)) {
+      if (Status st = q.Id(15, "facts", row, "known_from_id", &r.known_from); !st.ok()) return st;
+    }
     if (!q.IsNull(16)) {
       auto ids = nlohmann::json::parse(q.Text(16), nullptr, false);
-      if (!ids.is_array()) return Status::Io(fmt::format("corrupt database: fact {} has unreadable sources", r.id + 1));
+      const auto bad = [&] {
+        return Status::Io(
+            fmt::format("corrupt database: table facts, row {}: sources holds {}, not a list of ids", row, q.Text(16)));
+      };
+      if (!ids.is_array()) return bad();
       for (const auto& id : ids) {
-        if (!id.is_number_integer() || id.get<int64_t>() < 1) {
-          return Status::Io(fmt::format("corrupt database: fact {} has unreadable sources", r.id + 1));
-        }
+        if (!id.is_number_integer() || id.get<int64_t>() < 1 || id.get<int64_t>() > int64_t{kNoObject}) return bad();
         r.sources.push_back(static_cast<uint32_t>(id.get<int64_t>() - 1));
       }
     }
@@ -382,10 +407,9 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
     Stmt q(db_, "SELECT id, name, parent, note FROM kinds ORDER BY id");
     if (!q.ok()) return fail("kinds");
     while (q.Step() == SQLITE_ROW) {
-      if (Status st = sink.kind(KindRow{static_cast<uint32_t>(q.Int(0) - 1), q.Text(1), q.Text(2), q.Text(3)});
-          !st.ok()) {
-        return st;
-      }
+      KindRow r{0, q.Text(1), q.Text(2), q.Text(3)};
+      if (Status st = q.Id(0, "kinds", q.Int(0), "id", &r.id); !st.ok()) return st;
+      if (Status st = sink.kind(std::move(r)); !st.ok()) return st;
     }
   }
   {
@@ -394,7 +418,7 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
            "FROM predicates ORDER BY id");
     if (!q.ok()) return fail("predicates");
     while (q.Step() == SQLITE_ROW) {
-      PredicateRow r{static_cast<uint32_t>(q.Int(0) - 1),
+      PredicateRow r{0,
                      q.Text(1),
                      q.Int(2) != 0,
                      static_cast<ValueType>(q.Int(3)),
@@ -403,6 +427,7 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
                      SplitKinds(q.Text(6)),
                      SplitKinds(q.Text(7)),
                      q.Text(8)};
+      if (Status st = q.Id(0, "predicates", q.Int(0), "id", &r.id); !st.ok()) return st;
       if (Status st = sink.predicate(std::move(r)); !st.ok()) return st;
     }
   }
@@ -410,14 +435,18 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
     Stmt q(db_, "SELECT id, name FROM perspectives ORDER BY id");
     if (!q.ok()) return fail("perspectives");
     while (q.Step() == SQLITE_ROW) {
-      if (Status st = sink.perspective(PerspectiveRow{static_cast<uint32_t>(q.Int(0)), q.Text(1)}); !st.ok()) return st;
+      PerspectiveRow r{0, q.Text(1)};
+      if (Status st = q.Id(0, "perspectives", q.Int(0), "id", &r.id, 0); !st.ok()) return st;
+      if (Status st = sink.perspective(std::move(r)); !st.ok()) return st;
     }
   }
   {
     Stmt q(db_, "SELECT id, key, kind_id FROM entities ORDER BY id");
     if (!q.ok()) return fail("entities");
     while (q.Step() == SQLITE_ROW) {
-      EntityRow r{static_cast<uint32_t>(q.Int(0) - 1), q.Text(1), static_cast<uint32_t>(q.Int(2) - 1)};
+      EntityRow r{0, q.Text(1), 0};
+      if (Status st = q.Id(0, "entities", q.Int(0), "id", &r.id); !st.ok()) return st;
+      if (Status st = q.Id(2, "entities", q.Int(0), "kind_id", &r.kind); !st.ok()) return st;
       if (Status st = sink.entity(std::move(r)); !st.ok()) return st;
     }
   }
@@ -428,7 +457,7 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
     if (!q.ok()) return fail("sources");
     while (q.Step() == SQLITE_ROW) {
       SourceRow r;
-      r.id = static_cast<uint32_t>(q.Int(0) - 1);
+      if (Status st = q.Id(0, "sources", q.Int(0), "id", &r.id); !st.ok()) return st;
       r.decl.id = q.Text(1);
       r.decl.title = q.Text(2);
       r.decl.publisher = q.Text(3);
@@ -451,7 +480,7 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
     if (!q.ok() || !src.ok()) return fail("orders");
     while (q.Step() == SQLITE_ROW) {
       OrderRow r;
-      r.id = static_cast<uint32_t>(q.Int(0) - 1);
+      if (Status st = q.Id(0, "orders", q.Int(0), "id", &r.id); !st.ok()) return st;
       r.key = q.Text(1);
       r.title = q.Text(2);
       r.issuer = q.Text(3);
@@ -474,7 +503,11 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
       r.where.begin.column = static_cast<uint32_t>(q.Int(11));
       if (!q.IsNull(12)) r.stored = Instant{q.Int(12)};
       src.Bind(1, q.Int(0));
-      while (src.Step() == SQLITE_ROW) r.sources.push_back(static_cast<uint32_t>(src.Int(0) - 1));
+      while (src.Step() == SQLITE_ROW) {
+        uint32_t id = 0;
+        if (Status st = src.Id(0, "order_sources", q.Int(0), "source_id", &id); !st.ok()) return st;
+        r.sources.push_back(id);
+      }
       src.Reset();
       if (Status st = sink.order(std::move(r)); !st.ok()) return st;
     }
@@ -511,16 +544,24 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
     Stmt q(db_, "SELECT fact_id, order_id FROM retractions ORDER BY order_id, fact_id");
     if (!q.ok()) return fail("retractions");
     while (q.Step() == SQLITE_ROW) {
-      RetractionRow r{static_cast<uint32_t>(q.Int(0) - 1), static_cast<uint32_t>(q.Int(1) - 1)};
+      RetractionRow r{0, 0};
+      r.table = "retractions";
+      r.row = q.Int(0);
+      if (Status st = q.Id(0, "retractions", r.row, "fact_id", &r.fact); !st.ok()) return st;
+      if (Status st = q.Id(1, "retractions", r.row, "order_id", &r.order); !st.ok()) return st;
       if (Status st = sink.retraction(std::move(r)); !st.ok()) return st;
     }
   }
   if (version_ >= 2) {
-    Stmt q(db_, "SELECT fact_id, order_id, known_to_id FROM cuts ORDER BY id");
+    Stmt q(db_, "SELECT fact_id, order_id, known_to_id, id FROM cuts ORDER BY id");
     if (!q.ok()) return fail("cuts");
     while (q.Step() == SQLITE_ROW) {
-      RetractionRow r{static_cast<uint32_t>(q.Int(0) - 1), static_cast<uint32_t>(q.Int(1) - 1),
-                      static_cast<uint32_t>(q.Int(2) - 1)};
+      RetractionRow r{0, 0};
+      r.table = "cuts";
+      r.row = q.Int(3);
+      if (Status st = q.Id(0, "cuts", r.row, "fact_id", &r.fact); !st.ok()) return st;
+      if (Status st = q.Id(1, "cuts", r.row, "order_id", &r.order); !st.ok()) return st;
+      if (Status st = q.Id(2, "cuts", r.row, "known_to_id", &r.known_to); !st.ok()) return st;
       if (Status st = sink.retraction(std::move(r)); !st.ok()) return st;
     }
   }

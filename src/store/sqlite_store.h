@@ -94,6 +94,8 @@ struct RetractionRow {
   // as version 1 read it (the retracting order, or the row's start when that order was recorded
   // earlier, so that the row is never visible).
   uint32_t known_to = kNoObject;
+  const char* table = "cuts";  // where the row is in the file, for messages: "cuts" or "retractions"
+  int64_t row = 0;             // its row id there
 };
 
 // A watch rule, stored as its canonical text (FormatRule) and parsed back on open.
