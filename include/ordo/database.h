@@ -33,6 +33,9 @@ struct Options {
   // Upper bound on the steps (candidate facts examined, matches found) one query, or one watch
   // rule over one batch, may take before it stops with kLimit. 0: no bound.
   uint64_t max_query_work = 2'000'000;
+  // How long a write waits for another process's write to the same file to finish before it
+  // fails with kIo "the database is busy: another process is writing it; retry". Default: 5 s.
+  int busy_timeout_ms = 5000;
 };
 
 // Which record a query reads. The branch (the record or a scenario) is chosen by the Database
@@ -403,6 +406,13 @@ class Database {
   // computed after reading generation G is current for as long as generation() == G. Caches
   // (the server's answers) key on it.
   virtual uint64_t generation() const = 0;
+  // Reads what other processes have written to the file since this handle last read it (their
+  // orders, rules, alerts and scenarios); generation() grows when anything changed. Cheap when
+  // nothing did (one PRAGMA). Apply and the scenario writes do this first themselves, and a
+  // write that another process overtakes is applied again to the file as it then is, so a
+  // handle never writes from a stale record. A long-lived reader (a server) calls it before
+  // each answer. Safe to call from any thread.
+  virtual Status Refresh() = 0;
 
  protected:
   Database() = default;

@@ -290,6 +290,7 @@ Result<std::unique_ptr<DatabaseImpl>> DatabaseImpl::OpenFile(const std::string& 
   store_options.create_if_missing = options.create_if_missing;
   store_options.read_only = options.read_only;
   store_options.sync = options.sync;
+  store_options.busy_timeout_ms = options.busy_timeout_ms;
   auto st = store::SqliteStore::Open(path, store_options);
   if (!st.ok()) return st.status();
   db->store_ = std::move(*st);
@@ -313,23 +314,68 @@ Result<ApplySummary> DatabaseImpl::Apply(const Batch& batch, const ApplyOptions&
   return result;
 }
 
-Result<ApplySummary> DatabaseImpl::ApplyToRecord(const Batch& batch, const ApplyOptions& options) {
+Status DatabaseImpl::Refresh() {
+  if (!store_) return Status::Ok();  // a branch: built once, from the record's memory
+  MutexLock lock(&scenario_mu_);
+  return RefreshLocked();
+}
+
+Status DatabaseImpl::RefreshLocked() {
+  auto changed = store_->ChangedElsewhere();
+  if (!changed.ok()) return changed.status();
+  if (!*changed) return Status::Ok();
   WriterLock lock(&mu_);
-  Checkpoint cp = state_.Mark();
-  store::BatchRows rows;
-  std::vector<CompiledRule> new_rules;
-  std::vector<AlertInfo> new_alerts;
-  auto result = ApplyWithRules(batch, Instant::Now(), &rows, &cp, &new_rules, &new_alerts);
-  if (!result.ok() || options.check_only) {
-    state_.Rollback(cp);
-    return result;
-  }
-  if (Status st = store_->Write(rows); !st.ok()) {
-    state_.Rollback(cp);
+  return Reload();
+}
+
+Status DatabaseImpl::Reload() {
+  State state;
+  if (Status s = LoadState(store_.get(), &state); !s.ok()) return s;
+  if (Status s = Bootstrap(store_.get(), options_.read_only, &state); !s.ok()) return s;
+  State old_state = std::exchange(state_, std::move(state));
+  std::vector<CompiledRule> old_rules = std::exchange(rules_, {});
+  std::vector<AlertInfo> old_alerts = std::exchange(alerts_, {});
+  std::map<std::string, ScenarioSlot> old_scenarios = std::exchange(scenarios_, {});
+  Status st = LoadRules();
+  if (st.ok()) st = LoadScenarios();
+  if (!st.ok()) {
+    state_ = std::move(old_state);
+    rules_ = std::move(old_rules);
+    alerts_ = std::move(old_alerts);
+    scenarios_ = std::move(old_scenarios);
     return st;
   }
-  Commit(std::move(new_rules), std::move(new_alerts));
-  return result;
+  Changed();
+  return Status::Ok();
+}
+
+// An order by another process may land between reading the file and writing it: the write then
+// writes nothing (WriteIfCurrent), and the batch is applied again to the file as it now is.
+Result<ApplySummary> DatabaseImpl::ApplyToRecord(const Batch& batch, const ApplyOptions& options) {
+  constexpr int kAttempts = 3;
+  MutexLock scenario_lock(&scenario_mu_);
+  if (Status st = RefreshLocked(); !st.ok()) return st;
+  WriterLock lock(&mu_);
+  for (int attempt = 1;; ++attempt) {
+    Checkpoint cp = state_.Mark();
+    store::BatchRows rows;
+    std::vector<CompiledRule> new_rules;
+    std::vector<AlertInfo> new_alerts;
+    auto result = ApplyWithRules(batch, Instant::Now(), &rows, &cp, &new_rules, &new_alerts);
+    if (!result.ok() || options.check_only) {
+      state_.Rollback(cp);
+      return result;
+    }
+    auto written = store_->WriteIfCurrent(rows);
+    if (written.ok() && *written) {
+      Commit(std::move(new_rules), std::move(new_alerts));
+      return result;
+    }
+    state_.Rollback(cp);
+    if (!written.ok()) return written.status();
+    if (attempt == kAttempts) return Status::Io("the database is busy: other processes keep writing it; retry");
+    if (Status st = Reload(); !st.ok()) return st;
+  }
 }
 
 Result<ApplySummary> DatabaseImpl::ApplyWithRules(const Batch& batch, Instant now, store::BatchRows* rows,

@@ -113,6 +113,7 @@ class DatabaseImpl final : public Database {
   size_t entity_count() const override;
   size_t memory_bytes() const override;
   uint64_t generation() const override { return generation_.load(std::memory_order_acquire); }
+  Status Refresh() override EXCLUDES(scenario_mu_, mu_);
 
  private:
   // Bumped after every change that commits (Apply, scenario create and delete), never before.
@@ -130,6 +131,10 @@ class DatabaseImpl final : public Database {
       : options_(options), scenario_name_(std::move(scenario_name)) {}
 
   // ---- opening (database_impl.cc, alerts.cc, scenarios.cc) ----
+  // Reads the file again when another process has committed to it since it was last read:
+  // state, rules, alerts and scenarios replaced whole (kept as they were if the read fails).
+  Status RefreshLocked() REQUIRES(scenario_mu_) EXCLUDES(mu_);
+  Status Reload() REQUIRES(scenario_mu_, mu_);
   Status LoadRules() REQUIRES(mu_);
   Status LoadScenarios() REQUIRES(scenario_mu_);
 
@@ -153,7 +158,7 @@ class DatabaseImpl final : public Database {
                                       std::vector<CompiledRule>* new_rules, std::vector<AlertInfo>* new_alerts)
       REQUIRES(mu_);
   void Commit(std::vector<CompiledRule>&& new_rules, std::vector<AlertInfo>&& new_alerts) REQUIRES(mu_);
-  Result<ApplySummary> ApplyToRecord(const Batch& batch, const ApplyOptions& options) EXCLUDES(mu_);
+  Result<ApplySummary> ApplyToRecord(const Batch& batch, const ApplyOptions& options) EXCLUDES(scenario_mu_, mu_);
   Result<ApplySummary> ApplyToScenario(const Batch& batch, const ApplyOptions& options) EXCLUDES(scenario_mu_);
   RuleInfo RuleInfoOf(const CompiledRule& r) const REQUIRES_SHARED(mu_);
 
@@ -166,8 +171,8 @@ class DatabaseImpl final : public Database {
   const Options options_;
   // "" for the record; a branch holds its scenario's name.
   const std::string scenario_name_;
-  // The file. Written under mu_ (batches) or scenario_mu_ (scenarios); SQLite serialises the
-  // connection. A branch has none.
+  // The file. Used only under scenario_mu_ (once the handle is open), which every writer and
+  // Refresh take first: the connection is never used by two threads at once. A branch has none.
   std::unique_ptr<store::SqliteStore> store_;
 
   mutable Mutex scenario_mu_ ACQUIRED_BEFORE(mu_);

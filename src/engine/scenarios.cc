@@ -94,6 +94,7 @@ Status DatabaseImpl::CreateScenario(const std::string& name, std::optional<Insta
   }
   if (options_.read_only) return Status::Invalid("the database is open read-only");
   MutexLock lock(&scenario_mu_);
+  if (Status st = RefreshLocked(); !st.ok()) return st;
   if (scenarios_.count(name)) return Status::Conflict(fmt::format("scenario '{}' already exists", name));
   store::ScenarioRow row{0, name, base_recorded.value_or(Instant::Now()), note, Instant::Now(), 0};
   {
@@ -111,6 +112,7 @@ Status DatabaseImpl::CreateScenario(const std::string& name, std::optional<Insta
 
 Result<ApplySummary> DatabaseImpl::ApplyToScenario(const Batch& batch, const ApplyOptions& options) {
   MutexLock lock(&scenario_mu_);
+  if (Status st = RefreshLocked(); !st.ok()) return st;
   auto slot = Slot(options.scenario);
   if (!slot.ok()) return slot.status();
   auto db = Built(**slot);
@@ -150,6 +152,7 @@ std::vector<ScenarioInfo> DatabaseImpl::Scenarios() const {
 Status DatabaseImpl::DeleteScenario(const std::string& name) {
   if (options_.read_only) return Status::Invalid("the database is open read-only");
   MutexLock lock(&scenario_mu_);
+  if (Status st = RefreshLocked(); !st.ok()) return st;
   auto slot = Slot(name);
   if (!slot.ok()) return slot.status();
   if (Status st = store_->RemoveScenario((*slot)->row.id, name); !st.ok()) return st;

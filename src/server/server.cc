@@ -105,6 +105,8 @@ class Server::Impl {
 
   http::Response Answer(const Request& req) {
     if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) {
+      // Orders another process (an `ordo load`) wrote to the file are read before answering.
+      if (Status st = db_->Refresh(); !st.ok()) return ToResponse(req, ErrorReply(st));
       if (req.method != "GET") return ToResponse(req, api_.Dispatch(req));
       return AnswerRead(req);
     }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -234,6 +235,31 @@ Status SqliteStore::Exec(const char* sql) {
   return Status::Ok();
 }
 
+namespace {
+
+std::string DirectoryOf(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+bool Writable(const std::string& dir) { return ::access(dir.c_str(), W_OK) == 0; }
+bool Exists(const std::string& path) { return ::access(path.c_str(), F_OK) == 0; }
+
+// file:PATH?mode=ro&immutable=1 with PATH's '%', '?' and '#' escaped (RFC 3986, as SQLite reads it).
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?mode=ro&immutable=1";
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const StoreOptions& options) {
   std::unique_ptr<SqliteStore> s(new SqliteStore());
   s->read_only_ = options.read_only;
@@ -245,17 +271,45 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
     std::string msg = s->db_ ? sqlite3_errmsg(s->db_) : "out of memory";
     return Status::Io(fmt::format("cannot open database '{}': {}", path, msg));
   }
-  sqlite3_busy_timeout(s->db_, 5000);
+  sqlite3_busy_timeout(s->db_, options.busy_timeout_ms);
   if (!options.read_only) {
     if (path != ":memory:") {
-      if (Status st = s->Exec("PRAGMA journal_mode=WAL;"); !st.ok()) return st;
+      if (Status st = s->Exec("PRAGMA journal_mode=WAL;"); !st.ok()) {
+        if (sqlite3_errcode(s->db_) != SQLITE_READONLY) return st;
+        return Status::Io(fmt::format("cannot write '{}': the file or its directory is not writable", path))
+            .AddNote("to read it, open it read-only (ordo serve without a write token reads it as it is)");
+      }
     }
     if (Status st = s->Exec(options.sync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;"); !st.ok())
       return st;
     if (Status st = s->Exec("PRAGMA foreign_keys=ON;"); !st.ok()) return st;
   }
   // A file with tables but no meta row is not ours; a newer schema version is refused.
-  Stmt q(s->db_, "SELECT value FROM meta WHERE key='schema_version'");
+  auto meta = std::make_unique<Stmt>(s->db_, "SELECT value FROM meta WHERE key='schema_version'");
+  const int meta_rc = meta->ok() ? SQLITE_OK : sqlite3_errcode(s->db_);
+  if (options.read_only && (meta_rc == SQLITE_CANTOPEN || meta_rc == SQLITE_READONLY) && !Writable(DirectoryOf(path))) {
+    // A file in WAL mode reads through a -shm file beside it, which a directory the user cannot
+    // write cannot hold. When no -wal file is there either, every order is in the main file and
+    // nobody is writing it (nobody can create the -wal): it is read as immutable.
+    if (Exists(path + "-wal")) {
+      return Status::Io(
+          fmt::format("cannot read '{}': its directory is not writable and a write-ahead log '{}-wal' is beside it; "
+                      "ask its owner to open it once, or copy the database with its -wal file to a writable directory",
+                      path, path));
+    }
+    meta.reset();
+    sqlite3_close(s->db_);
+    s->db_ = nullptr;
+    if (sqlite3_open_v2(ImmutableUri(path).c_str(), &s->db_, flags | SQLITE_OPEN_URI, nullptr) != SQLITE_OK) {
+      std::string msg = s->db_ ? sqlite3_errmsg(s->db_) : "out of memory";
+      return Status::Io(fmt::format("cannot open database '{}': {}", path, msg));
+    }
+    meta = std::make_unique<Stmt>(s->db_, "SELECT value FROM meta WHERE key='schema_version'");
+  }
+  if (!meta->ok() && sqlite3_errcode(s->db_) != SQLITE_ERROR) {  // SQLITE_ERROR: no such table
+    return Status::Io(fmt::format("cannot read database '{}': {}", path, sqlite3_errmsg(s->db_)));
+  }
+  Stmt& q = *meta;
   if (q.ok() && q.Step() == SQLITE_ROW) {
     int v = std::atoi(q.Text(0).c_str());
     q.Reset();
@@ -278,7 +332,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
     return Status::Io(fmt::format("'{}' is not a readable SQLite database: {}", path, sqlite3_errmsg(s->db_)));
   }
   if (tables.Int(0) != 0) return Status::Io(fmt::format("'{}' is a SQLite database but not an ordo database", path));
-  if (Status st = s->Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
+  if (Status st = s->BeginWrite(); !st.ok()) return st;
   for (const char* sql : {kSchema, kVersion2Schema, kViewSchema, kRuleSchema}) {
     if (Status st = s->Exec(sql); !st.ok()) return st;
   }
@@ -294,7 +348,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
 // Version 1 to 2 in one transaction: the new columns stay NULL for old rows, which read as
 // version 1 meant them (FactRow::known_from, RetractionRow::known_to).
 Status SqliteStore::Migrate1To2() {
-  if (Status st = Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
+  if (Status st = BeginWrite(); !st.ok()) return st;
   for (const char* sql : {kMigrate1To2, kVersion2Schema, kViewSchema}) {
     if (Status st = Exec(sql); !st.ok()) {
       Exec("ROLLBACK;").ok();
@@ -395,6 +449,13 @@ Status SqliteStore::Load(const LoadSink& sink) {
   // One snapshot for every table: a writer in another process cannot slip an order in between.
   if (Status st = Exec("BEGIN;"); !st.ok()) return st;
   Status st = LoadInSnapshot(sink);
+  if (st.ok()) {  // inside the snapshot: the version of what was read
+    auto v = DataVersion();
+    if (v.ok())
+      seen_version_ = *v;
+    else
+      st = v.status();
+  }
   Exec(st.ok() ? "COMMIT;" : "ROLLBACK;").ok();  // read-only transaction: nothing to lose
   return st;
 }
@@ -575,9 +636,49 @@ size_t SqliteStore::RowCount(const std::string& table) {
   return static_cast<size_t>(q.Int(0));
 }
 
+Status SqliteStore::BeginWrite() {
+  const int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE;", nullptr, nullptr, nullptr);
+  if (rc == SQLITE_OK) return Status::Ok();
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+    return Status::Io("the database is busy: another process is writing it; retry");
+  }
+  return Status::Io(fmt::format("cannot begin a write: {}", sqlite3_errmsg(db_)));
+}
+
+Result<int64_t> SqliteStore::DataVersion() {
+  Stmt q(db_, "PRAGMA data_version");
+  if (!q.ok() || q.Step() != SQLITE_ROW) {
+    return Status::Io(fmt::format("cannot read the file's version: {}", sqlite3_errmsg(db_)));
+  }
+  return q.Int(0);
+}
+
+Result<bool> SqliteStore::ChangedElsewhere() {
+  auto v = DataVersion();
+  if (!v.ok()) return v.status();
+  return *v != seen_version_;
+}
+
+Result<bool> SqliteStore::WriteIfCurrent(const BatchRows& rows) {
+  if (read_only_) return Status::Invalid("the database is open read-only");
+  if (Status st = BeginWrite(); !st.ok()) return st;
+  auto v = DataVersion();
+  if (!v.ok() || *v != seen_version_) {
+    Exec("ROLLBACK;").ok();  // nothing was written
+    if (!v.ok()) return v.status();
+    return false;
+  }
+  if (Status st = WriteInTransaction(rows); !st.ok()) return st;
+  return true;
+}
+
 Status SqliteStore::Write(const BatchRows& rows) {
   if (read_only_) return Status::Invalid("the database is open read-only");
-  if (Status st = Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
+  if (Status st = BeginWrite(); !st.ok()) return st;
+  return WriteInTransaction(rows);
+}
+
+Status SqliteStore::WriteInTransaction(const BatchRows& rows) {
   auto fail = [this](const std::string& what) {
     std::string msg = fmt::format("cannot write {}: {}", what, sqlite3_errmsg(db_));
     Exec("ROLLBACK;").ok();  // best effort; the write already failed
@@ -882,7 +983,7 @@ Result<int64_t> SqliteStore::AddScenario(const ScenarioRow& row) {
 
 Status SqliteStore::AddScenarioBatch(const ScenarioBatchRow& row, const std::vector<AlertRow>& alerts) {
   if (read_only_) return Status::Invalid("the database is open read-only");
-  if (Status st = Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
+  if (Status st = BeginWrite(); !st.ok()) return st;
   Stmt q(db_, "INSERT INTO scenario_batches(scenario_id, seq, file, text, applied_us) VALUES(?,?,?,?,?)");
   q.Bind(1, row.scenario_id);
   q.Bind(2, row.seq);
@@ -898,7 +999,7 @@ Status SqliteStore::AddScenarioBatch(const ScenarioBatchRow& row, const std::vec
 
 Status SqliteStore::RemoveScenario(int64_t id, const std::string& name) {
   if (read_only_) return Status::Invalid("the database is open read-only");
-  if (Status st = Exec("BEGIN IMMEDIATE;"); !st.ok()) return st;
+  if (Status st = BeginWrite(); !st.ok()) return st;
   Status st;
   for (const char* sql : {"DELETE FROM alerts WHERE scenario=?2", "DELETE FROM scenario_batches WHERE scenario_id=?1",
                           "DELETE FROM scenarios WHERE id=?1"}) {

@@ -32,6 +32,7 @@ struct StoreOptions {
   bool create_if_missing = true;  // create the file and its tables when missing
   bool read_only = false;         // open read-only; every write fails with kInvalid
   bool sync = true;               // synchronous=FULL (true) or NORMAL (false), WAL mode either way
+  int busy_timeout_ms = 5000;     // how long a write waits for another process's write
 };
 
 struct KindRow {
@@ -178,6 +179,13 @@ class SqliteStore {
   size_t RowCount(const std::string& table);
   // Writes rows in one transaction; on failure nothing is written.
   Status Write(const BatchRows& rows);
+  // Whether another connection (another process) has committed to the file since the last Load
+  // (PRAGMA data_version: this connection's own commits do not count). One prepared statement.
+  Result<bool> ChangedElsewhere();
+  // Write, unless another connection has committed since the last Load: then nothing is written
+  // and the answer is false, so the caller reloads and retries. Check and write are one
+  // transaction, so no other writer can come between them.
+  Result<bool> WriteIfCurrent(const BatchRows& rows);
 
   // ---- Rules, alerts and scenarios. Files written before these tables existed read as
   // having none; a writable open creates the tables (schema version stays 1). ----
@@ -195,6 +203,11 @@ class SqliteStore {
  private:
   SqliteStore() = default;
   Status Exec(const char* sql);
+  // BEGIN IMMEDIATE, waiting up to the busy timeout for another writer; then "busy; retry".
+  Status BeginWrite();
+  Result<int64_t> DataVersion();
+  // The rows of a Write, inside a transaction begun by BeginWrite; commits, or rolls back.
+  Status WriteInTransaction(const BatchRows& rows);
   Status Migrate1To2();
   bool HasTable(const char* name);
   Status WriteAlerts(const std::vector<AlertRow>& alerts);
@@ -202,6 +215,7 @@ class SqliteStore {
   sqlite3* db_ = nullptr;
   std::string path_;
   bool read_only_ = false;
+  int64_t seen_version_ = 0;      // PRAGMA data_version as of the last Load
   int version_ = kSchemaVersion;  // of the file as opened (a read-only open keeps version 1 as it is)
 };
 

@@ -560,6 +560,37 @@ TEST_F(ServerTest, WriteTokenIsRequiredAndChecked) {
   EXPECT_EQ(again.status, 409) << again.text;
 }
 
+// Regression: after an `ordo load` by another process on the same file, a server with a write
+// token answered every POST with a 500 ("UNIQUE constraint failed") until restarted, and reads
+// and ?check=1 answered from the record as it was at start.
+TEST_F(ServerTest, OrdersWrittenByAnotherProcessAreSeenBeforeEveryAnswer) {
+  ServeOptions options;
+  options.write_token = "tok";
+  StartServer(options);
+  const std::string url = "/api/entity/RU-MUR?at=2025-06-01";
+  ASSERT_EQ(Get(url).body["facts"][0]["object"], "leningrad-md");  // now in the cache
+  {
+    auto other = Database::Open(db_path_);  // as `ordo load` in another process
+    ASSERT_TRUE(other.ok()) << other.status().ToString();
+    ParseResult p = ParseOrders(kNewOrder, "other.ordo");
+    ASSERT_TRUE(p.ok());
+    ASSERT_TRUE((*other)->Apply(p.batch).ok());
+  }
+  EXPECT_EQ(Get(url).body["facts"][0]["object"], "northern-fleet");
+  HttpAnswer check = Post("/api/orders?check=1", kNewOrder, "tok");
+  EXPECT_EQ(check.status, 409) << check.text;  // the order is on the file already
+  HttpAnswer next = Post("/api/orders", R"(order test-back-2026 "Back to Leningrad"
+  issuer RU  effective 2026-01-01  recorded 2026-01-01  sources test-source
+{
+  move RU-MUR military-district -> leningrad-md
+}
+)",
+                         "tok");
+  ASSERT_EQ(next.status, 200) << next.text;
+  EXPECT_EQ(Get("/api/entity/RU-MUR?at=2026-06-01").body["facts"][0]["object"], "leningrad-md");
+  EXPECT_EQ(Get(url).body["facts"][0]["object"], "northern-fleet");
+}
+
 // A read is answered from the cache while the record is unchanged, with an ETag a client may
 // send back (304); a write makes every kept answer stale at once, a scenario's too.
 TEST_F(ServerTest, ReadsAreCachedAndTaggedUntilTheRecordChanges) {
