@@ -504,14 +504,24 @@ TEST_F(DataTest, DistrictsSubjectsBefore2010AsTheSourcesListThem) {
   far_eastern.erase("RU-KOR");  // merged into Kamchatka Krai on 1 Jul 2007
   EXPECT_EQ(MembersOf("volga-ural-md", "military-district", At(D(2009, 6, 1))), volga_ural);
   EXPECT_EQ(MembersOf("far-eastern-md", "military-district", At(D(2009, 6, 1))), far_eastern);
+  // The Ural MD's infobox (wikiorg-ural-md) and the Transbaikal MD's territory at its merger
+  // (artikeldigital-ru-zabvo, wikisum-transbaikal-md), from 1992-05-07? (start uncertain).
+  const Set ural = {"RU-SVE", "RU-CHE", "RU-KGN", "RU-TYU", "RU-KHM", "RU-YAN"};
+  const Set transbaikal = {"RU-ZAB", "RU-BU", "RU-SA"};
+  for (const Date& d : {D(1992, 6, 1), D(1998, 11, 30)}) {
+    EXPECT_EQ(MembersOf("ural-md", "military-district", At(d)), ural) << FormatDate(d);
+    EXPECT_EQ(MembersOf("transbaikal-md", "military-district", At(d)), transbaikal) << FormatDate(d);
+  }
+  EXPECT_EQ(MembersOf("ural-md", "military-district", At(D(2001, 8, 31))), ural);
+  EXPECT_EQ(ObjectOf("RU-SA", "military-district", At(D(1998, 12, 1))), "far-eastern-md");
+  EXPECT_EQ(ObjectOf("RU-ZAB", "military-district", At(D(1998, 12, 1))), "siberian-md");
+  EXPECT_EQ(ObjectOf("RU-SVE", "military-district", At(D(2001, 9, 1))), "volga-ural-md");
   // The districts the sources give no subjects for hold none in the record.
-  for (const char* md : {"moscow-md", "volga-md", "ural-md", "transbaikal-md"}) {
+  for (const char* md : {"moscow-md", "volga-md"}) {
     for (const Date& d : {D(1992, 6, 1), D(1999, 1, 1), D(2002, 1, 1)}) {
       EXPECT_EQ(MembersOf(md, "military-district", At(d)), Set{}) << md << " " << FormatDate(d);
     }
   }
-  // On 1992-06-01 no source read gives any subject's district.
-  EXPECT_EQ(db().Snapshot("military-district", At(D(1992, 6, 1)))->size(), 0u);
   // Kaliningrad Oblast in 2005: the Kaliningrad Special Region.
   EXPECT_EQ(ObjectOf("RU-KGD", "military-district", At(D(2005, 1, 1))), "kaliningrad-special-region");
 }
