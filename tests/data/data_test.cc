@@ -473,16 +473,16 @@ TEST_F(DataTest, EverySubjectInOneDistrictOrMarkedUncovered1992To2010) {
 TEST_F(DataTest, DistrictsSubjectsBefore2010AsTheSourcesListThem) {
   using Set = std::set<std::string>;
   // Decree No. 900 of 27 Jul 1998 (enacademic-enwiki-lmd): the Leningrad MD.
-  const Set leningrad = {"RU-KR", "RU-KO", "RU-ARK", "RU-VLG", "RU-LEN", "RU-MUR", "RU-NGR", "RU-PSK", "RU-SPE", "RU-NEN"};
+  const Set leningrad = {"RU-KR",  "RU-KO",  "RU-ARK", "RU-VLG", "RU-LEN",
+                         "RU-MUR", "RU-NGR", "RU-PSK", "RU-SPE", "RU-NEN"};
   // The North Caucasus MD (fandom-ncmd), the Southern Federal District's borders.
-  const Set north_caucasus = {"RU-AD",  "RU-DA",  "RU-IN",  "RU-KB",  "RU-KL",  "RU-KC", "RU-SE",
-                              "RU-CE",  "RU-KDA", "RU-STA", "RU-AST", "RU-VGG", "RU-ROS"};
+  const Set north_caucasus = {"RU-AD", "RU-DA",  "RU-IN",  "RU-KB",  "RU-KL",  "RU-KC", "RU-SE",
+                              "RU-CE", "RU-KDA", "RU-STA", "RU-AST", "RU-VGG", "RU-ROS"};
   // Decree No. 337s of 24 Mar 2001 (enwiki-mil-districts-2001): the Volga-Ural MD.
   Set volga_ural = {"RU-BA",  "RU-ME",  "RU-MO",  "RU-TA",  "RU-UD",  "RU-CU",  "RU-KIR", "RU-KGN", "RU-ORE", "RU-PNZ",
                     "RU-PER", "RU-SAM", "RU-SVE", "RU-TYU", "RU-ULY", "RU-CHE", "RU-KOP", "RU-KHM", "RU-YAN"};
   // The Far Eastern MD (globalsecurity-femd), Sakha from 1 Dec 1998 (artikeldigital-ru-zabvo).
-  Set far_eastern = {"RU-SA",  "RU-PRI", "RU-KHA", "RU-AMU", "RU-KAM",
-                     "RU-MAG", "RU-SAK", "RU-KOR", "RU-CHU", "RU-YEV"};
+  Set far_eastern = {"RU-SA", "RU-PRI", "RU-KHA", "RU-AMU", "RU-KAM", "RU-MAG", "RU-SAK", "RU-KOR", "RU-CHU", "RU-YEV"};
   // Chita Oblast, Buryatia and Irkutsk Oblast into the Siberian MD on 1 Dec 1998 (artikeldigital-ru-zabvo).
   const Set siberian = {"RU-BU", "RU-ZAB", "RU-IRK"};
 
@@ -500,7 +500,7 @@ TEST_F(DataTest, DistrictsSubjectsBefore2010AsTheSourcesListThem) {
   EXPECT_EQ(MembersOf("far-eastern-md", "military-district", At(D(2005, 6, 1))), far_eastern);
   EXPECT_EQ(MembersOf("volga-ural-md", "military-district", At(D(2002, 1, 1))), volga_ural);
   EXPECT_EQ(MembersOf("volga-ural-md", "military-district", At(D(2005, 6, 1))), volga_ural);
-  volga_ural.erase("RU-KOP");  // merged into Perm Krai on 1 Dec 2005
+  volga_ural.erase("RU-KOP");   // merged into Perm Krai on 1 Dec 2005
   far_eastern.erase("RU-KOR");  // merged into Kamchatka Krai on 1 Jul 2007
   EXPECT_EQ(MembersOf("volga-ural-md", "military-district", At(D(2009, 6, 1))), volga_ural);
   EXPECT_EQ(MembersOf("far-eastern-md", "military-district", At(D(2009, 6, 1))), far_eastern);
