@@ -465,11 +465,11 @@ TEST_F(DataTest, EverySubjectInOneDistrictOrMarkedUncovered1992To2010) {
   }
 }
 
-// The districts' subjects as the sources list them. No source read states a count for a district
-// before 2010 that the record can check: the Volga-Ural MD's history (movu1-perm-purvo) says
-// twenty subjects in 2001 and Bashinform (bashinform-2010-05-04) nineteen in 2010, one more than
-// the list of Decree No. 337s as Wikipedia gives it (enwiki-mil-districts-2001, without Saratov
-// Oblast), so those counts are not asserted; the lists are.
+// The districts' subjects as the sources list them, and the only counts a source read states for a
+// district before 2010: the Volga-Ural MD's twenty subjects in 2001 (its own history,
+// movu1-perm-purvo: "двадцати субъектов") and nineteen in 2010 (bashinform-2010-05-04:
+// "девятнадцати субъектов"). GlobalSecurity's list (globalsecurity-volga-ural) agrees with both;
+// Wikipedia's (enwiki-mil-districts-2001) omits Saratov Oblast.
 TEST_F(DataTest, DistrictsSubjectsBefore2010AsTheSourcesListThem) {
   using Set = std::set<std::string>;
   // Decree No. 900 of 27 Jul 1998 (enacademic-enwiki-lmd): the Leningrad MD.
@@ -478,9 +478,9 @@ TEST_F(DataTest, DistrictsSubjectsBefore2010AsTheSourcesListThem) {
   // The North Caucasus MD (fandom-ncmd), the Southern Federal District's borders.
   const Set north_caucasus = {"RU-AD", "RU-DA",  "RU-IN",  "RU-KB",  "RU-KL",  "RU-KC", "RU-SE",
                               "RU-CE", "RU-KDA", "RU-STA", "RU-AST", "RU-VGG", "RU-ROS"};
-  // Decree No. 337s of 24 Mar 2001 (enwiki-mil-districts-2001): the Volga-Ural MD.
+  // Decree No. 337s of 24 Mar 2001 (enwiki-mil-districts-2001; Saratov Oblast from globalsecurity-volga-ural).
   Set volga_ural = {"RU-BA",  "RU-ME",  "RU-MO",  "RU-TA",  "RU-UD",  "RU-CU",  "RU-KIR", "RU-KGN", "RU-ORE", "RU-PNZ",
-                    "RU-PER", "RU-SAM", "RU-SVE", "RU-TYU", "RU-ULY", "RU-CHE", "RU-KOP", "RU-KHM", "RU-YAN"};
+                    "RU-PER", "RU-SAM", "RU-SAR", "RU-SVE", "RU-TYU", "RU-ULY", "RU-CHE", "RU-KOP", "RU-KHM", "RU-YAN"};
   // The Far Eastern MD (globalsecurity-femd), Sakha from 1 Dec 1998 (artikeldigital-ru-zabvo).
   Set far_eastern = {"RU-SA", "RU-PRI", "RU-KHA", "RU-AMU", "RU-KAM", "RU-MAG", "RU-SAK", "RU-KOR", "RU-CHU", "RU-YEV"};
   // Chita Oblast, Buryatia and Irkutsk Oblast into the Siberian MD on 1 Dec 1998 (artikeldigital-ru-zabvo).
@@ -498,6 +498,8 @@ TEST_F(DataTest, DistrictsSubjectsBefore2010AsTheSourcesListThem) {
   }
   EXPECT_EQ(MembersOf("far-eastern-md", "military-district", At(D(1999, 1, 1))), far_eastern);
   EXPECT_EQ(MembersOf("far-eastern-md", "military-district", At(D(2005, 6, 1))), far_eastern);
+  EXPECT_EQ(CountMembers("volga-ural-md", "military-district", At(D(2002, 1, 1))), 20u);  // movu1-perm-purvo, 2001
+  EXPECT_EQ(CountMembers("volga-ural-md", "military-district", At(D(2009, 6, 1))), 19u);  // bashinform-2010-05-04
   EXPECT_EQ(MembersOf("volga-ural-md", "military-district", At(D(2002, 1, 1))), volga_ural);
   EXPECT_EQ(MembersOf("volga-ural-md", "military-district", At(D(2005, 6, 1))), volga_ural);
   volga_ural.erase("RU-KOP");   // merged into Perm Krai on 1 Dec 2005
