@@ -1,5 +1,6 @@
 #include "cli/app.h"
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include <ostream>
@@ -7,6 +8,7 @@
 #include "base/text.h"
 #include "cli/commands.h"
 #include "cli/diagnostics.h"
+#include "lang/files.h"
 
 namespace ordo::cli {
 
@@ -167,6 +169,20 @@ ServeHandler& TheServeHandler() {
 }
 
 void SetServeHandler(ServeHandler handler) { TheServeHandler() = std::move(handler); }
+
+namespace {
+
+// The first line of a token file, without its line end; an empty or unreadable file is an error.
+Result<std::string> ReadTokenFile(const std::string& path) {
+  auto text = lang::ReadTextFile(path);
+  if (!text.ok()) return text.status();
+  std::string token = text->substr(0, text->find('\n'));
+  if (!token.empty() && token.back() == '\r') token.pop_back();
+  if (token.empty()) return Status::Invalid(fmt::format("the token file '{}' has no token on its first line", path));
+  return token;
+}
+
+}  // namespace
 
 int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   Request r;
@@ -467,6 +483,18 @@ Examples:
       ->add_option("--write-token", serve_request.write_token,
                    "Allow POST /api/orders with this bearer token; default $ORDO_WRITE_TOKEN, else read-only")
       ->type_name("TOKEN");
+  std::string token_file;
+  auto* token_file_option =
+      serve
+          ->add_option("--write-token-file", token_file,
+                       "Read the write token from the first line of FILE (not shown in ps, unlike --write-token)")
+          ->type_name("FILE");
+  token_file_option->excludes("--write-token");
+  serve
+      ->add_option("--allow-host", serve_request.allow_hosts,
+                   "A name the Host header may carry (repeatable); default only the address served and, on "
+                   "loopback, localhost. Other hosts are refused (421), against DNS rebinding")
+      ->type_name("NAME");
   serve->add_option("--web-root", serve_request.web_root, "Directory of the built web UI; default web/dist")
       ->type_name("DIR");
   serve
@@ -507,6 +535,14 @@ Examples:
       return 2;
     }
     serve_request.db = r.db;
+    if (!token_file.empty()) {
+      auto token = ReadTokenFile(token_file);
+      if (!token.ok()) {
+        err << "ordo: error: " << token.status().message() << "\n";
+        return 2;
+      }
+      serve_request.write_token = std::move(token).value();
+    }
     return TheServeHandler()(serve_request, out, err);
   }
   Io io{out, err, StderrWantsColor(), StderrIsTerminal()};

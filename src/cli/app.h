@@ -6,6 +6,7 @@
 #include <functional>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace ordo::cli {
 
@@ -15,7 +16,8 @@ struct ServeRequest {
   std::string db;
   std::string listen = "127.0.0.1";
   int port = 8080;
-  std::string write_token;  // --write-token, else $ORDO_WRITE_TOKEN; empty: read-only
+  std::string write_token;               // --write-token, --write-token-file, else $ORDO_WRITE_TOKEN; empty: read-only
+  std::vector<std::string> allow_hosts;  // --allow-host: names the Host header may carry
   std::string web_root;
   // Limits (0: the server's default; docs/http.md, "Limits").
   size_t max_connections = 0;

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
       options.listen = r.listen;
       options.port = r.port;
       options.write_token = r.write_token;
+      options.allow_hosts = r.allow_hosts;
       options.web_root = r.web_root;
       if (r.max_connections > 0) options.max_connections = r.max_connections;
       options.max_connections_per_client = r.max_per_client;

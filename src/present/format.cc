@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 namespace ordo::present {
 
@@ -217,6 +218,18 @@ std::string EscapeControls(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string ShownFileName(const std::string& file) {
+  namespace fs = std::filesystem;
+  if (file.empty() || file[0] != '/') return file;
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  if (!ec) {
+    const fs::path rel = fs::path(file).lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") return rel.string();
+  }
+  return fs::path(file).filename().string();
 }
 
 }  // namespace ordo::present

@@ -61,6 +61,10 @@ std::string FormatFactValue(const FactInfo& fact);
 // Qualifiers as written in the order language: "extent: partial, size: 2000". Strings that
 // are bare words are shown without quotes.
 std::string FormatQualifiers(const std::vector<Qualifier>& qualifiers);
+// The name of an order file as shown (orders' "loaded from", error locations): a relative path
+// as given; an absolute one relative to the working directory when it lies under it, else its
+// file name alone, so that no answer shows where on the machine the record's files are.
+std::string ShownFileName(const std::string& file);
 // "2024-03-01 as recorded 2024-02-26T00:00:00Z in perspective UA" — the view a query reads,
 // for the heading of human-readable output. Skips what is default.
 std::string FormatView(const View& view, bool with_date);

@@ -7,6 +7,7 @@
 #include "domain/names.h"
 #include "model/value_json.h"
 #include "ordo/lang.h"
+#include "present/format.h"
 #include "present/json_values.h"
 
 namespace ordo::present {
@@ -104,9 +105,9 @@ json OrderToJson(const OrderInfo& order) {
   j["sources"] = std::move(sources);
   j["notes"] = order.notes;
   if (order.where.known()) {
-    j["loaded_from"] = fmt::format("{}:{}", order.where.file, order.where.begin.line);
+    j["loaded_from"] = fmt::format("{}:{}", ShownFileName(order.where.file), order.where.begin.line);
   } else {
-    j["loaded_from"] = NullIfEmpty(order.where.file);
+    j["loaded_from"] = NullIfEmpty(ShownFileName(order.where.file));
   }
   j["facts_asserted"] = order.facts_asserted;
   j["facts_superseded"] = order.facts_superseded;
@@ -268,7 +269,7 @@ json MatchesJsonValue(const std::vector<Match>& matches) {
 }
 
 void AddWhere(json& j, const SourceRegion& where) {
-  if (!where.file.empty()) j["file"] = where.file;
+  if (!where.file.empty()) j["file"] = ShownFileName(where.file);
   if (where.known()) {
     j["line"] = where.begin.line;
     j["column"] = where.begin.column;

@@ -727,9 +727,9 @@ std::string OrderText(const OrderChanges& changes) {
   if (o.stored) kv.emplace_back("stored", FormatInstant(*o.stored));
   if (!o.perspective.empty()) kv.emplace_back("perspective", o.perspective);
   if (o.where.known()) {
-    kv.emplace_back("loaded from", fmt::format("{}:{}", o.where.file, o.where.begin.line));
+    kv.emplace_back("loaded from", fmt::format("{}:{}", ShownFileName(o.where.file), o.where.begin.line));
   } else if (!o.where.file.empty()) {
-    kv.emplace_back("loaded from", o.where.file);
+    kv.emplace_back("loaded from", ShownFileName(o.where.file));
   }
   for (const std::string& n : o.notes) kv.emplace_back("note", n);
   out += KeyValues(kv, 2);

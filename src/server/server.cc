@@ -1,8 +1,11 @@
 #include "server/server.h"
 
+#include <arpa/inet.h>
 #include <fmt/format.h>
+#include <netinet/in.h>
 #include <signal.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -52,8 +55,51 @@ http::Response RenderTransportError(int status, const char* code_name, const std
   http::Response res;
   res.status = status;
   res.headers.emplace_back("Cache-Control", "no-store");
+  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
   res.body = present::ErrorJson(s, {}, {}, code_name).Dump(false);
   return res;
+}
+
+// The policy of every answer: no MIME sniffing, no framing by another site, no referrer, and
+// for the UI's pages only its own scripts, styles, images (data: and blob: for the map's
+// symbols and its PNG download) and API.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+void AddSecurityHeaders(http::Response* res) {
+  res->headers.emplace_back("X-Content-Type-Options", "nosniff");
+  res->headers.emplace_back("X-Frame-Options", "DENY");
+  res->headers.emplace_back("Referrer-Policy", "no-referrer");
+  res->headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The name of a Host header: "[::1]:8080" is "::1", "localhost:8080" is "localhost".
+std::string HostName(std::string_view host) {
+  if (!host.empty() && host.front() == '[') {
+    const size_t close = host.find(']');
+    return std::string(host.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1));
+  }
+  return std::string(host.substr(0, host.find(':')));
+}
+
+bool IsAddress(const std::string& name) {
+  unsigned char buf[sizeof(in6_addr)];
+  return inet_pton(AF_INET, name.c_str(), buf) == 1 || inet_pton(AF_INET6, name.c_str(), buf) == 1;
+}
+
+bool IsLoopback(const std::string& address) {
+  in_addr v4{};
+  if (inet_pton(AF_INET, address.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6{};
+  if (inet_pton(AF_INET6, address.c_str(), &v6) == 1) return IN6_IS_ADDR_LOOPBACK(&v6);
+  return address == "localhost";
 }
 
 http::Limits LimitsFor(const ServeOptions& o) {
@@ -104,6 +150,22 @@ class Server::Impl {
   }
 
   http::Response Answer(const Request& req) {
+    http::Response res = Route(req);
+    AddSecurityHeaders(&res);
+    return res;
+  }
+
+  http::Response Route(const Request& req) {
+    if (!HostAllowed(req.Header("Host"))) {
+      const std::string host(req.Header("Host"));
+      Reply r{421,
+              present::ErrorJson(
+                  Status::Invalid(fmt::format("the Host '{}' is not a name of this server", host))
+                      .AddNote(fmt::format("to answer to it, start ordo serve with --allow-host {}", HostName(host))),
+                  {}, {}, "misdirected"),
+              {}};
+      return ToResponse(req, r);
+    }
     if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) {
       // Orders another process (an `ordo load`) wrote to the file are read before answering.
       if (Status st = db_->Refresh(); !st.ok()) return ToResponse(req, ErrorReply(st));
@@ -163,9 +225,22 @@ class Server::Impl {
     http::Response res;
     res.content_type = ContentTypeFor(*path);
     res.headers.emplace_back("Cache-Control", "no-cache");
-    res.headers.emplace_back("X-Content-Type-Options", "nosniff");
     res.body = content.str();
     return res;
+  }
+
+  // A request without a Host header (HTTP/1.0) is answered: DNS rebinding always sends one.
+  bool HostAllowed(std::string_view host) const {
+    if (host.empty()) return true;
+    const std::string name = Lower(HostName(host));
+    if (name == Lower(options_.listen)) return true;
+    for (const std::string& allowed : options_.allow_hosts) {
+      if (name == Lower(allowed)) return true;
+    }
+    if (IsLoopback(options_.listen)) return name == "localhost" || IsLoopback(name);
+    // Bound to every address: any address literal is one of ours, a name only when allowed.
+    if (options_.listen == "0.0.0.0" || options_.listen == "::") return IsAddress(name) || name == "localhost";
+    return false;
   }
 
   int port() const { return http_->port(); }
@@ -242,6 +317,11 @@ int Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     return 2;
   }
   Server& s = **server;
+  if (!IsLoopback(options.listen)) {
+    err << "ordo serve: warning: listening on " << options.listen
+        << ", not loopback: anyone who can reach this address reads the record over plain HTTP"
+        << (options.write_token.empty() ? "" : ", and the write token travels unencrypted") << "\n";
+  }
   s.Start();
   out << "ordo serve: open " << s.url() << "\n"
       << "  database " << options.db_path << ", "

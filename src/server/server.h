@@ -11,6 +11,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/server.h"
 #include "ordo/status.h"
@@ -27,6 +28,10 @@ struct ServeOptions {
   // When non-empty, POST /api/orders applies orders sent with "Authorization: Bearer TOKEN" and
   // the database is opened for writing. Empty: read-only, POST answers 405. Default: empty.
   std::string write_token;
+  // Names a request's Host header may carry besides the address served (and, on loopback,
+  // "localhost"); a request naming another host is refused with 421, so that a page of another
+  // site cannot reach the server through DNS rebinding. Default: none.
+  std::vector<std::string> allow_hosts;
   // Directory of the built web UI. Empty: web/dist next to the binary's source tree
   // (<exe>/../web/dist, then ./web/dist); when none exists only the API is served.
   std::string web_root;

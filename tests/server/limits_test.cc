@@ -39,7 +39,7 @@ void WriteLargeRecord(const std::string& path, int n) {
   ASSERT_TRUE((*db)->Apply(parsed.batch).ok());
 }
 
-std::string RawGet(const std::string& target) { return "GET " + target + " HTTP/1.1\r\nHost: t\r\n\r\n"; }
+std::string RawGet(const std::string& target) { return "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n"; }
 
 class ServerLimitsTest : public ServerTest {
  protected:
@@ -108,7 +108,7 @@ TEST_F(ServerLimitsTest, ARequestOverItsTimeLimitIs504) {
 TEST_F(ServerLimitsTest, AChunkedBodyOverTheLimitIsRefusedWhileItIsRead) {
   StartServer();
   Connection c(server_->port());
-  ASSERT_TRUE(c.Send("POST /api/orders HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"));
+  ASSERT_TRUE(c.Send("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"));
   const std::string chunk = "10000\r\n" + std::string(64 * 1024, 'x') + "\r\n";
   size_t sent = 0;
   while (sent < 300 * kMiB) {
