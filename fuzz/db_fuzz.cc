@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string* file = nullptr;  // the temporary database file each input is written to
+std::string file;  // the temporary database file each input is written to
 
 // Asks the questions every front end asks of an open record, over each of its names.
 void Query(const ordo::Database& db) {
@@ -59,29 +59,29 @@ void Query(const ordo::Database& db) {
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   char tmpl[] = "/tmp/ordo-db-fuzz-XXXXXX";
   if (mkdtemp(tmpl) == nullptr) std::abort();
-  file = new std::string(std::string(tmpl) + "/input.db");
+  file = std::string(tmpl) + "/input.db";
   if (const char* seeds = std::getenv("ORDO_DB_FUZZ_SEED_DIR")) {
     const std::string seed = std::string(seeds) + "/record.db";
     ordo::fuzz::LoadFixture(seed);  // closed again, so the seed is one file
   }
   std::atexit([] {
     std::error_code ec;
-    fs::remove_all(fs::path(*file).parent_path(), ec);
+    fs::remove_all(fs::path(file).parent_path(), ec);
   });
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(*file + suffix, ec);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(file + suffix, ec);
   {
-    std::ofstream out(*file, std::ios::binary);
+    std::ofstream out(file, std::ios::binary);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
   ordo::Options options;
   options.create_if_missing = false;
   options.read_only = true;
-  auto db = ordo::Database::Open(*file, options);
+  auto db = ordo::Database::Open(file, options);
   if (!db.ok()) return 0;  // refused: the error names the cause (tests/engine/corrupt_file_test.cc)
   Query(**db);
   return 0;

@@ -44,7 +44,8 @@ struct Fixture {
   std::unique_ptr<ordo::server::Api> read_api;
 };
 
-Fixture* fixture = nullptr;
+// Built by LLVMFuzzerInitialize.
+std::unique_ptr<Fixture> fixture;
 
 using ordo::fuzz::Fail;
 
@@ -107,7 +108,7 @@ ordo::server::Reply Answer(ordo::server::Api& api, const ordo::server::Request& 
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  fixture = new Fixture;
+  fixture = std::make_unique<Fixture>();
   char tmpl[] = "/tmp/ordo-http-fuzz-XXXXXX";
   if (mkdtemp(tmpl) == nullptr) Fail("mkdtemp failed");
   fixture->dir = tmpl;
