@@ -50,7 +50,7 @@ test-asan: deps
 
 test-tsan: deps
 	cmake --preset tsan $(CMAKE_FLAGS)
-	cmake --build build-tsan -j $(SAN_JOBS) --target ordo_http_tests ordo_server_tests ordo_engine_tests
+	cmake --build build-tsan -j $(SAN_JOBS) --target ordo_http_tests ordo_server_tests
 	cd build-tsan && $(SAN_ENV) ctest --output-on-failure -j $(SAN_JOBS) --timeout 1800 -L concurrent
 
 bench: build
