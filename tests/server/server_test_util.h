@@ -24,6 +24,20 @@ namespace ordo::server::testing {
 
 namespace fs = std::filesystem;
 
+// Whether the tests run under a sanitizer (make test-asan, make test-tsan), where the engine is
+// several times slower: a test of a timing budget skips itself there (docs/testing.md).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+inline constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
 // A fresh directory under the build tree, removed at the end.
 class TempDir {
  public:
