@@ -490,7 +490,17 @@ TEST_F(DataTest, DistrictsSubjectsBefore2010AsTheSourcesListThem) {
   for (const Date& d : {D(1999, 1, 1), D(2002, 1, 1), D(2005, 6, 1), D(2009, 6, 1)}) {
     EXPECT_EQ(MembersOf("leningrad-md", "military-district", At(d)), leningrad) << FormatDate(d);
     EXPECT_EQ(MembersOf("kaliningrad-special-region", "military-district", At(d)), Set{"RU-KGD"}) << FormatDate(d);
-    EXPECT_EQ(MembersOf("siberian-md", "military-district", At(d)), siberian) << FormatDate(d);
+    if (d < D(2008, 7, 1)) {
+      EXPECT_EQ(MembersOf("siberian-md", "military-district", At(d)), siberian) << FormatDate(d);
+    }
+  }
+  // From July 2008 (pressline-2008-07-sibmd-voenkomats, start uncertain) also the nine subjects
+  // of the Siberian MD's commissariats' plan.
+  Set siberian_2008 = siberian;
+  siberian_2008.insert({"RU-AL", "RU-TY", "RU-KK", "RU-ALT", "RU-KYA", "RU-KEM", "RU-NVS", "RU-OMS", "RU-TOM"});
+  EXPECT_EQ(MembersOf("siberian-md", "military-district", At(D(2008, 6, 30))), siberian);
+  for (const Date& d : {D(2008, 7, 1), D(2009, 6, 1), D(2010, 11, 30)}) {
+    EXPECT_EQ(MembersOf("siberian-md", "military-district", At(d)), siberian_2008) << FormatDate(d);
   }
   EXPECT_EQ(MembersOf("north-caucasus-md", "military-district", At(D(1999, 1, 1))), Set{});
   for (const Date& d : {D(2002, 1, 1), D(2005, 6, 1), D(2009, 6, 1)}) {
