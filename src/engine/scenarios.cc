@@ -182,8 +182,9 @@ Result<std::vector<ScenarioDifference>> DatabaseImpl::CompareScenario(const std:
     if (!db.ok()) return db.status();
     branch = std::move(db).value();
   }
-  ReaderLock lock(&mu_);
+  // A branch's lock before its record's, as in Built (TSan: lock-order inversion otherwise).
   ReaderLock branch_lock(&branch->mu_);
+  ReaderLock lock(&mu_);
   const ReadScope record = Unviewed();
   if (!predicate.empty()) {
     auto p = record.PredId(predicate);
