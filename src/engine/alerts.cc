@@ -51,8 +51,14 @@ Status DatabaseImpl::LoadRules() {
     auto b = nlohmann::json::parse(row.bindings, nullptr, false);
     auto f = nlohmann::json::parse(row.facts, nullptr, false);
     if (!b.is_object() || !f.is_array()) return Status::Io("corrupt database: an alert's bindings do not parse");
-    for (auto it = b.begin(); it != b.end(); ++it) a.bindings.emplace_back(it.key(), it.value().get<std::string>());
-    for (const auto& id : f) a.facts.push_back(id.get<uint64_t>());
+    for (auto it = b.begin(); it != b.end(); ++it) {
+      if (!it.value().is_string()) return Status::Io("corrupt database: an alert's bindings do not parse");
+      a.bindings.emplace_back(it.key(), it.value().get<std::string>());
+    }
+    for (const auto& id : f) {
+      if (!id.is_number_unsigned()) return Status::Io("corrupt database: an alert's bindings do not parse");
+      a.facts.push_back(id.get<uint64_t>());
+    }
     a.order = row.order;
     a.recorded = row.recorded;
     a.quote = row.quote;

@@ -194,27 +194,31 @@ std::string QualifiersToJson(const std::vector<Qualifier>& q) {
 Result<std::vector<Qualifier>> QualifiersFromJson(const std::string& text) {
   std::vector<Qualifier> out;
   if (text.empty()) return out;
+  const Status corrupt = Status::Io("qualifiers do not read as qualifiers: " + text);
   auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_array()) return Status::Io("corrupt qualifiers in database: " + text);
+  if (!j.is_array()) return corrupt;
+  // Every type is checked before it is read: a hand-edited file must not throw.
   for (const auto& e : j) {
-    if (!e.is_object() || !e.contains("key") || !e.contains("type") || !e.contains("value")) {
-      return Status::Io("corrupt qualifiers in database: " + text);
-    }
+    if (!e.is_object() || !e.contains("key") || !e.contains("type") || !e.contains("value")) return corrupt;
+    if (!e["key"].is_string() || !e["type"].is_number_unsigned()) return corrupt;
     Qualifier q;
     q.key = e["key"].get<std::string>();
     const auto& v = e["value"];
-    switch (static_cast<ValueType>(e["type"].get<int>())) {
-      case ValueType::kString: q.value.v = v.get<std::string>(); break;
-      case ValueType::kInteger: q.value.v = v.get<int64_t>(); break;
-      case ValueType::kNumber: q.value.v = v.get<double>(); break;
-      case ValueType::kBoolean: q.value.v = v.get<bool>(); break;
-      case ValueType::kDate: {
-        auto d = ParseFuzzyDate(v.get<std::string>());
-        if (!d.ok()) return Status::Io("corrupt qualifier date in database: " + text);
-        q.value.v = *d;
-        break;
-      }
-      default: return Status::Io("corrupt qualifier type in database: " + text);
+    const uint64_t type = e["type"].get<uint64_t>();
+    if (type == static_cast<uint64_t>(ValueType::kString) && v.is_string()) {
+      q.value.v = v.get<std::string>();
+    } else if (type == static_cast<uint64_t>(ValueType::kInteger) && v.is_number_integer()) {
+      q.value.v = v.get<int64_t>();
+    } else if (type == static_cast<uint64_t>(ValueType::kNumber) && v.is_number()) {
+      q.value.v = v.get<double>();
+    } else if (type == static_cast<uint64_t>(ValueType::kBoolean) && v.is_boolean()) {
+      q.value.v = v.get<bool>();
+    } else if (type == static_cast<uint64_t>(ValueType::kDate) && v.is_string()) {
+      auto d = ParseFuzzyDate(v.get<std::string>());
+      if (!d.ok()) return corrupt;
+      q.value.v = *d;
+    } else {
+      return corrupt;
     }
     out.push_back(std::move(q));
   }
@@ -418,7 +422,8 @@ Status ReadFacts(sqlite3* conn, int version, int64_t lo, int64_t hi, int reader,
       if (Status st = q.Id(10, "facts", row, "perspective_id", &r.perspective, 0); !st.ok()) return st;
     }
     auto quals = QualifiersFromJson(q.Text(11));
-    if (!quals.ok()) return quals.status();
+    if (!quals.ok())
+      return Status::Io(fmt::format("corrupt database: table facts, row {}: {}", row, quals.status().message()));
     r.qualifiers = std::move(*quals);
     if (Status st = q.Id(12, "facts", row, "order_id", &r.order); !st.ok()) return st;
     if (Status st = q.Id(13, "facts", row, "row_order_id", &r.row_order); !st.ok()) return st;

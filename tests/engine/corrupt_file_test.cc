@@ -154,6 +154,23 @@ TEST_F(CorruptFileTest, ASourceThatDoesNotExist) {
             "error: corrupt database: table facts, row " + std::to_string(row) + ": sources cites 77, no source");
 }
 
+// Regression (found by fuzz/db_fuzz.cc): a qualifier whose JSON value is not of its declared
+// type threw nlohmann::json's type_error out of Database::Open (std::terminate in the fuzzer).
+TEST_F(CorruptFileTest, AQualifierOfTheWrongType) {
+  const int64_t row = FactRow("object_id IS NOT NULL");
+  const std::string where = " WHERE id=" + std::to_string(row);
+  for (const std::string json : {R"([{"key":"note","type":4,"value":"yes"}])", R"([{"key":"note","type":0,"value":7}])",
+                                 R"([{"key":"note","type":1,"value":1.5}])", R"([{"key":"note","type":2,"value":"x"}])",
+                                 R"([{"key":"note","type":3,"value":17}])", R"([{"key":7,"type":0,"value":"x"}])",
+                                 R"([{"key":"note","type":"0","value":"x"}])"}) {
+    SCOPED_TRACE(json);
+    SetUp();
+    Edit("UPDATE facts SET qualifiers='" + json + "'" + where);
+    EXPECT_EQ(OpenError(), "error: corrupt database: table facts, row " + std::to_string(row) +
+                               ": qualifiers do not read as qualifiers: " + json);
+  }
+}
+
 TEST_F(CorruptFileTest, ACutByAnOrderThatDoesNotExist) {
   const int64_t row = Scalar("SELECT min(id) FROM cuts");
   Edit("UPDATE cuts SET order_id=555 WHERE id=" + std::to_string(row));
