@@ -274,7 +274,8 @@ struct ScenarioDifference {
 // The kinds, relations and attributes a record declares.
 struct SchemaInfo {
   std::vector<KindDecl> kinds;
-  std::vector<RelationDecl> relations;  // in declaration order
+  std::vector<PerspectiveDecl> perspectives;  // in declaration order
+  std::vector<RelationDecl> relations;        // in declaration order
   std::vector<AttributeDecl> attributes;
 };
 

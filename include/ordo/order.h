@@ -63,6 +63,14 @@ struct RelationDecl {
   SourceRegion where;
 };
 
+// "perspective RU note \"…\"": a party whose view of a contested fact the record holds apart
+// (docs/language.md, "Perspectives"). Orders and operations may name only declared ones.
+struct PerspectiveDecl {
+  std::string name;
+  std::string note;
+  SourceRegion where;
+};
+
 // A typed attribute of entities. Attributes are always single-valued at a time (per perspective).
 struct AttributeDecl {
   std::string name;
@@ -139,6 +147,7 @@ struct Op {
   SourceRegion predicate_where;            // the relation or attribute name
   SourceRegion object_where;               // the object id or the value
   SourceRegion kind_where;                 // kCreate: the kind name
+  SourceRegion perspective_where;          // the perspective's name, when the operation names one
 };
 
 struct OrderDecl {
@@ -154,6 +163,7 @@ struct OrderDecl {
   std::vector<Op> ops;
   SourceRegion where;                      // the order's id in its header
   std::vector<SourceRegion> source_where;  // parallel to sources
+  SourceRegion perspective_where;          // the perspective's name, when the header names one
 };
 
 // ---- Watch rules (docs/rules.md) -----------------------------------------------
@@ -210,10 +220,11 @@ std::string FormatRule(const RuleDecl& rule);
 std::string FormatRuleCondition(const RuleDecl& rule);
 
 // One unit of application: everything in it applies, or nothing does.
-// Declarations apply in this order: kinds, relations, attributes, sources, then orders
+// Declarations apply in this order: kinds, perspectives, relations, attributes, sources, then orders
 // in their listed order, then rules (they may name entities the batch's orders create).
 struct Batch {
   std::vector<KindDecl> kinds;
+  std::vector<PerspectiveDecl> perspectives;
   std::vector<RelationDecl> relations;
   std::vector<AttributeDecl> attributes;
   std::vector<SourceDecl> sources;

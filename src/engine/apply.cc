@@ -35,6 +35,9 @@ class Applier {
     for (const KindDecl& d : b.kinds) {
       if (Status st = Kind(d); !st.ok()) return st;
     }
+    for (const PerspectiveDecl& d : b.perspectives) {
+      if (Status st = Perspective(d); !st.ok()) return st;
+    }
     for (const RelationDecl& d : b.relations) {
       if (Status st = Relation(d); !st.ok()) return st;
     }
@@ -92,6 +95,24 @@ class Applier {
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+  }
+
+  // Declaring a perspective again is allowed (a later file may repeat the schema's); its note
+  // stays the first one's.
+  Status Perspective(const PerspectiveDecl& d) {
+    if (s_.persp_ids.count(d.name) != 0) return Status::Ok();
+    uint32_t id = static_cast<uint32_t>(s_.persps.size());
+    if (id > kMaxPerspective) {
+      return Status::Invalid(
+          fmt::format("perspective '{}' would be the record's 65,536th: ordo holds at most 65,535 perspectives",
+                      d.name),
+          d.where);
+    }
+    s_.persps.push_back(d.name);
+    s_.persp_notes.push_back(d.note);
+    s_.persp_ids.emplace(d.name, id);
+    rows_->perspectives.push_back(store::PerspectiveRow{id, d.name, d.note});
+    return Status::Ok();
   }
 
   Status Kind(const KindDecl& d) {
@@ -239,6 +260,8 @@ class Applier {
     if (o.sources.empty()) {
       return Status::Invalid(fmt::format("order '{}' cites no source; every order needs at least one", o.id), o.where);
     }
+    // The header's perspective is checked even when every operation names its own.
+    if (auto p = Persp(o.perspective, o.perspective_where); !p.ok()) return p.status();
     store::OrderRow row;
     row.id = static_cast<uint32_t>(s_.orders.size());
     auto sources = SourceIds(o.sources, o.source_where, o.where);
@@ -299,19 +322,15 @@ class Applier {
     return it->second;
   }
 
+  // A perspective an order or operation names: declared in the schema ("" is undisputed).
   Result<uint16_t> Persp(const std::string& name, const SourceRegion& where) {
     auto it = s_.persp_ids.find(name);
     if (it != s_.persp_ids.end()) return static_cast<uint16_t>(it->second);
-    uint32_t id = static_cast<uint32_t>(s_.persps.size());
-    if (id > kMaxPerspective) {
-      return Status::Invalid(
-          fmt::format("perspective '{}' would be the record's 65,536th: ordo holds at most 65,535 perspectives", name),
-          where);
-    }
-    s_.persps.push_back(name);
-    s_.persp_ids.emplace(name, id);
-    rows_->perspectives.push_back(store::PerspectiveRow{id, name});
-    return static_cast<uint16_t>(id);
+    std::vector<std::string> names(s_.persps.begin() + 1, s_.persps.end());
+    Status st = Status::NotFound(fmt::format("unknown perspective '{}'", name), where);
+    for (const std::string& n : Nearest(name, names)) st.AddNote(fmt::format("did you mean '{}'?", n));
+    st.AddNote(fmt::format("perspectives are declared in the schema: perspective {} note \"…\"", name));
+    return st;
   }
 
   uint32_t NamePred(const std::string& lang) {
@@ -501,7 +520,8 @@ class Applier {
           fmt::format("empty interval: from {} is not before to {}", FormatFuzzyDate(from), FormatFuzzyDate(to)),
           op.where);
     }
-    auto persp_id = Persp(op.perspective.value_or(o.perspective), op.where);
+    auto persp_id =
+        op.perspective ? Persp(*op.perspective, op.perspective_where) : Persp(o.perspective, o.perspective_where);
     if (!persp_id.ok()) return persp_id.status();
     const uint16_t persp = *persp_id;
     for (const Qualifier& q : op.qualifiers) {

@@ -16,6 +16,7 @@ State BaseState(const State& record, Instant base, size_t max_orders) {
   s.preds = record.preds;
   s.pred_ids = record.pred_ids;
   s.persps = record.persps;
+  s.persp_notes = record.persp_notes;
   s.persp_ids = record.persp_ids;
   s.sources = record.sources;
   s.source_ids = record.source_ids;

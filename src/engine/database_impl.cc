@@ -89,6 +89,7 @@ Status LoadState(store::SqliteStore* store, State* state) {
                      fmt::format("more perspectives than ordo holds ({})", kMaxPerspective));
     }
     s.persps.push_back(r.name);
+    s.persp_notes.push_back(std::move(r.note));
     s.persp_ids.emplace(r.name, r.id);
     return Status::Ok();
   };

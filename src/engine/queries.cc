@@ -619,6 +619,8 @@ SchemaInfo DatabaseImpl::Schema() const {
   SchemaInfo out;
   for (const auto& k : s.kinds)
     out.kinds.push_back(KindDecl{k.name, k.parent == kNone ? "" : s.kinds[k.parent].name, k.note, {}});
+  for (size_t i = 1; i < s.persps.size(); ++i)
+    out.perspectives.push_back(PerspectiveDecl{s.persps[i], s.persp_notes[i], {}});
   for (const auto& p : s.preds) {
     if (p.is_attribute) {
       out.attributes.push_back(AttributeDecl{p.name, KindNames(s, p.subject_kinds), p.type, p.note, {}});

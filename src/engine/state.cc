@@ -406,6 +406,7 @@ void State::Rollback(const Checkpoint& c) {
   kinds.resize(c.kinds);
   for (size_t i = c.persps; i < persps.size(); ++i) persp_ids.erase(persps[i]);
   persps.resize(c.persps);
+  persp_notes.resize(c.persps);
   for (size_t i = c.sources; i < sources.size(); ++i) source_ids.erase(sources[i].id);
   sources.resize(c.sources);
   for (size_t i = c.orders; i < orders.size(); ++i) order_ids.erase(orders[i].key);

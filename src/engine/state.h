@@ -153,7 +153,8 @@ class State {
   std::unordered_map<std::string, uint32_t> kind_ids;
   std::vector<PredMeta> preds;
   std::unordered_map<std::string, uint32_t> pred_ids;
-  std::vector<std::string> persps{""};  // 0 = undisputed
+  std::vector<std::string> persps{""};       // 0 = undisputed
+  std::vector<std::string> persp_notes{""};  // their declarations' notes
   std::unordered_map<std::string, uint32_t> persp_ids{{"", 0}};
   std::vector<EntityMeta> entities;
   std::unordered_map<std::string, uint32_t> entity_ids;

@@ -24,6 +24,11 @@ const std::vector<std::string> kOperationKeywords = {"create",  "end",     "assi
 const std::vector<std::string> kClauseKeywords = {"from", "to", "perspective", "note", "cites"};
 const std::vector<std::string> kSourceFields = {"title", "publisher", "date", "url", "quote", "note", "original"};
 const std::vector<std::string> kTypeNames = {"string", "integer", "number", "date", "boolean"};
+// What may start a top-level item. `perspective` declares one only at the top level: inside an
+// order's header it is a clause, so it is not among the keywords that end a statement and
+// recovery does not stop at it (kTopLevelKeywords).
+const std::vector<std::string> kDeclarationKeywords = {"order",     "source",      "kind", "relation",
+                                                       "attribute", "perspective", "rule"};
 
 namespace {
 
@@ -64,17 +69,21 @@ class Parser {
           ParseAttribute();
           continue;
         }
+        if (t.text == "perspective") {
+          ParsePerspective();
+          continue;
+        }
         if (t.text == "rule") {  // watch rules: src/lang/rule_parser.cc
           ParseRule(c_, &batch_.rules);
           continue;
         }
       }
-      Status& s = c_.Expected(QuotedList(kTopLevelKeywords), t);
+      Status& s = c_.Expected(QuotedList(kDeclarationKeywords), t);
       if (t.kind == TokenKind::kWord) {
         if (Contains(kOperationKeywords, t.text)) {
           s.AddNote("operations go inside an order: order ID \"TITLE\" … { OPERATIONS }");
         } else {
-          c_.DidYouMean(s, t.text, kTopLevelKeywords);
+          c_.DidYouMean(s, t.text, kDeclarationKeywords);
         }
       }
       c_.RecoverTopLevel();
@@ -258,7 +267,7 @@ class Parser {
         (is_from ? op->from : op->to) = d;
       } else if (kw.text == "perspective") {
         std::string p;
-        if (!c_.ExpectId("a perspective after 'perspective'", &p, nullptr)) return false;
+        if (!c_.ExpectId("a perspective after 'perspective'", &p, &op->perspective_where)) return false;
         op->perspective = std::move(p);
       } else if (kw.text == "cites") {
         if (!ParseSourceList(&op->sources, &op->source_where)) return false;
@@ -489,7 +498,9 @@ class Parser {
       return true;
     }
     if (k == "sources") return ParseSourceList(&o->sources, &o->source_where);
-    if (k == "perspective") return c_.ExpectId("a perspective after 'perspective'", &o->perspective, nullptr);
+    if (k == "perspective") {
+      return c_.ExpectId("a perspective after 'perspective'", &o->perspective, &o->perspective_where);
+    }
     std::string note;  // note
     if (!c_.ExpectString("a string after 'note'", &note)) return false;
     o->notes.push_back(std::move(note));
@@ -746,6 +757,19 @@ class Parser {
       return;
     }
     batch_.kinds.push_back(std::move(d));
+  }
+
+  // perspective ID [note "…"]
+  void ParsePerspective() {
+    PerspectiveDecl d;
+    TokenCursor::Scope scope(&c_, "a perspective");
+    if (!ParseDeclName(&scope, "perspective", &d.name, &d.where)) return;
+    SeenKeywords seen;
+    while (c_.AtWord("note")) {
+      if (!ParseDeclNote(&seen, &d.note)) return;
+    }
+    if (!ExpectEndOfDeclaration("'note' or end of line")) return;
+    batch_.perspectives.push_back(std::move(d));
   }
 
   void ParseRelation() {

@@ -71,6 +71,7 @@ void MoveAppend(std::vector<T>& to, std::vector<T>& from) {
 
 void Batch::Append(Batch&& other) {
   MoveAppend(kinds, other.kinds);
+  MoveAppend(perspectives, other.perspectives);
   MoveAppend(relations, other.relations);
   MoveAppend(attributes, other.attributes);
   MoveAppend(sources, other.sources);

@@ -581,8 +581,14 @@ Json SchemaJson(const SchemaInfo& schema) {
                           {"type", ValueTypeName(a.type)},
                           {"note", NullIfEmpty(a.note)}});
   }
-  return Wrap(
-      json{{"kinds", std::move(kinds)}, {"relations", std::move(relations)}, {"attributes", std::move(attributes)}});
+  json perspectives = json::array();
+  for (const PerspectiveDecl& p : schema.perspectives) {
+    perspectives.push_back({{"id", p.name}, {"note", NullIfEmpty(p.note)}});
+  }
+  return Wrap(json{{"kinds", std::move(kinds)},
+                   {"perspectives", std::move(perspectives)},
+                   {"relations", std::move(relations)},
+                   {"attributes", std::move(attributes)}});
 }
 
 Json MapJson(const domain::MapView& map, const View& view) {

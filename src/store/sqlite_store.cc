@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS predicates(
   id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, is_attribute INTEGER NOT NULL,
   value_type INTEGER NOT NULL, exclusive INTEGER NOT NULL, acyclic INTEGER NOT NULL,
   subject_kinds TEXT NOT NULL, object_kinds TEXT NOT NULL, note TEXT);
-CREATE TABLE IF NOT EXISTS perspectives(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS perspectives(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, note TEXT);
 CREATE TABLE IF NOT EXISTS entities(
   id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, kind_id INTEGER NOT NULL REFERENCES kinds(id));
 CREATE TABLE IF NOT EXISTS sources(
@@ -60,6 +60,10 @@ ALTER TABLE orders ADD COLUMN stored_us INTEGER;
 ALTER TABLE sources ADD COLUMN original TEXT;
 DROP VIEW IF EXISTS facts_readable;
 )sql";
+
+// Version 3: perspectives are declared, with a note (a file of version 1 or 2 holds only the
+// perspectives its orders used, which stay declared).
+constexpr const char* kMigrate2To3 = "ALTER TABLE perspectives ADD COLUMN note TEXT;";
 
 // A readable view of every row with its record interval (docs/storage.md).
 constexpr const char* kViewSchema = R"sql(
@@ -325,7 +329,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
     if (!options.read_only) {
       if (Status st = s->Exec(kRuleSchema); !st.ok()) return st;
       if (v == 1) {
-        if (Status st = s->Migrate1To2(); !st.ok()) return st;
+        if (Status st = s->Migrate(2, {kMigrate1To2, kVersion2Schema, kViewSchema}); !st.ok()) return st;
+      }
+      if (s->version_ == 2) {
+        if (Status st = s->Migrate(3, {kMigrate2To3}); !st.ok()) return st;
       }
     }
     return s;
@@ -349,22 +356,23 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   return s;
 }
 
-// Version 1 to 2 in one transaction: the new columns stay NULL for old rows, which read as
-// version 1 meant them (FactRow::known_from, RetractionRow::known_to).
-Status SqliteStore::Migrate1To2() {
+// One step of migration, in one transaction: the statements, then the new version number.
+// From 1 to 2 the new columns stay NULL for old rows, which read as version 1 meant them
+// (FactRow::known_from, RetractionRow::known_to); from 2 to 3 perspectives gain a note.
+Status SqliteStore::Migrate(int to, std::initializer_list<const char*> statements) {
   if (Status st = BeginWrite(); !st.ok()) return st;
-  for (const char* sql : {kMigrate1To2, kVersion2Schema, kViewSchema}) {
+  for (const char* sql : statements) {
     if (Status st = Exec(sql); !st.ok()) {
       Exec("ROLLBACK;").ok();
-      return Status::Io(fmt::format("cannot migrate '{}' to schema version 2: {}", path_, st.message()));
+      return Status::Io(fmt::format("cannot migrate '{}' to schema version {}: {}", path_, to, st.message()));
     }
   }
-  if (Status st = Exec("UPDATE meta SET value='2' WHERE key='schema_version';"); !st.ok()) {
+  if (Status st = Exec(fmt::format("UPDATE meta SET value='{}' WHERE key='schema_version';", to).c_str()); !st.ok()) {
     Exec("ROLLBACK;").ok();
     return st;
   }
   if (Status st = Exec("COMMIT;"); !st.ok()) return st;
-  version_ = 2;
+  version_ = to;
   return Status::Ok();
 }
 
@@ -498,10 +506,11 @@ Status SqliteStore::LoadInSnapshot(const LoadSink& sink) {
     }
   }
   {
-    Stmt q(db_, "SELECT id, name FROM perspectives ORDER BY id");
+    Stmt q(db_, version_ >= 3 ? "SELECT id, name, note FROM perspectives ORDER BY id"
+                              : "SELECT id, name, NULL FROM perspectives ORDER BY id");
     if (!q.ok()) return fail("perspectives");
     while (q.Step() == SQLITE_ROW) {
-      PerspectiveRow r{0, q.Text(1)};
+      PerspectiveRow r{0, q.Text(1), q.Text(2)};
       if (Status st = q.Id(0, "perspectives", q.Int(0), "id", &r.id, 0); !st.ok()) return st;
       if (Status st = sink.perspective(std::move(r)); !st.ok()) return st;
     }
@@ -717,10 +726,15 @@ Status SqliteStore::WriteInTransaction(const BatchRows& rows) {
     }
   }
   {
-    Stmt q(db_, "INSERT INTO perspectives(id, name) VALUES(?,?)");
+    Stmt q(db_, "INSERT INTO perspectives(id, name, note) VALUES(?,?,?)");
     for (const PerspectiveRow& r : rows.perspectives) {
       q.Bind(1, int64_t{r.id});
       q.Bind(2, r.name);
+      if (r.note.empty()) {
+        q.BindNull(3);
+      } else {
+        q.Bind(3, r.note);
+      }
       if (q.Step() != SQLITE_DONE) return fail("perspectives");
       q.Reset();
     }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,7 +24,7 @@ namespace ordo::store {
 // own sources; retractions are cuts (a row's record end may be set again by a back-dated order);
 // orders carry the instant ordo stored them; sources the original URL of a mirror. A writable
 // open migrates version 1 in place; a read-only one reads it as it is (docs/storage.md).
-inline constexpr int kSchemaVersion = 2;  // bump with a migration; never reuse
+inline constexpr int kSchemaVersion = 3;  // bump with a migration; never reuse
 
 // In FactRow::object: an attribute's row, which has a value instead.
 inline constexpr uint32_t kNoObject = 0xffffffffu;
@@ -51,6 +52,7 @@ struct PredicateRow {
 struct PerspectiveRow {
   uint32_t id;
   std::string name;
+  std::string note;  // of its declaration; empty in files before version 3
 };
 struct EntityRow {
   uint32_t id;
@@ -208,7 +210,7 @@ class SqliteStore {
   Result<int64_t> DataVersion();
   // The rows of a Write, inside a transaction begun by BeginWrite; commits, or rolls back.
   Status WriteInTransaction(const BatchRows& rows);
-  Status Migrate1To2();
+  Status Migrate(int to, std::initializer_list<const char*> statements);
   bool HasTable(const char* name);
   Status WriteAlerts(const std::vector<AlertRow>& alerts);
   Status LoadInSnapshot(const LoadSink& sink);

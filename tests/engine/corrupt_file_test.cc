@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 constexpr const char* kText = R"(
 kind territory
 kind district
+perspective X
 relation in : territory -> district  exclusive
 source s { title "A source" }
 order base "Base" effective 2010-01-01 recorded 2010-01-01 sources s {
@@ -209,7 +210,7 @@ TEST_F(CorruptFileTest, TheRecordHoldsAtMost65535Perspectives) {
   auto db = Database::Open(path_);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
   const auto apply = [&](const std::string& perspective) {
-    ParseResult p = ParseOrders("order o_" + perspective +
+    ParseResult p = ParseOrders("perspective " + perspective + "\norder o_" + perspective +
                                     " \"One more view\" effective 2014-01-01 recorded 2014-01-01 "
                                     "perspective " +
                                     perspective + " sources s {\n  assign c in -> south\n}\n",
@@ -219,7 +220,7 @@ TEST_F(CorruptFileTest, TheRecordHoldsAtMost65535Perspectives) {
   };
   EXPECT_TRUE(apply("p65535").ok());
   EXPECT_EQ(apply("p65536").ToString(),
-            "more.ordo:2:3: error: perspective 'p65536' would be the record's 65,536th: ordo holds at most 65,535 "
+            "more.ordo:1:13: error: perspective 'p65536' would be the record's 65,536th: ordo holds at most 65,535 "
             "perspectives");
   View v;
   v.at = Date::FromCivil(2015, 1, 1);

@@ -279,7 +279,7 @@ TEST_F(DatabaseTest, CorrectionKeepsTheOldRecordAnswerable) {
 
 TEST_F(DatabaseTest, PerspectivesHoldContestedFactsSideBySide) {
   ASSERT_TRUE(Load(kBase).ok());
-  ASSERT_TRUE(Load("kind state\nrelation part-of : territory -> state exclusive\n"
+  ASSERT_TRUE(Load("kind state\nperspective X\nperspective Y\nrelation part-of : territory -> state exclusive\n"
                    "order st \"States\" effective 2000-01-01 sources s {\n  create (X Y) : state\n}\n"
                    "order claims \"Claims\" effective 2014-03-18 sources s {\n"
                    "  assign c part-of -> X perspective X\n  assign c part-of -> Y perspective Y\n}\n")
@@ -293,6 +293,33 @@ TEST_F(DatabaseTest, PerspectivesHoldContestedFactsSideBySide) {
   auto unknown = db_->Objects("c", "part-of", View{Date::FromCivil(2015, 1, 1), std::nullopt, "Z"});
   EXPECT_EQ(unknown.status().code(), Code::kNotFound);
   EXPECT_EQ(unknown.status().message(), "unknown perspective 'Z'");
+}
+
+// Regression: an order in an undeclared perspective ("perspective ZZZ") was accepted, so a typo
+// made a new view of its own. Perspectives are declared like kinds; an unknown one is refused
+// with the nearest declared ones, and nothing of the batch is applied.
+TEST_F(DatabaseTest, AnUndeclaredPerspectiveIsRefusedWithADidYouMean) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(Load("perspective RU note \"Russia's view\"\nperspective UA\n").ok());
+  const size_t facts = db_->fact_count();
+  Status st = Load(
+      "order a \"A\" effective 2014-03-18 perspective RUS sources s {\n  assign c in -> north\n}\n"
+      "order b \"B\" effective 2014-03-18 sources s {\n  assign c in -> north perspective ZZZ\n}\n");
+  EXPECT_EQ(st.ToString(),
+            "t.ordo:1:46: error: unknown perspective 'RUS'\n"
+            "note: did you mean 'RU'?\n"
+            "note: did you mean 'UA'?\n"
+            "note: perspectives are declared in the schema: perspective RUS note \"…\"\n"
+            "t.ordo:5:36: error: unknown perspective 'ZZZ'\n"
+            "note: perspectives are declared in the schema: perspective ZZZ note \"…\"");
+  EXPECT_EQ(db_->fact_count(), facts);
+  // Declaring one again is no error; the schema lists each once, with its first note.
+  ASSERT_TRUE(Load("perspective RU note \"another note\"\n").ok());
+  const SchemaInfo schema = db_->Schema();
+  ASSERT_EQ(schema.perspectives.size(), 2u);
+  EXPECT_EQ(schema.perspectives[0].name, "RU");
+  EXPECT_EQ(schema.perspectives[0].note, "Russia's view");
+  EXPECT_EQ(schema.perspectives[1].name, "UA");
 }
 
 TEST(DatabaseFileTest, ReopeningGivesTheSameAnswersAndReadOnlyRefusesWrites) {
@@ -767,11 +794,11 @@ TEST_F(DatabaseTest, LineageLinksBothEndsAndChecksTheirLives) {
 
 // A file of schema version 1 (as the first release wrote it: no known_from, no cuts table; a
 // row's record end is its retraction's order) reads as it did, read-only; a writable open
-// migrates it to version 2 in place, and then it answers the same.
+// migrates it to version 3 in place (through 2), and then it answers the same.
 TEST(SchemaMigration, Version1FilesReadAsBeforeAndMigrate) {
   const std::string path = ::testing::TempDir() + "/ordo_v1_" + std::to_string(::getpid()) + ".db";
   std::filesystem::remove(path);
-  const std::string text = std::string(kSchema) +
+  const std::string text = std::string(kSchema) + "perspective P note \"their view\"\n" +
                            "order o1 \"one\" effective 2000-01-01 recorded 2020-01-01 sources s {\n"
                            "  create (c d1 d2) : territory\n  create (n s1) : district\n  assign c in -> n\n}\n"
                            "order o2 \"two\" effective 2010-01-01 recorded 2021-01-01 sources s {\n"
@@ -811,7 +838,7 @@ TEST(SchemaMigration, Version1FilesReadAsBeforeAndMigrate) {
        {"DROP VIEW facts_readable", "INSERT INTO retractions SELECT fact_id, order_id FROM cuts", "DROP TABLE cuts",
         "ALTER TABLE facts DROP COLUMN known_from_id", "ALTER TABLE facts DROP COLUMN sources",
         "ALTER TABLE orders DROP COLUMN stored_us", "ALTER TABLE sources DROP COLUMN original",
-        "UPDATE meta SET value='1' WHERE key='schema_version'"}) {
+        "ALTER TABLE perspectives DROP COLUMN note", "UPDATE meta SET value='1' WHERE key='schema_version'"}) {
     ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(raw);
   }
   sqlite3_close(raw);
@@ -823,6 +850,10 @@ TEST(SchemaMigration, Version1FilesReadAsBeforeAndMigrate) {
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     EXPECT_EQ(answers(**db), before);
     EXPECT_FALSE((*db)->Orders()[0].stored.has_value());
+    const SchemaInfo schema = (*db)->Schema();
+    ASSERT_EQ(schema.perspectives.size(), 1u);  // declared, without the note version 1 could not hold
+    EXPECT_EQ(schema.perspectives[0].name, "P");
+    EXPECT_EQ(schema.perspectives[0].note, "");
   }
   {
     auto db = Database::Open(path);  // migrates
@@ -836,7 +867,7 @@ TEST(SchemaMigration, Version1FilesReadAsBeforeAndMigrate) {
   sqlite3_stmt* q = nullptr;
   ASSERT_EQ(sqlite3_prepare_v2(check, "SELECT value FROM meta WHERE key='schema_version'", -1, &q, nullptr), SQLITE_OK);
   ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)), "2");
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)), "3");
   sqlite3_finalize(q);
   sqlite3_close(check);
   auto db = Database::Open(path);

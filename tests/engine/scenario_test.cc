@@ -42,6 +42,7 @@ std::string RecordText() {
 kind place
 kind group
 kind statement
+perspective P
 relation in : place -> place  exclusive acyclic
 relation member : place -> group
 attribute size : place -> integer

@@ -100,16 +100,16 @@ const Case kCases[] = {
      "oder x",
      1,
      1,
-     "expected 'order', 'source', 'kind', 'relation', 'attribute' or 'rule', saw 'oder'",
+     "expected 'order', 'source', 'kind', 'relation', 'attribute', 'perspective' or 'rule', saw 'oder'",
      {"did you mean 'order'?"}},
     {"OperationAtTopLevel",
      "move a r -> b\nkind k",
      1,
      1,
-     "expected 'order', 'source', 'kind', 'relation', 'attribute' or 'rule', saw 'move'",
+     "expected 'order', 'source', 'kind', 'relation', 'attribute', 'perspective' or 'rule', saw 'move'",
      {"operations go inside an order: order ID \"TITLE\" … { OPERATIONS }"}},
     {"StrayBraceAtTopLevel", "}\nkind k", 1, 1,
-     "expected 'order', 'source', 'kind', 'relation', 'attribute' or 'rule', saw '}'"},
+     "expected 'order', 'source', 'kind', 'relation', 'attribute', 'perspective' or 'rule', saw '}'"},
 
     // ---- Order header ----
     {"MissingOrderId", "order \"Title\" effective 2024 sources s { }", 1, 7,
@@ -479,7 +479,7 @@ kind ok-after-all
             "14:16: while parsing order 'a': expected a value (a string, number, date or boolean) after 'status', saw "
             "'fleet'\n"
             "18:14: while parsing order 'b': invalid date 2024-02-30: day 30 is out of range for February 2024\n"
-            "21:1: expected 'order', 'source', 'kind', 'relation', 'attribute' or 'rule', saw 'oder'\n");
+            "21:1: expected 'order', 'source', 'kind', 'relation', 'attribute', 'perspective' or 'rule', saw 'oder'\n");
   // What parsed cleanly is still there (for tools that want a partial view).
   ASSERT_EQ(r.batch.orders.size(), 2u);
   EXPECT_EQ(r.batch.orders[0].ops.size(), 1u);  // create x

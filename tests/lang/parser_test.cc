@@ -220,6 +220,40 @@ source min
   EXPECT_FALSE(r.batch.sources[2].date.has_value());
 }
 
+// `perspective` declares a perspective at the top level and is a clause in an order's header
+// (even at the start of a header line) and after an operation.
+TEST(Parser, PerspectiveDeclarationsAndClauses) {
+  ParseResult r = ParseOrders(R"(perspective RU note "Russia's view"
+perspective UA
+order o "O" effective 2014-03-18 sources s
+  perspective UA
+{
+  assign c part-of -> RU perspective RU
+}
+perspective UN
+)",
+                              kFile);
+  ASSERT_TRUE(r.ok()) << Summary(r.diagnostics);
+  ASSERT_EQ(r.batch.perspectives.size(), 3u);
+  EXPECT_EQ(r.batch.perspectives[0].name, "RU");
+  EXPECT_EQ(r.batch.perspectives[0].note, "Russia's view");
+  EXPECT_EQ(Where(r.batch.perspectives[0].where), "1:13-1:15");
+  EXPECT_EQ(r.batch.perspectives[1].note, "");
+  EXPECT_EQ(r.batch.perspectives[2].name, "UN");
+  ASSERT_EQ(r.batch.orders.size(), 1u);
+  const OrderDecl& o = r.batch.orders[0];
+  EXPECT_EQ(o.perspective, "UA");
+  EXPECT_EQ(Where(o.perspective_where), "4:15-4:17");
+  ASSERT_EQ(o.ops.size(), 1u);
+  EXPECT_EQ(*o.ops[0].perspective, "RU");
+  EXPECT_EQ(Where(o.ops[0].perspective_where), "6:38-6:40");
+
+  ParseResult bad = ParseOrders("perspective\nperspective RU extra\n", kFile);
+  EXPECT_EQ(Summary(bad.diagnostics),
+            "1:12: while parsing a perspective: expected a perspective name after 'perspective', saw end of line\n"
+            "2:16: while parsing perspective 'RU': expected 'note' or end of line, saw 'extra'\n");
+}
+
 TEST(Parser, OrderHeaderInAnyOrderAndOnSeveralLines) {
   ParseResult r = ParseOrders(R"(order ua-view
   perspective UA

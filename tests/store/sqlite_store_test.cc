@@ -37,7 +37,7 @@ TEST(SqliteStoreTest, NewerSchemaVersionIsRefused) {
   sqlite3_close(db);
   auto s = SqliteStore::Open(path, StoreOptions{});
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.status().message(), "database '" + path + "' has schema version 99; this ordo reads versions 1 to 2");
+  EXPECT_EQ(s.status().message(), "database '" + path + "' has schema version 99; this ordo reads versions 1 to 3");
   std::filesystem::remove(path);
 }
 

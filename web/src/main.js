@@ -167,7 +167,8 @@ function drawPerspectives(list) {
   for (const p of list) {
     const b = el('button', p === s.perspective ? 'active' : '', p ? label(p) : 'All views');
     b.dataset.perspective = p;
-    b.title = p ? `Undisputed facts plus ${perspectiveText(p, label)}` : 'Undisputed facts plus every party\u2019s; where the views differ, regions are striped';
+    const note = ((ui.schema && ui.schema.perspectives) || []).find((d) => d.id === p)?.note;
+    b.title = p ? `Undisputed facts plus ${perspectiveText(p, label)}${note ? `: ${note}` : ''}` : 'Undisputed facts plus every party\u2019s; where the views differ, regions are striped';
     b.addEventListener('click', () => store.set({ perspective: p }));
     persp.append(b);
   }
