@@ -478,6 +478,35 @@ async function main() {
     await page.click('.tab[data-tab="details"]');
   });
 
+  await test('an okrug merged away later is drawn within the region that absorbed it: legend and panel say so', async () => {
+    await page.goto(`${base}/?date=2005-06-01&view=military-district&sel=RU-PER`);
+    await ready(page, 'military-district', '2005-06-01');
+    await page.waitForSelector('#legend .legend-within');
+    const notes = await page.$$eval('#legend .legend-within', (n) => n.map((x) => x.textContent));
+    // Of the six okrugs, Komi-Permyak and Koryak have a district on this date (the other four
+    // are not covered by the sources: docs/data.md).
+    assert.deepEqual(notes.sort(), [
+      'Komi-Permyak Autonomous Okrug: drawn within Perm Oblast, merged into it on 2005-12-01',
+      'Koryak Autonomous Okrug: drawn within Kamchatka Oblast, merged into it on 2007-07-01',
+    ]);
+    const unshaped = await page.$$eval('#legend .legend-unshaped:not(.legend-within)', (n) => n.map((x) => x.textContent).join('|'));
+    assert.doesNotMatch(unshaped, /Okrug/);
+    await page.waitForSelector('#panel-details .shape-note');
+    assert.equal(await page.textContent('#panel-details .shape-note'),
+      'This shape also holds Komi-Permyak Autonomous Okrug, a subject of its own until 2005-12-01, when it was merged into this region; the map draws today\u2019s borders.');
+    await page.screenshot({ path: join(out, '10-okrug-within-2005-06-01.png') });
+    await page.click('#panel-details .shape-note a');
+    await page.waitForFunction(() => document.querySelector('#panel-details').dataset.entity === 'RU-KOP');
+    await page.waitForSelector('#panel-details .shape-note');
+    assert.equal(await page.textContent('#panel-details .shape-note'),
+      'No shape of its own on the map: it is drawn within Perm Oblast, the region it was merged into on 2005-12-01.');
+    // After the merger the shape holds Perm Krai alone.
+    await page.goto(`${base}/?date=2006-01-01&view=military-district&sel=RU-PER`);
+    await ready(page, 'military-district', '2006-01-01');
+    await page.waitForFunction(() => document.querySelector('#panel-details').dataset.entity === 'RU-PER');
+    assert.equal(await page.$('#panel-details .shape-note'), null);
+  });
+
   await test('the Alliances legend counts the data: 5 EU-only members on 2024-02-27, 4 on 2024-03-08', async () => {
     await page.goto(`${base}/?date=2024-02-27&view=member-of`);
     await ready(page, 'member-of', '2024-02-27');

@@ -54,16 +54,25 @@ function el(tag, cls, text) {
   return e;
 }
 
+// "Komi-Permyak Autonomous Okrug: drawn within Perm Oblast, merged into it on 2005-12-01".
+export function withinText(id, a, nameOf) {
+  return `${nameOf(id)}: drawn within ${nameOf(a.into)}, merged into it on ${a.date}`;
+}
+
 // root: the legend element; counted: countLegend's answer; opts: {title, nameOf, stripesOf,
-// coverage, noData, notCovered, onHover(key), onPick(model)}.
+// coverage, noData, notCovered, onHover(key), onPick(model), absorbed}. absorbed: Map subject ->
+// {into, date} (absorbed.js); such subjects are listed under their row as drawn within the
+// shape of the region that absorbed them.
 export function renderLegend(root, counted, opts) {
   const { title, nameOf, stripesOf, coverage } = opts;
+  const absorbed = opts.absorbed || new Map();
   const rows = counted.entries.map((e) => ({
     key: e.key,
     label: entryLabel(e.model, nameOf),
     background: swatchBackground(stripesOf(e.model), e.model.style),
     count: e.count,
-    unshaped: e.unshaped.map(nameOf),
+    unshaped: e.unshaped.filter((id) => !absorbed.has(id)).map(nameOf),
+    within: e.unshaped.filter((id) => absorbed.has(id)).map((id) => withinText(id, absorbed.get(id), nameOf)),
     style: e.model.style,
   }));
   const gap = silence(coverage, '');
@@ -88,6 +97,11 @@ export function renderLegend(root, counted, opts) {
     root.append(row);
     if (r.unshaped.length) {
       const note = el('div', 'legend-unshaped', `not drawn at this scale: ${r.unshaped.join(', ')}`);
+      note.dataset.key = r.key;
+      root.append(note);
+    }
+    for (const text of r.within) {
+      const note = el('div', 'legend-unshaped legend-within', text);
       note.dataset.key = r.key;
       root.append(note);
     }

@@ -3,6 +3,7 @@
 // the org chart (chart.js). Everything shown comes from the JSON API of `ordo serve`
 // (docs/http.md); the shapes in data/topology.json only say where regions are.
 import topology from './data/topology.json';
+import { absorbedInto, drawnWithin } from './absorbed.js';
 import { shapeNeighbours } from './adjacency.js';
 import { api, ApiError, setRecorded, setScenario } from './api.js';
 import { loadBranch } from './branch.js';
@@ -36,10 +37,12 @@ const neighbours = { regions: shapeNeighbours(topology, 'regions'), world: shape
 
 // What the wiring holds: the schema, the scenarios, the branch being read, the view shown (its
 // perspectives, the ids it names, its orders for the stepper), the orders opened, the statement
-// shown, and the counters that let a late answer know it is late.
+// shown, the counters that let a late answer know it is late, and the subjects drawn within
+// the shape of the region that absorbed them (absorbed.js), from the lineages asked so far.
 const ui = {
   schema: null, scenarios: [], branch: null, branchScenario: null, view: null, perspectives: [''], ids: [], stepList: [],
   orderChanges: new Map(), shownStatement: '', seq: 0, regionSeq: 0, panelTimer: 0,
+  lineages: [], lineageAsked: new Set(), absorbed: new Map(),
 };
 
 const store = createStore({}, {
@@ -122,6 +125,7 @@ async function openBranch(scenario, rec = '') {
   setRecorded(rec ? `${rec}T23:59:59.999999Z` : '');
   ui.orderChanges.clear();
   ui.branch = await loadBranch(api, ui.schema);
+  Object.assign(ui, { lineages: [], lineageAsked: new Set(), absorbed: new Map() });
   ui.branchScenario = scenario;
   ui.branchRecorded = rec;
   $('recorded').value = rec;
@@ -235,11 +239,36 @@ const viewPerspective = (s) => (ui.perspectives.includes(s.perspective) ? s.pers
 
 // ---- Painting a date ------------------------------------------------------------------------
 
+// The subjects of a view without a shape: their lineage is asked once, and those merged into a
+// region with a shape are then listed as drawn within it (the map is painted again).
+function askLineages(models, coverage, v, s) {
+  const shapes = map.ids();
+  const subjects = new Set([...models.keys(), ...(coverage ? coverage.keys() : [])]);
+  const ask = [...subjects].filter((id) => !shapes.has(id) && !ui.lineageAsked.has(id));
+  if (!ask.length) return;
+  for (const id of ask) ui.lineageAsked.add(id);
+  const branch = ui.branch;
+  Promise.all(ask.map((id) => api(`/api/lineage/${encodeURIComponent(id)}`).catch(() => null))).then((answers) => {
+    if (branch !== ui.branch) return;
+    ui.lineages.push(...answers.filter(Boolean));
+    const before = ui.absorbed.size;
+    ui.absorbed = absorbedInto(ui.lineages, shapes);
+    if (ui.absorbed.size !== before && store.get() === s) {
+      paintMap(v, s);
+      if (s.sel) showRegion(s);
+    }
+  });
+}
+
 function paintMap(v, s) {
   const vd = ui.branch.viewData(v.id, viewPerspective(s));
+  const models = vd.modelsAt(s.date);
+  const coverage = mapCoverage(vd.mapAnswerNow(s.date));
+  askLineages(models, coverage, v, s);
   paintView(map, $('legend'), {
-    models: vd.modelsAt(s.date),
-    coverage: mapCoverage(vd.mapAnswerNow(s.date)),
+    absorbed: ui.absorbed,
+    models,
+    coverage,
     colourOf: (u) => ui.branch.colourOf(v.id, u),
     nameOf: label,
     title: `${v.label} \u00b7 ${s.date}${viewPerspective(s) ? ` \u00b7 ${perspectiveText(s.perspective, label)}` : ''}`,
@@ -464,6 +493,8 @@ async function showRegion(s) {
     orderLink,
     sources: ui.branch.sources,
     onSelect: (id) => select(id),
+    within: drawnWithin(ui.absorbed, s.sel, s.date),
+    absorbedInto: ui.absorbed.get(s.sel),
   });
   setPanel(null, { entity: s.sel });
   panel.scrollTop = scroll;

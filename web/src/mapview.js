@@ -32,7 +32,8 @@ export function tooltipLines(model, coverage, id, nameOf) {
   return [{ text: silence(coverage, id).word, muted: true }];
 }
 
-// Paints one date: opts {models, coverage, colourOf, nameOf, title, sel, changed (Set), onPick}.
+// Paints one date: opts {models, coverage, colourOf, nameOf, title, sel, changed (Set), onPick,
+// absorbed (absorbed.js)}.
 export function paintView(map, legendEl, opts) {
   map.paint(fillsOf(opts.models, opts.coverage, opts.colourOf), EMPTY);
   renderLegend(legendEl, countLegend(opts.models, map.ids(), opts.coverage), {
@@ -44,6 +45,7 @@ export function paintView(map, legendEl, opts) {
     notCovered: `radial-gradient(${NOT_COVERED} 30%, ${NO_DATA} 35%) 0 0 / 5px 5px`,
     onHover: (key) => map.highlight(key),
     onPick: opts.onPick,
+    absorbed: opts.absorbed,
   });
   map.select(opts.sel);
   map.markChanged(opts.changed);

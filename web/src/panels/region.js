@@ -47,7 +47,8 @@ function factValue(f, ctx, { withOrder = false } = {}) {
   return span;
 }
 
-// ctx: {date, schema, label(id), colourOf(relation, id), orderLink(id), sources, onSelect(id)}.
+// ctx: {date, schema, label(id), colourOf(relation, id), orderLink(id), sources, onSelect(id),
+// within: [{id, until}] (drawn within this shape), absorbedInto: {into, date} (drawn within that)}.
 export function renderRegion(panel, entity, history, ctx) {
   const name = ctx.label(entity.id);
   const head = el('div', 'entity-head');
@@ -58,6 +59,20 @@ export function renderRegion(panel, entity, history, ctx) {
   head.append(el('div', 'meta', [kindLabel(entity.kind), life && `exists ${life}`,
     entity.alive ? '' : 'does not exist on this date'].filter(Boolean).join(' \u00b7 ')));
   if (entity.aliases.length) head.append(el('div', 'aliases', `also: ${entity.aliases.map((a) => a.text).join(', ')}`));
+  // The map draws today's borders: a subject merged away later is inside this shape, and one
+  // merged away has none of its own (absorbed.js).
+  for (const w of ctx.within || []) {
+    const note = el('div', 'shape-note');
+    note.append('This shape also holds ', link(ctx.label(w.id), () => ctx.onSelect(w.id)),
+      `, a subject of its own until ${w.until}, when it was merged into this region; the map draws today\u2019s borders.`);
+    head.append(note);
+  }
+  if (ctx.absorbedInto) {
+    const note = el('div', 'shape-note');
+    note.append('No shape of its own on the map: it is drawn within ', link(ctx.label(ctx.absorbedInto.into), () => ctx.onSelect(ctx.absorbedInto.into)),
+      `, the region it was merged into on ${ctx.absorbedInto.date}.`);
+    head.append(note);
+  }
 
   // On the date: every relation the kind can have, then attributes with a value.
   const now = el('section', 'facts-now');
