@@ -171,6 +171,21 @@ int64_t OrdoPeer::PointLookupApi(uint32_t t, int32_t day) {
   return r.empty() ? -1 : static_cast<int64_t>(KeyNumber(r[0].object));
 }
 
+bool OrdoPeer::PointAsOfAt(uint32_t t, int32_t day, int64_t recorded_us, int64_t* out) {
+  const uint32_t handle = territories_consecutive_ ? territory_base_ + t : territory_[t];
+  const uint32_t d = db_->ObjectAsOf(handle, placed_, Date{day}, Instant{recorded_us});
+  *out = d == Database::kNone ? -1 : int64_t{d - district_base_};
+  return true;
+}
+
+int64_t OrdoPeer::PointAsOfApi(uint32_t t, int32_t day, int64_t recorded_us) {
+  View v;
+  v.at = Date{day};
+  v.recorded = Instant{recorded_us};
+  auto r = Take(db_->Objects(territory_key_[t], kPlacedIn, v), "objects as of");
+  return r.empty() ? -1 : static_cast<int64_t>(KeyNumber(r[0].object));
+}
+
 int64_t OrdoPeer::PointAsOf(uint32_t t, int32_t day) {
   View v;
   v.at = Date{day};

@@ -32,6 +32,7 @@ class OrdoPeer : public Peer {
   void Load(const History& h) override;
   int64_t PointLookup(uint32_t t, int32_t day) override;
   int64_t PointAsOf(uint32_t t, int32_t day) override;
+  bool PointAsOfAt(uint32_t t, int32_t day, int64_t recorded_us, int64_t* out) override;  // the fast path
   Answer Snapshot(int32_t day) override;
   Answer Diff(int32_t d1, int32_t d2) override;
   Answer PathUp(uint32_t unit, int32_t day) override;
@@ -44,6 +45,7 @@ class OrdoPeer : public Peer {
 
   // The string API for the same questions.
   int64_t PointLookupApi(uint32_t t, int32_t day);
+  int64_t PointAsOfApi(uint32_t t, int32_t day, int64_t recorded_us);
   Answer SnapshotApi(int32_t day);
   Answer PathUpApi(uint32_t unit, int32_t day);
 

@@ -38,6 +38,10 @@ class Peer {
   virtual int64_t PointLookup(uint32_t t, int32_t day) = 0;
   // (f) the same, as recorded at an instant between the base load and the corrections.
   virtual int64_t PointAsOf(uint32_t t, int32_t day) = 0;
+  // (f) as recorded at recorded_us (µs since 1970 on the History's clock), a record time drawn
+  // for each query. false when the peer cannot ask at such a time (MariaDB's record time is its
+  // own transaction clock); *out: the district, -1 when none.
+  virtual bool PointAsOfAt(uint32_t /*t*/, int32_t /*day*/, int64_t /*recorded_us*/, int64_t* /*out*/) { return false; }
   // (b) every (territory, district) at day.
   virtual Answer Snapshot(int32_t day) = 0;
   // (c) territories whose district differs between d1 < d2 (net change).

@@ -171,6 +171,12 @@ class SqlitePeer : public Peer {
     asof_->Reset();
     return d;
   }
+  bool PointAsOfAt(uint32_t t, int32_t day, int64_t recorded_us, int64_t* out) override {
+    asof_->Bind(1, t).Bind(2, day).Bind(3, recorded_us);
+    *out = asof_->Row() ? asof_->Int(0) : -1;
+    asof_->Reset();
+    return true;
+  }
   Answer Snapshot(int32_t day) override {
     Answer a;
     snapshot_->Bind(1, day);

@@ -393,6 +393,11 @@ class Database {
   // (perspective handle 0 = undisputed only), as of the latest record. kNone when none.
   // An unknown subject handle gives kNone. One lookup reads one short run of a flat array.
   virtual uint32_t ObjectAt(uint32_t subject, uint32_t predicate, Date at, uint32_t perspective = 0) const = 0;
+  // ObjectAt as of an earlier record time: the record as it stood at `recorded` (what
+  // View::recorded asks of the string API; rows recorded later are not seen, rows superseded
+  // since are). kNone when none. It reads the subject's rows of the relation (docs/benchmarks.md).
+  virtual uint32_t ObjectAsOf(uint32_t subject, uint32_t predicate, Date at, Instant recorded,
+                              uint32_t perspective = 0) const = 0;
   // ObjectAt for many subjects under one lock (a whole map at a date): objects[i] answers
   // subjects[i]. Subjects given in handle order are read sequentially.
   virtual void ObjectsAt(std::span<const uint32_t> subjects, uint32_t predicate, Date at,

@@ -461,6 +461,12 @@ uint32_t DatabaseImpl::ObjectAt(uint32_t subject, uint32_t predicate, Date at, u
   return state_.ObjectAt(subject, predicate, at.days, perspective);
 }
 
+uint32_t DatabaseImpl::ObjectAsOf(uint32_t subject, uint32_t predicate, Date at, Instant recorded,
+                                  uint32_t perspective) const {
+  ReaderLock lock(&mu_);
+  return state_.ObjectAsOf(subject, predicate, at.days, recorded, perspective);
+}
+
 void DatabaseImpl::ObjectsAt(std::span<const uint32_t> subjects, uint32_t predicate, Date at,
                              std::vector<uint32_t>* objects, uint32_t perspective) const {
   objects->resize(subjects.size());

@@ -107,6 +107,8 @@ class DatabaseImpl final : public Database {
   uint32_t PerspectiveHandle(const std::string& name) const override;
   const std::string& EntityKey(uint32_t handle) const override;
   uint32_t ObjectAt(uint32_t subject, uint32_t predicate, Date at, uint32_t perspective) const override;
+  uint32_t ObjectAsOf(uint32_t subject, uint32_t predicate, Date at, Instant recorded,
+                      uint32_t perspective) const override;
   void ObjectsAt(std::span<const uint32_t> subjects, uint32_t predicate, Date at, std::vector<uint32_t>* objects,
                  uint32_t perspective) const override;
   size_t fact_count() const override;

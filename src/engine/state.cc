@@ -332,13 +332,43 @@ uint32_t State::ObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t 
     }
     return kNone;
   }
+  return RowsObjectAt(subject, pred, day, persp, nullptr);
+}
+
+uint32_t State::ObjectAsOf(uint32_t subject, uint32_t pred, int32_t day, Instant recorded, uint32_t persp) const {
+  return RowsObjectAt(subject, pred, day, persp, &recorded);
+}
+
+uint32_t State::RowsObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t persp,
+                             const Instant* recorded) const {
   if (subject >= by_subject.size()) return kNone;
   const auto& ids = by_subject[subject];
-  auto lo =
+  auto it =
       std::lower_bound(ids.begin(), ids.end(), pred, [this](uint32_t id, uint32_t p) { return facts[id].pred < p; });
-  for (auto it = lo; it != ids.end() && facts[*it].pred == pred; ++it) {
+  const auto end = ids.end();
+  if (pred < preds.size() && preds[pred].exclusive) {
+    // In each perspective's run (sorted by valid start) the rows seen at the record time never
+    // overlap, so the one holding day is the last seen row starting on or before it: search
+    // for day, then step back over the rows that are not seen then (superseded or later ones).
+    while (it != end && facts[*it].pred == pred) {
+      const uint16_t p = facts[*it].persp;
+      const auto run_end =
+          std::partition_point(it, end, [&](uint32_t id) { return facts[id].pred == pred && facts[id].persp == p; });
+      if (p == 0 || p == persp) {
+        for (auto r = std::partition_point(it, run_end, [&](uint32_t id) { return facts[id].from <= day; }); r != it;) {
+          const Fact& f = facts[*--r];
+          if (!VisibleAt(f, recorded)) continue;
+          if (day < f.to) return f.object;
+          break;
+        }
+      }
+      it = run_end;
+    }
+    return kNone;
+  }
+  for (; it != end && facts[*it].pred == pred; ++it) {
     const Fact& f = facts[*it];
-    if (f.from <= day && day < f.to && f.live() && (f.persp == 0 || f.persp == persp)) return f.object;
+    if (f.from <= day && day < f.to && (f.persp == 0 || f.persp == persp) && VisibleAt(f, recorded)) return f.object;
   }
   return kNone;
 }

@@ -249,6 +249,12 @@ class State {
   // The object of subject's pred live at day, seen in perspective persp (0: undisputed only):
   // the first match in by_subject's order. kNone when none.
   uint32_t ObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t persp) const;
+  // ObjectAt in the record as known at `recorded`: the subject's rows of pred, live or not, in
+  // by_subject's order (the slots hold live rows only).
+  uint32_t ObjectAsOf(uint32_t subject, uint32_t pred, int32_t day, Instant recorded, uint32_t persp) const;
+  // Both through by_subject: the first row of pred valid at day, seen in persp, in the record
+  // as known at *recorded (nullptr: now).
+  uint32_t RowsObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t persp, const Instant* recorded) const;
   void MarkStale(uint32_t entity) {
     if (entity + 1 < slot_begin.size() && (slot_begin[entity] & kStaleSlots) == 0) {
       slot_begin[entity] |= kStaleSlots;
