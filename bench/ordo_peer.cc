@@ -33,6 +33,8 @@ Batch SchemaBatch() {
   return b;
 }
 
+}  // namespace
+
 OrderDecl NewOrder(const std::string& id, int32_t effective, std::optional<Instant> recorded) {
   OrderDecl o;
   o.id = id;
@@ -61,8 +63,6 @@ Op RelOp(OpKind kind, std::string subject, const char* pred, std::string object,
   if (to != kOpenDay) op.to = Day(to);
   return op;
 }
-
-}  // namespace
 
 OrderDecl PlacementOrder(const std::string& id, const std::vector<Placement>& rows, size_t begin, size_t end,
                          std::optional<Instant> recorded) {

@@ -20,6 +20,13 @@ inline constexpr const char* kSubordinate = "subordinate-to";
 // placements in chunks of chunk_facts facts (one order per chunk), the subordinations, then the
 // corrections.
 void ForEachHistoryBatch(const History& h, size_t chunk_facts, const std::function<void(Batch&&)>& apply);
+// The parts of a batch, built without parsing text. An order citing the source "bench",
+// effective on day `effective` (days since 1970-01-01); recorded absent: at apply time.
+OrderDecl NewOrder(const std::string& id, int32_t effective, std::optional<Instant> recorded);
+// Creates the entities keys of kind.
+Op CreateOp(const std::string& kind, std::vector<std::string> keys);
+// subject pred -> object over [from, to) (to == kOpenDay: open-ended).
+Op RelOp(OpKind kind, std::string subject, const char* pred, std::string object, int32_t from, int32_t to);
 // An order asserting rows[begin, end) with explicit valid intervals.
 OrderDecl PlacementOrder(const std::string& id, const std::vector<Placement>& rows, size_t begin, size_t end,
                          std::optional<Instant> recorded);

@@ -425,9 +425,8 @@ class Applier {
   // for the checks of an operation's intent.
   std::vector<uint32_t> LiveFacts(uint32_t subject, uint32_t pred) const {
     std::vector<uint32_t> out;
-    for (uint32_t id : s_.by_subject[subject]) {
-      const Fact& f = s_.facts[id];
-      if (f.pred == pred && f.live()) out.push_back(id);
+    for (uint32_t id : s_.SubjectFacts(subject, pred)) {
+      if (s_.facts[id].live()) out.push_back(id);
     }
     return out;
   }
@@ -437,9 +436,8 @@ class Applier {
   // rows that later-recorded orders already replaced.
   std::vector<uint32_t> RewrittenFacts(uint32_t subject, uint32_t pred) const {
     std::vector<uint32_t> out;
-    for (uint32_t id : s_.by_subject[subject]) {
-      const Fact& f = s_.facts[id];
-      if (f.pred == pred && s_.VisibleFrom(f, known_)) out.push_back(id);
+    for (uint32_t id : s_.SubjectFacts(subject, pred)) {
+      if (s_.VisibleFrom(s_.facts[id], known_)) out.push_back(id);
     }
     return out;
   }
@@ -742,9 +740,9 @@ class Applier {
   // Whether the entity exists over the whole interval in a view of the record (nullptr: now).
   bool Alive(uint32_t entity, Interval iv, const Instant* view = nullptr) const {
     std::vector<Interval> spans;
-    for (uint32_t id : s_.by_subject[entity]) {
+    for (uint32_t id : s_.SubjectFacts(entity, s_.exists_pred)) {
       const Fact& f = s_.facts[id];
-      if (f.pred == s_.exists_pred && s_.VisibleAt(f, view)) spans.push_back(f.interval());
+      if (s_.VisibleAt(f, view)) spans.push_back(f.interval());
     }
     std::sort(spans.begin(), spans.end(), [](const Interval& a, const Interval& b) { return a.from < b.from; });
     Date cursor = iv.from;
@@ -758,9 +756,9 @@ class Applier {
 
   std::string Lifetime(uint32_t entity, const Instant* view = nullptr) const {
     std::vector<std::string> parts;
-    for (uint32_t id : s_.by_subject[entity]) {
+    for (uint32_t id : s_.SubjectFacts(entity, s_.exists_pred)) {
       const Fact& f = s_.facts[id];
-      if (f.pred == s_.exists_pred && s_.VisibleAt(f, view)) parts.push_back(DescribeInterval(f));
+      if (s_.VisibleAt(f, view)) parts.push_back(DescribeInterval(f));
     }
     if (parts.empty()) return "it does not exist at any date";
     std::string out = "it exists ";
@@ -895,6 +893,7 @@ class Applier {
   static std::string AsKnownOn(Instant k) { return "as known on " + FormatInstant(k) + ", "; }
 
   Status CheckInvariants() {
+    reach_.clear();
     for (const auto& [id, where] : new_facts_) {
       const Fact f = s_.facts[id];
       const bool seen = f.live() || s_.Known(f.known_to) > s_.Known(f.known_from);
@@ -993,38 +992,89 @@ class Applier {
     return fa < gb && ga < fb && fa < fb && ga < gb;
   }
 
+  // For each of by_subject's rows of (subject, pred): the latest valid end among the rows of its
+  // perspective up to it. Built once per order and key: no row is added while the invariants
+  // are checked (CheckInvariants empties the cache first).
+  const std::vector<int32_t>& Reach(uint32_t subject, uint32_t pred, std::span<const uint32_t> rows) {
+    auto [it, added] = reach_.try_emplace(uint64_t{subject} << 32 | pred);
+    std::vector<int32_t>& reach = it->second;
+    if (added) {
+      reach.reserve(rows.size());
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const Fact& g = s_.facts[rows[i]];
+        const bool run_start = i == 0 || s_.facts[rows[i - 1]].persp != g.persp;
+        reach.push_back(run_start ? g.to : std::max(reach.back(), g.to));
+      }
+    }
+    return reach;
+  }
+
   Status CheckOverlap(uint32_t id, const SourceRegion& where) {
     const Fact f = s_.facts[id];
     const PredMeta& p = s_.preds[f.pred];
-    for (uint32_t other : s_.by_subject[f.subject]) {
-      if (other == id) continue;
+    auto clashes = [&](uint32_t other) {
+      if (other == id) return false;
       const Fact& g = s_.facts[other];
-      if (g.pred != f.pred || !SeenTogether(f, g)) continue;
-      if (!State::PerspClash(f.persp, g.persp) || !f.interval().overlaps(g.interval())) continue;
+      if (!State::PerspClash(f.persp, g.persp) || !f.interval().overlaps(g.interval()) || !SeenTogether(f, g)) {
+        return false;
+      }
       // Facts of a many-valued relation clash only when they say the same thing: the same
       // object with the same qualifiers (an alias in two languages is two facts).
-      if (!p.exclusive && (g.object != f.object || s_.annots[g.annot].quals != s_.annots[f.annot].quals)) continue;
-      // Seen together now, or only in a view of the past: then the message names the view.
-      const std::string view =
-          f.live() && g.live() ? "" : AsKnownOn(std::max(s_.Known(f.known_from), s_.Known(g.known_from)));
-      const std::string what = p.is_attribute ? "value" : p.name;
-      std::string msg;
-      if (p.exclusive) {
-        msg = fmt::format("{}'{}' cannot have two {}s at once: '{}' {} overlaps '{}' {}", view,
-                          s_.entities[f.subject].key, what, DescribeFact(s_, f), DescribeInterval(f),
-                          DescribeFact(s_, g), DescribeInterval(g));
-      } else {
-        msg = fmt::format("{}'{}' {} overlaps the same fact already recorded {}", view, DescribeFact(s_, f),
-                          DescribeInterval(f), DescribeInterval(g));
+      return p.exclusive || (g.object == f.object && s_.annots[g.annot].quals == s_.annots[f.annot].quals);
+    };
+    uint32_t clash = kNone;
+    if (!p.exclusive && !p.is_attribute) {
+      // Only rows to the same object can clash: read those (through the object), not every row
+      // of a subject that may hold thousands, and report the first in the subject's order.
+      for (uint32_t other : s_.ObjectFacts(f.object, f.pred, f.subject)) {
+        if (clashes(other) && (clash == kNone || s_.SubjectLess(other, clash))) clash = other;
       }
-      Status st = Status::Violation(msg, where);
-      st.AddNote(fmt::format("'{}' {} was asserted by order '{}'", DescribeFact(s_, g), DescribeInterval(g),
-                             s_.orders[g.order].key),
-                 OrderRegion(s_, g.order));
-      if (p.exclusive && !p.is_attribute) st.AddNote("use `move` to replace the current object from a date");
-      return st;
+    } else {
+      // In each perspective's run of the subject's rows (sorted by from), only the rows that
+      // start before f ends, from the first whose reach passes f's start, can overlap it: a
+      // subject's long history is not read whole per fact.
+      const std::span<const uint32_t> rows = s_.SubjectFacts(f.subject, f.pred);
+      const std::vector<int32_t>& reach = Reach(f.subject, f.pred, rows);
+      for (auto run = rows.begin(); run != rows.end() && clash == kNone;) {
+        const uint16_t persp = s_.facts[*run].persp;
+        const auto run_end =
+            std::partition_point(run, rows.end(), [&](uint32_t r) { return s_.facts[r].persp == persp; });
+        if (State::PerspClash(f.persp, persp)) {
+          const auto end = std::partition_point(run, run_end, [&](uint32_t r) { return s_.facts[r].from < f.to; });
+          const auto reach_at = [&](auto it) { return reach.begin() + (it - rows.begin()); };
+          const auto from =
+              std::partition_point(reach_at(run), reach_at(end), [&](int32_t to) { return to <= f.from; });
+          for (auto it = rows.begin() + (from - reach.begin()); it != end; ++it) {
+            if (clashes(*it)) {
+              clash = *it;
+              break;
+            }
+          }
+        }
+        run = run_end;
+      }
     }
-    return Status::Ok();
+    if (clash == kNone) return Status::Ok();
+    const Fact& g = s_.facts[clash];
+    // Seen together now, or only in a view of the past: then the message names the view.
+    const std::string view =
+        f.live() && g.live() ? "" : AsKnownOn(std::max(s_.Known(f.known_from), s_.Known(g.known_from)));
+    const std::string what = p.is_attribute ? "value" : p.name;
+    std::string msg;
+    if (p.exclusive) {
+      msg =
+          fmt::format("{}'{}' cannot have two {}s at once: '{}' {} overlaps '{}' {}", view, s_.entities[f.subject].key,
+                      what, DescribeFact(s_, f), DescribeInterval(f), DescribeFact(s_, g), DescribeInterval(g));
+    } else {
+      msg = fmt::format("{}'{}' {} overlaps the same fact already recorded {}", view, DescribeFact(s_, f),
+                        DescribeInterval(f), DescribeInterval(g));
+    }
+    Status st = Status::Violation(msg, where);
+    st.AddNote(fmt::format("'{}' {} was asserted by order '{}'", DescribeFact(s_, g), DescribeInterval(g),
+                           s_.orders[g.order].key),
+               OrderRegion(s_, g.order));
+    if (p.exclusive && !p.is_attribute) st.AddNote("use `move` to replace the current object from a date");
+    return st;
   }
 
   // Searches for a path from `node` back to `target` over [iv) within one perspective view of
@@ -1092,9 +1142,10 @@ class Applier {
   bool back_dated_ = false;  // the current order is recorded before an order already applied
   std::vector<std::pair<uint32_t, SourceRegion>> new_facts_;
   std::vector<std::pair<uint32_t, SourceRegion>> ended_;
-  std::vector<std::pair<uint32_t, SourceRegion>> lineage_;  // lineage rows of the current order
-  std::vector<Status> errors_;                              // of the orders, in order
-  std::set<std::string> refused_;                           // entities created by refused orders
+  std::vector<std::pair<uint32_t, SourceRegion>> lineage_;    // lineage rows of the current order
+  std::unordered_map<uint64_t, std::vector<int32_t>> reach_;  // Reach, by subject << 32 | pred
+  std::vector<Status> errors_;                                // of the orders, in order
+  std::set<std::string> refused_;                             // entities created by refused orders
 };
 
 }  // namespace

@@ -150,6 +150,26 @@ bool State::ObjectLess(uint32_t a, uint32_t b) const {
   return a < b;
 }
 
+std::span<const uint32_t> State::SubjectFacts(uint32_t subject, uint32_t pred) const {
+  const auto& ids = by_subject[subject];
+  auto lo =
+      std::lower_bound(ids.begin(), ids.end(), pred, [this](uint32_t id, uint32_t p) { return facts[id].pred < p; });
+  auto hi = std::upper_bound(lo, ids.end(), pred, [this](uint32_t p, uint32_t id) { return p < facts[id].pred; });
+  return {lo, hi};
+}
+
+std::span<const uint32_t> State::ObjectFacts(uint32_t object, uint32_t pred, uint32_t subject) const {
+  const auto& ids = by_object[object];
+  const std::pair key{pred, subject};
+  auto lo = std::lower_bound(ids.begin(), ids.end(), key, [this](uint32_t id, const std::pair<uint32_t, uint32_t>& k) {
+    return std::pair{facts[id].pred, facts[id].subject} < k;
+  });
+  auto hi = std::upper_bound(lo, ids.end(), key, [this](const std::pair<uint32_t, uint32_t>& k, uint32_t id) {
+    return k < std::pair{facts[id].pred, facts[id].subject};
+  });
+  return {lo, hi};
+}
+
 uint32_t State::AddFact(const Fact& f) {
   const uint32_t id = static_cast<uint32_t>(facts.size());
   facts.push_back(f);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -218,6 +219,11 @@ class State {
   uint32_t AddFact(const Fact& f);                 // appends and indexes
   bool SubjectLess(uint32_t a, uint32_t b) const;  // by_subject's order: (pred, persp, from, id)
   bool ObjectLess(uint32_t a, uint32_t b) const;   // by_object's order: (pred, subject, from, id)
+  // subject's facts through pred, in by_subject's order; found by binary search, so that a check
+  // of one fact does not read every other fact of a subject that has many.
+  std::span<const uint32_t> SubjectFacts(uint32_t subject, uint32_t pred) const;
+  // The relation facts of pred from subject to object, in by_object's order (binary search).
+  std::span<const uint32_t> ObjectFacts(uint32_t object, uint32_t pred, uint32_t subject) const;
   bool KindIsA(uint32_t kind, uint32_t ancestor) const;
   bool KindAccepted(uint32_t kind, const std::vector<uint32_t>& accepted) const;
   // The record time an order's content became known.
