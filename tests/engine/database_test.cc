@@ -199,7 +199,8 @@ TEST_F(DatabaseTest, AnOverlapInTheMiddleOfALongHistoryIsFound) {
 // one before a perspective's.
 TEST_F(DatabaseTest, AManyValuedFactOverlappingItselfNamesTheFirstRowOfTheSubject) {
   ASSERT_TRUE(Load(kBase).ok());
-  ASSERT_TRUE(Load("order p \"P\" effective 2010-01-01 sources s {\n"
+  ASSERT_TRUE(Load("perspective X\n"
+                   "order p \"P\" effective 2010-01-01 sources s {\n"
                    "  assign a borders -> b from 2010-01-01 to 2012-01-01 perspective X\n"
                    "  assign a borders -> b from 2012-01-01 to 2014-01-01\n"
                    "  assign a borders -> c\n}\n")
