@@ -362,18 +362,14 @@ uint32_t State::ObjectAsOf(uint32_t subject, uint32_t pred, int32_t day, Instant
 uint32_t State::RowsObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t persp,
                              const Instant* recorded) const {
   if (subject >= by_subject.size()) return kNone;
-  const auto& ids = by_subject[subject];
-  auto it =
-      std::lower_bound(ids.begin(), ids.end(), pred, [this](uint32_t id, uint32_t p) { return facts[id].pred < p; });
-  const auto end = ids.end();
+  const std::span<const uint32_t> rows = SubjectFacts(subject, pred);
   if (pred < preds.size() && preds[pred].exclusive) {
     // In each perspective's run (sorted by valid start) the rows seen at the record time never
     // overlap, so the one holding day is the last seen row starting on or before it: search
     // for day, then step back over the rows that are not seen then (superseded or later ones).
-    while (it != end && facts[*it].pred == pred) {
+    for (auto it = rows.begin(); it != rows.end();) {
       const uint16_t p = facts[*it].persp;
-      const auto run_end =
-          std::partition_point(it, end, [&](uint32_t id) { return facts[id].pred == pred && facts[id].persp == p; });
+      const auto run_end = std::partition_point(it, rows.end(), [&](uint32_t id) { return facts[id].persp == p; });
       if (p == 0 || p == persp) {
         for (auto r = std::partition_point(it, run_end, [&](uint32_t id) { return facts[id].from <= day; }); r != it;) {
           const Fact& f = facts[*--r];
@@ -386,8 +382,8 @@ uint32_t State::RowsObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint3
     }
     return kNone;
   }
-  for (; it != end && facts[*it].pred == pred; ++it) {
-    const Fact& f = facts[*it];
+  for (uint32_t id : rows) {
+    const Fact& f = facts[id];
     if (f.from <= day && day < f.to && (f.persp == 0 || f.persp == persp) && VisibleAt(f, recorded)) return f.object;
   }
   return kNone;
