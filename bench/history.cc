@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 namespace ordo::bench {
@@ -37,6 +38,18 @@ std::string UnitKey(uint32_t u) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U%06u", u);
   return buf;
+}
+
+HistoryConfig ConfigFromEnv() {
+  const auto env_or = [](const char* name, uint32_t fallback) {
+    const char* v = std::getenv(name);
+    return v ? static_cast<uint32_t>(std::strtoul(v, nullptr, 10)) : fallback;
+  };
+  HistoryConfig c;
+  c.territories = env_or("ORDO_BENCH_TERRITORIES", 100'000);
+  c.versions = env_or("ORDO_BENCH_VERSIONS", 10);
+  c.units = env_or("ORDO_BENCH_UNITS", 100'000);
+  return c;
 }
 
 History Generate(const HistoryConfig& c) {

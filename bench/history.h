@@ -22,6 +22,10 @@ struct HistoryConfig {
   uint64_t seed = 20240301;
 };
 
+// The micro-benchmarks' size, from ORDO_BENCH_TERRITORIES / ORDO_BENCH_VERSIONS / ORDO_BENCH_UNITS
+// (default 100,000 x 10, 100,000 units).
+HistoryConfig ConfigFromEnv();
+
 // One placement row: territory in district over [from, to) (days since 1970-01-01).
 struct Placement {
   uint32_t territory;

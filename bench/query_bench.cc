@@ -3,17 +3,10 @@
 //   build/bench/query_bench --benchmark_min_time=0.2
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
-
 #include "ordo_peer.h"
 
 namespace ordo::bench {
 namespace {
-
-uint32_t EnvOr(const char* name, uint32_t fallback) {
-  const char* v = std::getenv(name);
-  return v ? static_cast<uint32_t>(std::strtoul(v, nullptr, 10)) : fallback;
-}
 
 struct Fixture {
   History h;
@@ -21,10 +14,7 @@ struct Fixture {
   std::vector<std::pair<uint32_t, int32_t>> lookups;
   int32_t mid = 0;
   Fixture() {
-    HistoryConfig c;
-    c.territories = EnvOr("ORDO_BENCH_TERRITORIES", 100'000);
-    c.versions = EnvOr("ORDO_BENCH_VERSIONS", 10);
-    c.units = EnvOr("ORDO_BENCH_UNITS", 100'000);
+    const HistoryConfig c = ConfigFromEnv();
     h = Generate(c);
     peer = std::make_unique<OrdoPeer>("", "/tmp");
     peer->Load(h);
