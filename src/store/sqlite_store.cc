@@ -106,7 +106,9 @@ CREATE TABLE IF NOT EXISTS scenario_batches(
   text TEXT NOT NULL, applied_us INTEGER NOT NULL, PRIMARY KEY(scenario_id, seq));
 )sql";
 
-// A prepared statement that finalizes itself.
+}  // namespace
+
+// A prepared statement that finalizes itself (declared in sqlite_store.h for the write cache).
 class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
@@ -157,6 +159,8 @@ class Stmt {
   sqlite3_stmt* s_ = nullptr;
   int rc_ = SQLITE_ERROR;
 };
+
+namespace {
 
 std::string JoinKinds(const std::vector<std::string>& v) {
   std::string out;
@@ -230,7 +234,18 @@ Result<std::vector<Qualifier>> QualifiersFromJson(const std::string& text) {
 }
 
 SqliteStore::~SqliteStore() {
+  cache_.clear();  // finalized before the connection closes
   if (db_) sqlite3_close_v2(db_);
+}
+
+// A write's statements are prepared once a connection: preparing them took more time than a
+// one-fact order's inserts (docs/benchmarks.md, "Small orders"). Reset before each use, so that
+// a write that failed half-way leaves nothing bound for the next.
+Stmt& SqliteStore::Cached(const char* sql) {
+  std::unique_ptr<Stmt>& slot = cache_[sql];
+  if (!slot || !slot->ok()) slot = std::make_unique<Stmt>(db_, sql);
+  slot->Reset();
+  return *slot;
 }
 
 Status SqliteStore::Exec(const char* sql) {
@@ -660,11 +675,15 @@ Status SqliteStore::BeginWrite() {
 }
 
 Result<int64_t> SqliteStore::DataVersion() {
-  Stmt q(db_, "PRAGMA data_version");
+  Stmt& q = Cached("PRAGMA data_version");
   if (!q.ok() || q.Step() != SQLITE_ROW) {
-    return Status::Io(fmt::format("cannot read the file's version: {}", sqlite3_errmsg(db_)));
+    Status st = Status::Io(fmt::format("cannot read the file's version: {}", sqlite3_errmsg(db_)));
+    q.Reset();
+    return st;
   }
-  return q.Int(0);
+  const int64_t v = q.Int(0);
+  q.Reset();  // a statement left on a row would hold its read transaction open, and its snapshot
+  return v;
 }
 
 Result<bool> SqliteStore::ChangedElsewhere() {
@@ -699,7 +718,7 @@ Status SqliteStore::WriteInTransaction(const BatchRows& rows) {
     return Status::Io(msg);
   };
   {
-    Stmt q(db_, "INSERT INTO kinds(id, name, parent, note) VALUES(?,?,?,?)");
+    Stmt& q = Cached("INSERT INTO kinds(id, name, parent, note) VALUES(?,?,?,?)");
     for (const KindRow& r : rows.kinds) {
       q.Bind(1, int64_t{r.id} + 1);
       q.Bind(2, r.name);
@@ -710,7 +729,7 @@ Status SqliteStore::WriteInTransaction(const BatchRows& rows) {
     }
   }
   {
-    Stmt q(db_, "INSERT INTO predicates VALUES(?,?,?,?,?,?,?,?,?)");
+    Stmt& q = Cached("INSERT INTO predicates VALUES(?,?,?,?,?,?,?,?,?)");
     for (const PredicateRow& r : rows.predicates) {
       q.Bind(1, int64_t{r.id} + 1);
       q.Bind(2, r.name);
@@ -726,7 +745,7 @@ Status SqliteStore::WriteInTransaction(const BatchRows& rows) {
     }
   }
   {
-    Stmt q(db_, "INSERT INTO perspectives(id, name, note) VALUES(?,?,?)");
+    Stmt& q = Cached("INSERT INTO perspectives(id, name, note) VALUES(?,?,?)");
     for (const PerspectiveRow& r : rows.perspectives) {
       q.Bind(1, int64_t{r.id});
       q.Bind(2, r.name);
@@ -740,7 +759,7 @@ Status SqliteStore::WriteInTransaction(const BatchRows& rows) {
     }
   }
   {
-    Stmt q(db_, "INSERT INTO entities(id, key, kind_id) VALUES(?,?,?)");
+    Stmt& q = Cached("INSERT INTO entities(id, key, kind_id) VALUES(?,?,?)");
     for (const EntityRow& r : rows.entities) {
       q.Bind(1, int64_t{r.id} + 1);
       q.Bind(2, r.key);
@@ -750,8 +769,7 @@ Status SqliteStore::WriteInTransaction(const BatchRows& rows) {
     }
   }
   {
-    Stmt q(
-        db_,
+    Stmt& q = Cached(
         "INSERT INTO sources(id, key, title, publisher, date, url, quote, note, original) VALUES(?,?,?,?,?,?,?,?,?)");
     for (const SourceRow& r : rows.sources) {
       q.Bind(1, int64_t{r.id} + 1);
@@ -768,10 +786,10 @@ Status SqliteStore::WriteInTransaction(const BatchRows& rows) {
     }
   }
   {
-    Stmt q(db_,
-           "INSERT INTO orders(id, key, title, issuer, signed, effective, recorded_us, perspective, notes, file, "
-           "line, col, stored_us) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    Stmt s(db_, "INSERT INTO order_sources(order_id, position, source_id) VALUES(?,?,?)");
+    Stmt& q = Cached(
+        "INSERT INTO orders(id, key, title, issuer, signed, effective, recorded_us, perspective, notes, file, "
+        "line, col, stored_us) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt& s = Cached("INSERT INTO order_sources(order_id, position, source_id) VALUES(?,?,?)");
     for (const OrderRow& r : rows.orders) {
       q.Bind(1, int64_t{r.id} + 1);
       q.Bind(2, r.key);
@@ -801,10 +819,10 @@ Status SqliteStore::WriteInTransaction(const BatchRows& rows) {
     }
   }
   {
-    Stmt q(db_,
-           "INSERT INTO facts(id, subject_id, predicate_id, object_id, value_type, value, valid_from, "
-           "valid_from_flags, valid_to, valid_to_flags, perspective_id, qualifiers, order_id, row_order_id, "
-           "correction, known_from_id, sources) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt& q = Cached(
+        "INSERT INTO facts(id, subject_id, predicate_id, object_id, value_type, value, valid_from, "
+        "valid_from_flags, valid_to, valid_to_flags, perspective_id, qualifiers, order_id, row_order_id, "
+        "correction, known_from_id, sources) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const FactRow& r : rows.facts) {
       q.Bind(1, int64_t{r.id} + 1);
       q.Bind(2, int64_t{r.subject} + 1);
@@ -858,7 +876,7 @@ Status SqliteStore::WriteInTransaction(const BatchRows& rows) {
     }
   }
   {
-    Stmt q(db_, "INSERT INTO cuts(fact_id, order_id, known_to_id) VALUES(?,?,?)");
+    Stmt& q = Cached("INSERT INTO cuts(fact_id, order_id, known_to_id) VALUES(?,?,?)");
     for (const RetractionRow& r : rows.retractions) {
       q.Bind(1, int64_t{r.fact} + 1);
       q.Bind(2, int64_t{r.order} + 1);
@@ -868,7 +886,7 @@ Status SqliteStore::WriteInTransaction(const BatchRows& rows) {
     }
   }
   {
-    Stmt q(db_, "INSERT INTO rules(id, key, text, file, line, col, recorded_us) VALUES(?,?,?,?,?,?,?)");
+    Stmt& q = Cached("INSERT INTO rules(id, key, text, file, line, col, recorded_us) VALUES(?,?,?,?,?,?,?)");
     for (const RuleRow& r : rows.rules) {
       q.Bind(1, int64_t{r.id} + 1);
       q.Bind(2, r.key);
@@ -897,9 +915,9 @@ bool SqliteStore::HasTable(const char* name) {
 
 // REQUIRES: inside a transaction.
 Status SqliteStore::WriteAlerts(const std::vector<AlertRow>& alerts) {
-  Stmt q(db_,
-         "INSERT INTO alerts(scenario, rule, date, bindings, facts, order_key, recorded_us, quote, note) "
-         "VALUES(?,?,?,?,?,?,?,?,?)");
+  Stmt& q = Cached(
+      "INSERT INTO alerts(scenario, rule, date, bindings, facts, order_key, recorded_us, quote, note) "
+      "VALUES(?,?,?,?,?,?,?,?,?)");
   for (const AlertRow& a : alerts) {
     q.Bind(1, a.scenario);
     q.Bind(2, a.rule);

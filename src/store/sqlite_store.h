@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ordo/order.h"
@@ -165,6 +166,8 @@ struct LoadSink {
   std::function<Status(RetractionRow&&)> retraction;
 };
 
+class Stmt;  // a prepared statement (sqlite_store.cc)
+
 class SqliteStore {
  public:
   // Opens or creates the file; ":memory:" is a private in-memory database.
@@ -214,7 +217,10 @@ class SqliteStore {
   bool HasTable(const char* name);
   Status WriteAlerts(const std::vector<AlertRow>& alerts);
   Status LoadInSnapshot(const LoadSink& sink);
+  // The statement of sql (a string literal: keyed by its address), prepared on first use.
+  Stmt& Cached(const char* sql);
   sqlite3* db_ = nullptr;
+  std::unordered_map<const char*, std::unique_ptr<Stmt>> cache_;
   std::string path_;
   bool read_only_ = false;
   int64_t seen_version_ = 0;      // PRAGMA data_version as of the last Load
