@@ -11,6 +11,8 @@ packages=(
 )
 # The web UI (scripts/web-build.sh), its end-to-end tests (tests/web) and the HTTP benchmark.
 packages+=(nodejs chromium wrk)
+# python3 runs the check of the reading corpus (tests/read/check.py).
+packages+=(python3)
 # GDAL's ogrinfo reads the UI's GeoJSON and Linked Places downloads in the web tests.
 packages+=(gdal-bin)
 # Debian's npm only when there is none (a NodeSource nodejs ships its own and conflicts).
