@@ -252,8 +252,8 @@ class State {
   // Builds by_subject, by_object, by_pred and the events from the facts array alone, in a pass
   // or two each (opening a file fills the array directly, then calls this).
   void IndexAll();
-  // The object of subject's pred live at day, seen in perspective persp (0: undisputed only):
-  // the first match in by_subject's order. kNone when none.
+  // The object of subject's pred live at day, seen in perspective persp (0: undisputed only).
+  // kNone when none.
   uint32_t ObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t persp) const;
   // ObjectAt in the record as known at `recorded`: the subject's rows of pred, live or not, in
   // by_subject's order (the slots hold live rows only).
