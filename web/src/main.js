@@ -172,7 +172,7 @@ function drawPerspectives(list) {
     const b = el('button', p === s.perspective ? 'active' : '', p ? label(p) : 'All views');
     b.dataset.perspective = p;
     const note = ((ui.schema && ui.schema.perspectives) || []).find((d) => d.id === p)?.note;
-    b.title = p ? `Undisputed facts plus ${perspectiveText(p, label)}${note ? `: ${note}` : ''}` : 'Undisputed facts plus every party\u2019s; where the views differ, regions are striped';
+    b.title = p ? `Undisputed facts plus ${perspectiveText(p, label)}${note ? `, ${note}` : ''}` : 'Undisputed facts plus every party\u2019s; where the views differ, regions are striped';
     b.addEventListener('click', () => store.set({ perspective: p }));
     persp.append(b);
   }
