@@ -8,6 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libfmt-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
   libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libstemmer-dev libhunspell-dev hunspell-uk
 )
 # The web UI (scripts/web-build.sh), its end-to-end tests (tests/web) and the HTTP benchmark.
 packages+=(nodejs chromium wrk)

@@ -207,6 +207,17 @@ struct ApplySummary {
   std::vector<Status> warnings;
 };
 
+// One name or alias of an entity over its valid interval, as recorded (Database::Names).
+struct NameInfo {
+  std::string entity;
+  std::string kind;
+  std::string lang;  // BCP 47 tag; "" for an alias given without one
+  std::string text;
+  bool alias = false;
+  FuzzyDate from;  // from.date == Date::Min() when unbounded
+  FuzzyDate to;    // to.date == Date::Max() when open-ended
+};
+
 // A name match for search and for "did you mean" hints.
 struct Match {
   std::string id;
@@ -378,6 +389,11 @@ class Database {
   // Entities whose id, name or alias (any language) matches text: exact, then prefix
   // (case-insensitive), then by edit distance <= 2. At most `limit` results.
   virtual std::vector<Match> Search(const std::string& text, size_t limit = 10) const = 0;
+
+  // Every name and alias of every entity over all valid time, as known at view.recorded (view.at
+  // and view.perspective are ignored: names are undisputed), by entity id then valid start.
+  // What `ordo read` builds its gazetteer from.
+  virtual std::vector<NameInfo> Names(const View& view) const = 0;
 
   // The kinds, relations and attributes declared (built-in ones included).
   virtual SchemaInfo Schema() const = 0;

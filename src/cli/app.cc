@@ -425,6 +425,35 @@ Examples:
   AddView(report, &r, false);
   AddJson(report, &r);
 
+  CLI::App* read = Sub(app, &r, "read", "Read a news report or statement against the record on its date",
+                       R"(Finds the record's commands, formations, territories, states, alliances and people the text
+names (English, Russian or Ukrainian; inflected, abbreviated, coordinated), by every name valid on
+the date and, with a note, on others; what the record holds for each on the date; the orders
+within the window around it; and the quoted words of people in the record, matched to its
+statements. Ambiguous mentions are listed with their candidates. docs/read.md.
+
+Examples:
+  ordo read report.txt --date 2024-02-26
+  curl -s https://example.org/a.txt | ordo read - --date 2010-09-09 --format json
+  ordo read report.txt --date 2024-02-26 --draft-report report.ordo)");
+  read->add_option("FILE", r.id, "The text (UTF-8, at most 1 MiB); - for standard input")->required();
+  read->add_option("--date", r.read_date, "The text's date (EDTF day, e.g. 2024-02-26)")->required()->type_name("DATE");
+  read->add_option("--window", r.window, "Orders effective within this many days of the date; default: 30d")
+      ->type_name("Nd");
+  read->add_option("--lang", r.lang, "The text's language: en, ru or uk; default: by its letters")
+      ->check(CLI::IsMember({"en", "ru", "uk"}))
+      ->type_name("L");
+  read->add_option("--draft-report", r.draft_report, "Also write a report file of the mentions and candidate claims")
+      ->type_name("FILE");
+  read->add_option("--recorded", r.recorded, "Read against the record as known at this instant; default: all")
+      ->type_name("INSTANT");
+  read->add_option("--perspective", r.perspective, "Whose view of the entities' state; default: all, labelled")
+      ->type_name("P");
+  read->add_option("--format", r.format, "Output format: text or json; default: text")
+      ->check(CLI::IsMember({"text", "json", "table"}))
+      ->type_name("FORMAT");
+  AddJson(read, &r);
+
   AddScenarioCommands(app, &r);
 
   CLI::App* exp = Sub(app, &r, "export", "Write the record in another tool's format",
@@ -545,7 +574,7 @@ Examples:
     }
     return TheServeHandler()(serve_request, out, err);
   }
-  Io io{out, err, StderrWantsColor(), StderrIsTerminal()};
+  Io io{out, err, StderrWantsColor(), StderrIsTerminal(), StdoutWantsColor()};
   return RunCommand(r, io);
 }
 

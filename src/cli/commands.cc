@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <future>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -27,7 +31,9 @@
 #include "present/format.h"
 #include "present/json.h"
 #include "present/orbat.h"
+#include "present/read.h"
 #include "present/text.h"
+#include "read/read.h"
 
 namespace ordo::cli {
 
@@ -60,6 +66,7 @@ class Session {
     if (c == "lineage") return Lineage();
     if (c == "statements") return Statements();
     if (c == "report") return Report();
+    if (c == "read") return Read();
     if (c == "scenario" || c == "rules" || c == "alerts") return RunScenarioCommand(r_, io_);
     return Fail(Status::Invalid("unknown command '" + c + "'"));
   }
@@ -594,6 +601,74 @@ class Session {
     if (r_.format == "csv") return Csv(present::FactsCsv(*facts, false));
     Text(present::PathText(*facts, r_.relation));
     return 0;
+  }
+
+  // ---- read (read/read.h) ----
+
+  int Read() {
+    read::ReadOptions options;
+    if (Status s = ParseDateArg("--date", r_.read_date, &options.date); !s.ok()) return Fail(s);
+    auto window = ParseWindow(r_.window);
+    if (!window.ok()) return Fail(window.status());
+    options.window_days = *window;
+    options.lang = r_.lang;
+    options.perspective = r_.perspective;
+    if (!r_.recorded.empty()) {
+      auto t = ParseInstant(r_.recorded);
+      if (!t.ok()) return Fail(Status::Invalid("invalid instant for --recorded: " + t.status().message()));
+      options.recorded = *t;
+    }
+    auto text = ReadInput(r_.id);
+    if (!text.ok()) return Fail(text.status());
+    if (Status s = read::CheckText(*text); !s.ok()) {
+      return Fail(Status::Error(s.code(), (r_.id == "-" ? "standard input" : r_.id) + ": " + s.message()));
+    }
+    if (Status s = OpenForQuery(); !s.ok()) return Fail(s);
+    const read::Linker linker(*db_, options.recorded);
+    auto reading = read::ReadText(*db_, linker, *text, options);
+    if (!reading.ok()) return Fail(reading.status());
+    if (!r_.draft_report.empty()) {
+      std::string id = std::filesystem::path(r_.id == "-" ? "stdin" : r_.id).stem().string();
+      std::string clean;
+      for (char c : id)
+        clean.push_back(std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-');
+      if (clean.empty() || !std::isalpha(static_cast<unsigned char>(clean[0]))) clean = "report-" + clean;
+      std::ofstream f(r_.draft_report, std::ios::binary | std::ios::trunc);
+      f << read::DraftReport(*reading, *text, clean, r_.id);
+      if (!f.good()) return Fail(Status::Io("cannot write the draft report to '" + r_.draft_report + "'"));
+      io_.err << fmt::format("ordo: wrote a draft report to {}\n", r_.draft_report);
+    }
+    if (want_json()) return Print(present::ReadingJson(*reading));
+    io_.out << present::ReadingText(*reading, *text, io_.out_color);
+    return 0;
+  }
+
+  // "30d" or "30": days.
+  static Result<int> ParseWindow(const std::string& w) {
+    std::string digits = w;
+    if (!digits.empty() && digits.back() == 'd') digits.pop_back();
+    if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string::npos) {
+      return Status::Invalid("invalid --window '" + w + "': give days, e.g. 30d");
+    }
+    return std::stoi(digits);
+  }
+
+  // A file, or standard input for "-"; at most read::kMaxTextBytes + 1 bytes are read, so a
+  // text too long is refused without reading all of it.
+  static Result<std::string> ReadInput(const std::string& path) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+      std::error_code ec;
+      if (std::filesystem::is_directory(path, ec)) return Status::Invalid("'" + path + "' is a directory, not a text");
+      file.open(path, std::ios::binary);
+      if (!file) return Status::Io("cannot open '" + path + "': " + std::strerror(errno));
+      in = &file;
+    }
+    std::string text(read::kMaxTextBytes + 1, '\0');
+    in->read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in->gcount()));
+    return text;
   }
 
   // ---- statements, report (domain/statements.h) ----

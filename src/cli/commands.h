@@ -42,6 +42,10 @@ struct Request {
   std::string order_id, title, sources;     // import --order, --title, --sources (ids, comma-separated)
   std::string effective, issuer;            // import --effective, --issuer
   bool dry_run = false;                     // import --dry-run
+  std::string read_date;                    // read --date
+  std::string window = "30d";               // read --window
+  std::string lang;                         // read --lang
+  std::string draft_report;                 // read --draft-report FILE
 };
 
 // Where a command writes. err_color: ANSI colours in diagnostics; progress: a progress bar on
@@ -51,6 +55,7 @@ struct Io {
   std::ostream& err;
   bool err_color = false;
   bool progress = false;
+  bool out_color = false;  // ANSI bold for `ordo read`'s marked words
 };
 
 // Runs one command; returns the exit code: 0 success, 1 not found or nothing matched,

@@ -86,4 +86,12 @@ bool StderrWantsColor() {
   return StderrIsTerminal();
 }
 
+bool StdoutWantsColor() {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && no_color[0] != '\0') return false;
+  if (isatty(STDOUT_FILENO) == 0) return false;
+  const char* term = std::getenv("TERM");
+  return term == nullptr || std::strcmp(term, "dumb") != 0;
+}
+
 }  // namespace ordo::cli

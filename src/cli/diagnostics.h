@@ -25,6 +25,9 @@ int ExitCodeFor(const Status& status);
 // TERM is "dumb").
 bool StderrWantsColor();
 
+// Whether stdout is a terminal and NO_COLOR is unset.
+bool StdoutWantsColor();
+
 // Whether stderr is a terminal that can redraw a progress bar (TERM is not "dumb").
 bool StderrIsTerminal();
 

@@ -101,6 +101,7 @@ class DatabaseImpl final : public Database {
   Result<QueryAnswer> Query(const QueryDecl& query, const View& view, uint64_t max_work) const override;
   Result<SourceInfo> Source(const std::string& id) const override;
   std::vector<Match> Search(const std::string& text, size_t limit) const override;
+  std::vector<NameInfo> Names(const View& view) const override;
   SchemaInfo Schema() const override;
   uint32_t EntityHandle(const std::string& id) const override;
   uint32_t PredicateHandle(const std::string& name) const override;

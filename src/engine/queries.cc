@@ -605,6 +605,43 @@ std::vector<Match> DatabaseImpl::Search(const std::string& text, size_t limit) c
   return out;
 }
 
+std::vector<NameInfo> DatabaseImpl::Names(const View& view) const {
+  View names_view = view;
+  names_view.perspective.clear();
+  auto r = Read(names_view, [&](const ReadScope& r) -> Result<std::vector<NameInfo>> {
+    const State& s = r.s;
+    std::vector<NameInfo> out;
+    for (uint32_t e = 0; e < s.entities.size(); ++e) {
+      for (uint32_t fid : s.by_subject[e]) {
+        const Fact& f = s.facts[fid];
+        const std::string& pname = s.preds[f.pred].name;
+        const bool is_name = pname.rfind(kNamePrefix, 0) == 0;
+        if ((!is_name && f.pred != s.alias_pred) || !r.Visible(f)) continue;
+        NameInfo n;
+        n.entity = s.entities[e].key;
+        n.kind = s.kinds[s.entities[e].kind].name;
+        n.alias = !is_name;
+        if (is_name) {
+          n.lang = pname.substr(std::char_traits<char>::length(kNamePrefix));
+        } else {
+          for (const Qualifier& q : s.Quals(f)) {
+            if (q.key == "lang") n.lang = std::get<std::string>(q.value.v);
+          }
+        }
+        n.text = std::get<std::string>(s.values[f.object].v);
+        n.from = Bound(f.from, f.from_flags);
+        n.to = Bound(f.to, f.to_flags);
+        out.push_back(std::move(n));
+      }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const NameInfo& a, const NameInfo& b) {
+      return a.entity < b.entity || (a.entity == b.entity && a.from.date < b.from.date);
+    });
+    return out;
+  });
+  return r.ok() ? std::move(*r) : std::vector<NameInfo>{};
+}
+
 namespace {
 std::vector<std::string> KindNames(const State& s, const std::vector<uint32_t>& ids) {
   std::vector<std::string> out;

@@ -20,9 +20,9 @@ namespace fs = std::filesystem;
 // may not include each other: cli and server (main, the `ordo` binary, joins them), and time and
 // http (the transport needs only base).
 const std::map<std::string, int>& Ranks() {
-  static const std::map<std::string, int> kRanks = {{"base", 0},    {"time", 1},  {"http", 1},   {"model", 2},
-                                                    {"lang", 3},    {"store", 4}, {"engine", 5}, {"domain", 6},
-                                                    {"present", 7}, {"cli", 8},   {"server", 8}, {"main", 9}};
+  static const std::map<std::string, int> kRanks = {
+      {"base", 0},   {"time", 1}, {"http", 1},    {"model", 2}, {"lang", 3},   {"store", 4}, {"engine", 5},
+      {"domain", 6}, {"read", 7}, {"present", 8}, {"cli", 9},   {"server", 9}, {"main", 10}};
   return kRanks;
 }
 

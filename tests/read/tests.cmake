@@ -8,3 +8,10 @@ else()
   add_test(NAME read.corpus COMMAND sh -c "echo 'SKIP: python3 is missing'; exit 77")
 endif()
 set_tests_properties(read.corpus PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60 LABELS "read")
+
+# The scorer of the corpus, shared by the tests and by ordo_read_eval (the figures of docs/read.md).
+target_sources(ordo_read_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/corpus.cc)
+add_executable(ordo_read_eval ${CMAKE_CURRENT_LIST_DIR}/eval_main.cc ${CMAKE_CURRENT_LIST_DIR}/corpus.cc)
+target_include_directories(ordo_read_eval PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
+target_link_libraries(ordo_read_eval PRIVATE ordo_read nlohmann_json::nlohmann_json)
+target_compile_definitions(ordo_read_eval PRIVATE ORDO_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

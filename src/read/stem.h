@@ -1,0 +1,52 @@
+// The stems of a word, for matching names in inflected text (docs/read.md, "Stemming"):
+// Snowball (Debian libstemmer) for English and Russian, Hunspell with Debian's hunspell-uk
+// dictionary for Ukrainian (Snowball 2.2 has no Ukrainian). A word's keys are its folded form
+// and its stems; two words match when their keys meet.
+//
+// Not thread-safe: the Snowball and Hunspell handles keep state. One Stemmer serves one thread
+// at a time (read::Linker guards its own with a mutex).
+#ifndef ORDO_READ_STEM_H_
+#define ORDO_READ_STEM_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sb_stemmer;
+class Hunspell;
+
+namespace ordo::read {
+
+// Where the Ukrainian dictionary is looked for: $ORDO_HUNSPELL_DIR, else /usr/share/hunspell.
+std::string HunspellDirectory();
+
+class Stemmer {
+ public:
+  Stemmer();
+  ~Stemmer();
+  Stemmer(const Stemmer&) = delete;
+  Stemmer& operator=(const Stemmer&) = delete;
+
+  // The keys of a word of language lang ("en", "ru" or "uk"; any other stems as English when
+  // Latin and as Russian when Cyrillic): its folded form first, then its stems, folded, each
+  // once. `surface` is the word as written (Hunspell knows proper nouns by their capital).
+  const std::vector<std::string>& Keys(std::string_view lang, std::string_view surface, bool cyrillic);
+
+  // "" when Ukrainian is stemmed by Hunspell; else why not (the dictionary is missing).
+  const std::string& ukrainian_problem() const { return uk_problem_; }
+
+ private:
+  std::string Snowball(sb_stemmer* s, const std::string& folded);
+
+  sb_stemmer* en_ = nullptr;
+  sb_stemmer* ru_ = nullptr;
+  std::unique_ptr<Hunspell> uk_;
+  std::string uk_problem_;
+  std::map<std::string, std::vector<std::string>, std::less<>> cache_;  // "lang\x1fsurface"
+};
+
+}  // namespace ordo::read
+
+#endif  // ORDO_READ_STEM_H_
