@@ -11,7 +11,7 @@ namespace {
 json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 json CandidateJson(const read::Candidate& c) {
-  return json{{"entity", c.entity}, {"kind", c.kind},   {"name", c.name},
+  return json{{"entity", c.entity},          {"kind", c.kind},   {"name", c.name},
               {"lang", NullIfEmpty(c.lang)}, {"valid", c.valid}, {"note", NullIfEmpty(c.note)}};
 }
 

@@ -30,8 +30,8 @@ namespace ordo::read {
 struct Candidate {
   std::string entity;
   std::string kind;
-  std::string name;  // the record's name or alias that matched
-  std::string lang;  // that name's language ("" for an alias without one)
+  std::string name;    // the record's name or alias that matched
+  std::string lang;    // that name's language ("" for an alias without one)
   bool valid = false;  // the name is valid and the entity alive on the text's date
   std::string note;    // why not, when not: "Western Military District: abolished 2024-03-01"
 };
@@ -43,9 +43,9 @@ struct Mention {
   std::string entity;               // "" when ambiguous
   std::string kind;
   double confidence = 0;
-  std::string reason;                  // how it was matched and, when it was, resolved
-  std::string note;                    // the linked name is not valid on the date: why
-  std::vector<Candidate> candidates;   // the linked entity, or every candidate when ambiguous
+  std::string reason;                 // how it was matched and, when it was, resolved
+  std::string note;                   // the linked name is not valid on the date: why
+  std::vector<Candidate> candidates;  // the linked entity, or every candidate when ambiguous
   bool ambiguous() const { return entity.empty(); }
 };
 

@@ -48,7 +48,8 @@ std::set<std::string> QuoteWords(std::string_view text) {
 
 Status CheckText(std::string_view text) {
   if (text.size() > kMaxTextBytes) {
-    return Status::Limit(fmt::format("the text is {} bytes; ordo reads at most {} (1 MiB)", text.size(), kMaxTextBytes));
+    return Status::Limit(
+        fmt::format("the text is {} bytes; ordo reads at most {} (1 MiB)", text.size(), kMaxTextBytes));
   }
   if (text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) return Status::Invalid("the text is empty");
   size_t controls = 0;
@@ -73,8 +74,7 @@ Status CheckText(std::string_view text) {
   return Status::Ok();
 }
 
-Result<Reading> ReadText(const Database& db, const Linker& linker, std::string_view text,
-                         const ReadOptions& options) {
+Result<Reading> ReadText(const Database& db, const Linker& linker, std::string_view text, const ReadOptions& options) {
   if (Status s = CheckText(text); !s.ok()) return s;
   if (!options.lang.empty() && !KnownLanguage(options.lang)) {
     Status s = Status::Invalid(fmt::format("unknown language '{}'", options.lang));
@@ -178,9 +178,9 @@ Result<Reading> ReadText(const Database& db, const Linker& linker, std::string_v
     if (EndsSentence(tokens[t])) ++s;
   }
   auto token_at = [&](size_t byte) {
-    return static_cast<size_t>(std::lower_bound(tokens.begin(), tokens.end(), byte,
-                                                [](const Token& t, size_t b) { return t.begin < b; }) -
-                               tokens.begin());
+    return static_cast<size_t>(
+        std::lower_bound(tokens.begin(), tokens.end(), byte, [](const Token& t, size_t b) { return t.begin < b; }) -
+        tokens.begin());
   };
   for (size_t t = 0; t < tokens.size(); ++t) {
     if (tokens[t].word || !IsOpenQuote(tokens[t])) continue;
@@ -240,9 +240,10 @@ Result<Reading> ReadText(const Database& db, const Linker& linker, std::string_v
       }
       if (sp.statements.empty()) {
         sp.note = statements.ok() && !statements->empty()
-                      ? fmt::format("unrecorded: the record holds {} statement(s) of the speaker within 3 days, "
-                                    "none with these words",
-                                    statements->size())
+                      ? fmt::format(
+                            "unrecorded: the record holds {} statement(s) of the speaker within 3 days, "
+                            "none with these words",
+                            statements->size())
                       : "unrecorded: the record holds no statement of the speaker within 3 days";
       }
     }
@@ -252,8 +253,7 @@ Result<Reading> ReadText(const Database& db, const Linker& linker, std::string_v
   return out;
 }
 
-std::string DraftReport(const Reading& reading, std::string_view text, const std::string& id,
-                        const std::string& file) {
+std::string DraftReport(const Reading& reading, std::string_view text, const std::string& id, const std::string& file) {
   std::string o;
   const std::string date = FormatDate(reading.date);
   o += fmt::format("# A draft report of {}, written by `ordo read --draft-report` (docs/read.md).\n", file);
@@ -300,7 +300,9 @@ std::string DraftReport(const Reading& reading, std::string_view text, const std
   }
   for (const Speech& s : reading.speech) {
     o += fmt::format("\n  # quoted: \"{}\"\n  #   speaker: {}; {}\n", s.quote, s.speaker.empty() ? "?" : s.speaker,
-                     s.statements.empty() ? s.note : "the record's statement(s): " + fmt::format("{}", fmt::join(s.statements, ", ")));
+                     s.statements.empty()
+                         ? s.note
+                         : "the record's statement(s): " + fmt::format("{}", fmt::join(s.statements, ", ")));
   }
   o += "}\n";
   return o;

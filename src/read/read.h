@@ -50,7 +50,7 @@ struct Speech {
   size_t begin = 0, end = 0;        // bytes of the quotation, marks excluded
   size_t cp_begin = 0, cp_end = 0;  // code points
   std::string quote;
-  std::string speaker;  // the record's person; "" when no person of the record is named near it
+  std::string speaker;                  // the record's person; "" when no person of the record is named near it
   std::vector<std::string> statements;  // the record's statements of the speaker it matches
   std::string note;                     // "unrecorded: …" when none matches
 };
@@ -60,7 +60,7 @@ struct Reading {
   Date date;
   int window_days = 0;
   size_t words = 0;
-  std::vector<Mention> mentions;  // in text order
+  std::vector<Mention> mentions;     // in text order
   std::vector<ReadEntity> entities;  // each linked entity once, in order of first mention
   std::vector<Speech> speech;
   std::vector<std::string> warnings;  // the date outside the record, unstemmed language
@@ -72,15 +72,13 @@ Status CheckText(std::string_view text);
 
 // Reads text with linker (built from db). Fails with kInvalid for a text CheckText refuses or
 // an unknown language, kLimit for one too long, kNotFound for an unknown perspective.
-Result<Reading> ReadText(const Database& db, const Linker& linker, std::string_view text,
-                         const ReadOptions& options);
+Result<Reading> ReadText(const Database& db, const Linker& linker, std::string_view text, const ReadOptions& options);
 
 // A report file for `ordo report`, to be completed by hand: the report with `about` links to
 // the entities it names (valid as written), and, as comments, the candidate claims (sentences
 // naming two entities or more) and the quoted words with their speakers. `id` names the
 // report, the source and the order; `file` is the text's name for the comments.
-std::string DraftReport(const Reading& reading, std::string_view text, const std::string& id,
-                        const std::string& file);
+std::string DraftReport(const Reading& reading, std::string_view text, const std::string& id, const std::string& file);
 
 }  // namespace ordo::read
 

@@ -53,7 +53,7 @@ void Append(std::string* out, uint32_t c) {
 
 uint32_t FoldChar(uint32_t c) {
   c = Lower(c);
-  if (c == 0x451) return 0x435;                 // ё → е
+  if (c == 0x451) return 0x435;                // ё → е
   if (c == 0x2019 || c == 0x2BC) return '\'';  // ’ ʼ → '
   if (IsHyphen(c)) return '-';
   return c;
@@ -134,9 +134,9 @@ std::vector<Token> Tokenize(std::string_view text) {
       out.push_back(std::move(t));
       continue;
     }
-    const bool kept = d.c == ',' || d.c == '.' || d.c == '!' || d.c == '?' || d.c == ';' || d.c == ':' ||
-                      d.c == '(' || d.c == ')' || d.c == '"' || d.c == 0xAB || d.c == 0xBB || d.c == 0x201C ||
-                      d.c == 0x201D || d.c == 0x201E || d.c == '\n' || d.c == 0x2014 || d.c == 0x2013;
+    const bool kept = d.c == ',' || d.c == '.' || d.c == '!' || d.c == '?' || d.c == ';' || d.c == ':' || d.c == '(' ||
+                      d.c == ')' || d.c == '"' || d.c == 0xAB || d.c == 0xBB || d.c == 0x201C || d.c == 0x201D ||
+                      d.c == 0x201E || d.c == '\n' || d.c == 0x2014 || d.c == 0x2013;
     if (kept) {
       Token t;
       t.begin = i;
@@ -153,8 +153,8 @@ std::vector<Token> Tokenize(std::string_view text) {
 }
 
 bool EndsSentence(const Token& t) {
-  return !t.word && (t.fold == "." || t.fold == "!" || t.fold == "?" || t.fold == ";" || t.fold == ":" ||
-                     t.fold == "\n");
+  return !t.word &&
+         (t.fold == "." || t.fold == "!" || t.fold == "?" || t.fold == ";" || t.fold == ":" || t.fold == "\n");
 }
 
 }  // namespace ordo::read

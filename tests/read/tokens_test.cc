@@ -16,9 +16,7 @@ TEST(Tokens, WordsKeepInnerHyphensAndApostrophes) {
             (std::vector<std::string>{"санкт-петербург", ",", "russia's", "58th", "army"}));
 }
 
-TEST(Tokens, FoldsLatinAndCyrillicCase) {
-  EXPECT_EQ(Fold("ЛЕНИНГРАДСКИЙ Її Ґ Ёж ÉTÉ"), "ленинградский її ґ еж été");
-}
+TEST(Tokens, FoldsLatinAndCyrillicCase) { EXPECT_EQ(Fold("ЛЕНИНГРАДСКИЙ Її Ґ Ёж ÉTÉ"), "ленинградский її ґ еж été"); }
 
 TEST(Tokens, CountsCodePointsAndBytes) {
   std::vector<Token> t = Tokenize("«ЗВО» и LMD");
