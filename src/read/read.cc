@@ -172,10 +172,12 @@ Result<Reading> ReadText(const Database& db, const Linker& linker, std::string_v
 
   // Quoted words: a quotation of three words or more; its speaker is the person of the record
   // named nearest to it in its sentence (or the sentence before or after), outside it.
+  // Sentences end at '.', '!', '?' and line breaks here: "He added: “…”" is one sentence.
   std::vector<size_t> sentence(tokens.size(), 0);
   for (size_t t = 0, s = 0; t < tokens.size(); ++t) {
     sentence[t] = s;
-    if (EndsSentence(tokens[t])) ++s;
+    const std::string& f = tokens[t].fold;
+    if (!tokens[t].word && (f == "." || f == "!" || f == "?" || f == "\n")) ++s;
   }
   auto token_at = [&](size_t byte) {
     return static_cast<size_t>(

@@ -49,6 +49,9 @@ std::vector<Text> LoadTexts(const std::string& source_dir) {
       g.kind = m["kind"];
       t.mentions.push_back(std::move(g));
     }
+    for (const auto& q : j["speech"]) {
+      t.speech.push_back(GoldQuote{q["start"], q["end"], q["speaker"]});
+    }
     out.push_back(std::move(t));
   }
   return out;
@@ -130,6 +133,24 @@ Score ScoreText(const Database& db, const Linker& linker, const Text& text, std:
     } else if (log != nullptr) {
       *log += fmt::format("{}: missed: \"{}\" @{} = {}{}\n", text.name, g.text, g.start, g.entity,
                           near.empty() ? "" : "; read as " + near);
+    }
+  }
+  // Quotations: found where a read quotation overlaps the annotated one; its speaker right where
+  // the annotated speaker is a person of the record (an id, not a name with a space).
+  for (const GoldQuote& q : text.speech) {
+    ++score.quotes;
+    const bool in_record = q.speaker.find(' ') == std::string::npos;
+    if (in_record) ++score.speakers;
+    for (const Speech& s : reading->speech) {
+      if (!overlaps(s.cp_begin, s.cp_end, q.start, q.end)) continue;
+      ++score.quotes_found;
+      if (in_record && s.speaker == q.speaker) {
+        ++score.speakers_right;
+      } else if (in_record && log != nullptr) {
+        *log += fmt::format("{}: quotation @{} attributed to '{}', annotated {}\n", text.name, q.start, s.speaker,
+                            q.speaker);
+      }
+      break;
     }
   }
   return score;

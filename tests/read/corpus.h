@@ -19,11 +19,17 @@ struct Gold {
   std::string text, entity, kind;
 };
 
+struct GoldQuote {
+  size_t start = 0, end = 0;
+  std::string speaker;  // a record id, or a name for a person not in the record
+};
+
 struct Text {
   std::string name;  // the file's stem
   std::string lang, split, text;
   Date date;
   std::vector<Gold> mentions;  // every annotated mention, null entities as ""
+  std::vector<GoldQuote> speech;
 };
 
 // The texts of tests/read/texts under source_dir, in file order.
@@ -33,8 +39,10 @@ std::vector<Text> LoadTexts(const std::string& source_dir);
 std::unique_ptr<Database> LoadRecord(const std::string& source_dir, std::string* error);
 
 struct Score {
-  size_t predicted = 0, correct = 0;  // linked mentions, and those matching a gold mention
-  size_t gold = 0, found = 0;         // gold mentions of record entities, and those found
+  size_t predicted = 0, correct = 0;        // linked mentions, and those matching a gold mention
+  size_t gold = 0, found = 0;               // gold mentions of record entities, and those found
+  size_t quotes = 0, quotes_found = 0;      // annotated quotations, and those found
+  size_t speakers = 0, speakers_right = 0;  // of those by a person of the record, attributed to them
   double precision() const { return predicted == 0 ? 1.0 : static_cast<double>(correct) / predicted; }
   double recall() const { return gold == 0 ? 1.0 : static_cast<double>(found) / gold; }
   void Add(const Score& o) {
@@ -42,6 +50,10 @@ struct Score {
     correct += o.correct;
     gold += o.gold;
     found += o.found;
+    quotes += o.quotes;
+    quotes_found += o.quotes_found;
+    speakers += o.speakers;
+    speakers_right += o.speakers_right;
   }
 };
 

@@ -59,5 +59,7 @@ int main(int argc, char** argv) {
   for (const auto& [lang, c] : texts) n += c;
   fmt::print("| {} | all | {} | {} | {} | {} | {} | {:.3f} | {:.3f} |\n", split, n, all.gold, all.found, all.predicted,
              all.correct, all.precision(), all.recall());
+  fmt::print("\nQuotations ({}): {} annotated, {} found; {} by people of the record, {} attributed to them\n", split,
+             all.quotes, all.quotes_found, all.speakers, all.speakers_right);
   return 0;
 }
