@@ -19,6 +19,7 @@
 #include "present/atom.h"
 #include "present/json.h"
 #include "present/orbat.h"
+#include "present/read.h"
 
 namespace ordo::server {
 
@@ -157,6 +158,7 @@ const std::vector<Route>& Api::Routes() {
       {"GET", "/api/rules", {}, {}, V::kScenario, false, &Api::Rules},
       {"GET", "/api/alerts", {}, {}, V::kScenario, false, &Api::Alerts},
       {"GET", "/api/alerts.atom", {}, {}, V::kScenario, false, &Api::AlertsAtom},
+      {"POST", "/api/read", {"date", "window", "lang"}, {"date"}, V::kRecorded, true, &Api::Read},
       {"POST", "/api/orders", {"check", "file"}, {}, V::kNone, true, &Api::PostOrders},
       {"POST", "/api/scenarios", {"name", "from_recorded", "note"}, {}, V::kNone, true, &Api::PostScenario},
       {"POST", "/api/scenarios/{name}/orders", {"check", "file"}, {}, V::kNone, true, &Api::PostScenarioOrders},
@@ -211,14 +213,15 @@ Reply Api::Dispatch(const Request& req) {
     }
     Context c{req, captures, {}, nullptr, nullptr, nullptr, nullptr, ""};
     // Writes answer 405/401/403 before anything about their parameters.
-    const bool writes = std::string_view(route.method) != "GET";
+    // POST /api/read sends its text as the body but reads, like GET: no token.
+    const bool writes = std::string_view(route.method) != "GET" && std::string_view(route.path) != "/api/read";
     if (writes) {
       if (auto refused = RefuseWrite(req)) return *std::move(refused);
     }
     if (Status s = Prepare(route, &c); !s.ok()) return ErrorReply(s);
     return (this->*route.handler)(c);
   }
-  if (req.method == "GET" || req.method == "HEAD") {
+  if ((req.method == "GET" || req.method == "HEAD") && methods.empty()) {
     return ErrorReply(
         Status::NotFound(fmt::format("no such API route: GET {}", req.path)).AddNote("GET /api lists the routes"));
   }
@@ -588,6 +591,45 @@ std::optional<Reply> Api::RefuseWrite(const Request& req) const {
     return Reply{403, present::ErrorJson(Status::Invalid("the write token is wrong"), {}, {}, "forbidden"), {}};
   }
   return std::nullopt;
+}
+
+// POST /api/read?date=D[&window=30d][&lang=][&recorded=][&perspective=]: the body is the text.
+Reply Api::Read(Context& c) {
+  read::ReadOptions options;
+  if (!c.HasParam("date")) {
+    return ErrorReply(
+        Status::Invalid("missing query parameter 'date'").AddNote("give the text's date, e.g. ?date=2024-02-26"));
+  }
+  if (Status s = ParseDateParam("date", c.Param("date"), &options.date); !s.ok()) return ErrorReply(s);
+  if (c.HasParam("window")) {
+    std::string w = c.Param("window");
+    if (!w.empty() && w.back() == 'd') w.pop_back();
+    if (w.empty() || w.size() > 5 || w.find_first_not_of("0123456789") != std::string::npos) {
+      return ErrorReply(Status::Invalid(fmt::format("invalid window '{}': give days, e.g. 30d", c.Param("window"))));
+    }
+    options.window_days = std::stoi(w);
+  }
+  options.lang = c.Param("lang");
+  options.recorded = c.view.recorded;
+  options.perspective = c.view.perspective;
+  if (Status s = read::CheckText(c.req.body); !s.ok()) {
+    return ErrorReply(Status::Error(s.code(), "the request body: " + s.message()));
+  }
+  std::shared_ptr<const read::Linker> linker;
+  if (options.recorded) {
+    linker = std::make_shared<const read::Linker>(*c.db, options.recorded);
+  } else {
+    std::lock_guard lock(linker_mu_);
+    const uint64_t generation = db_.generation();
+    if (linker_ == nullptr || linker_generation_ != generation) {
+      linker_ = std::make_shared<const read::Linker>(db_, std::nullopt);
+      linker_generation_ = generation;
+    }
+    linker = linker_;
+  }
+  auto reading = read::ReadText(*c.db, *linker, c.req.body, options);
+  if (!reading.ok()) return ErrorReply(reading.status());
+  return Ok(present::ReadingJson(*reading));
 }
 
 Reply Api::PostOrders(Context& c) { return ApplyOrders(c, ""); }

@@ -15,6 +15,7 @@
 #include "domain/orders.h"
 #include "lang/csv_import.h"
 #include "ordo/database.h"
+#include "read/linker.h"
 #include "server/http.h"
 #include "server/server.h"
 
@@ -96,6 +97,7 @@ class Api {
   Reply Alerts(Context& c);
   Reply AlertsAtom(Context& c);
   Reply ExportOrbat(Context& c);
+  Reply Read(Context& c);
   Reply PostOrders(Context& c);
   Reply PostScenario(Context& c);
   Reply PostScenarioOrders(Context& c);
@@ -123,6 +125,10 @@ class Api {
   const ServeOptions& options_;
   mutable std::mutex orders_mu_;
   mutable std::shared_ptr<const domain::OrderIndex> orders_;  // guarded by orders_mu_
+  // The gazetteer of POST /api/read, rebuilt when the record changes.
+  mutable std::mutex linker_mu_;
+  mutable std::shared_ptr<const read::Linker> linker_;  // guarded by linker_mu_
+  mutable uint64_t linker_generation_ = 0;              // guarded by linker_mu_
 };
 
 }  // namespace ordo::server

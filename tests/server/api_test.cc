@@ -822,5 +822,61 @@ TEST_F(ServerTest, PortInUseFailsToStart) {
   EXPECT_NE(s.status().message().find("cannot listen on 127.0.0.1:"), std::string::npos);
 }
 
+// ---- POST /api/read ----
+
+TEST_F(ServerTest, ReadAnswersOnAReadOnlyServerWithoutAToken) {
+  StartServer();
+  HttpAnswer a = Post("/api/read?date=2024-03-01&window=7d",
+                      "Murmansk Oblast moved from the Northern Fleet to the Leningrad Military District.");
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_EQ(a.body["date"], "2024-03-01");
+  EXPECT_EQ(a.body["lang"], "en");
+  EXPECT_EQ(a.body["window_days"], 7);
+  ASSERT_EQ(a.body["mentions"].size(), 3u) << a.text;
+  EXPECT_EQ(a.body["mentions"][0]["entity"], "RU-MUR");
+  EXPECT_EQ(a.body["mentions"][0]["start"], 0);
+  EXPECT_EQ(a.body["mentions"][0]["end"], 15);
+  EXPECT_EQ(a.body["mentions"][1]["entity"], "northern-fleet");
+  EXPECT_EQ(a.body["mentions"][2]["entity"], "leningrad-md");
+  EXPECT_EQ(a.body["entities"][0]["id"], "RU-MUR");
+}
+
+TEST_F(ServerTest, ReadRefusesBadRequestsWithTheirReason) {
+  StartServer();
+  HttpAnswer none = Post("/api/read", "Murmansk Oblast");
+  EXPECT_EQ(none.status, 400);
+  EXPECT_EQ(none.body["error"]["message"], "missing query parameter 'date'");
+  HttpAnswer bad_date = Post("/api/read?date=2024-02-30", "Murmansk Oblast");
+  EXPECT_EQ(bad_date.status, 400);
+  EXPECT_EQ(bad_date.body["error"]["message"],
+            "invalid date for 'date': 2024-02-30: day 30 is out of range for February 2024");
+  HttpAnswer empty = Post("/api/read?date=2024-03-01", "  \n");
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_EQ(empty.body["error"]["message"], "the request body: the text is empty");
+  HttpAnswer binary = Post("/api/read?date=2024-03-01", std::string("PK\x03\x04\0\0", 6));
+  EXPECT_EQ(binary.status, 400);
+  EXPECT_EQ(binary.body["error"]["message"],
+            "the request body: the text is binary data, not text: a NUL byte at offset 4 (line 1, column 5)");
+  HttpAnswer utf8 = Post("/api/read?date=2024-03-01", "ab\xc3");
+  EXPECT_EQ(utf8.status, 400);
+  EXPECT_EQ(utf8.body["error"]["message"],
+            "the request body: the text is not UTF-8: byte 0xC3 at offset 2 (line 1, column 3)");
+  HttpAnswer window = Post("/api/read?date=2024-03-01&window=a%20week", "Murmansk Oblast");
+  EXPECT_EQ(window.status, 400);
+  EXPECT_EQ(window.body["error"]["message"], "invalid window 'a week': give days, e.g. 30d");
+  HttpAnswer lang = Post("/api/read?date=2024-03-01&lang=de", "Murmansk Oblast");
+  EXPECT_EQ(lang.status, 400);
+  EXPECT_EQ(lang.body["error"]["message"], "unknown language 'de'");
+  HttpAnswer get = Get("/api/read?date=2024-03-01");
+  EXPECT_EQ(get.status, 405);
+}
+
+TEST_F(ServerTest, ReadAsKnownEarlier) {
+  StartServer();
+  HttpAnswer a = Post("/api/read?date=2024-03-01&recorded=2000-01-01", "the Leningrad Military District");
+  ASSERT_EQ(a.status, 200) << a.text;
+  EXPECT_TRUE(a.body["mentions"].empty()) << a.text;
+}
+
 }  // namespace
 }  // namespace ordo::server::testing
