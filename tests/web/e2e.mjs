@@ -507,6 +507,35 @@ async function main() {
     assert.equal(await page.$('#panel-details .shape-note'), null);
   });
 
+  await test('the Read tab highlights a report\'s mentions and opens one on the map at the text\'s date', async () => {
+    await page.goto(`${base}/?date=2020-01-01&view=military-district`);
+    await ready(page, 'military-district', '2020-01-01');
+    await page.click('.tab[data-tab="read"]');
+    const text = 'Putin signed decrees re-creating the Moscow and Leningrad military districts. ' +
+      'Murmansk Oblast leaves the Northern Fleet; the Western Military District is abolished.';
+    await page.fill('#read-text', text);
+    await page.fill('#read-date', '2024-02-26');
+    await page.click('.read-go');
+    await page.waitForSelector('#read-out mark.mention');
+    const marks = await page.$$eval('#read-out mark.mention', (m) => m.map((x) => `${x.textContent}=${x.dataset.entity || '?'}`));
+    assert.deepEqual(marks, ['Moscow=moscow-md', 'Leningrad=leningrad-md', 'Murmansk Oblast=RU-MUR',
+      'Northern Fleet=northern-fleet', 'Western Military District=western-md']);
+    // The districts re-created on 1 March are named before they exist: marked so, with the note.
+    assert.match(await page.getAttribute('#read-out mark[data-entity="moscow-md"]', 'class'), /other-date/);
+    assert.match(await page.getAttribute('#read-out mark[data-entity="moscow-md"]', 'title'), /formed 2024-03-01/);
+    await page.screenshot({ path: join(out, '11-read-tab.png') });
+    await page.click('#read-out mark[data-entity="RU-MUR"]');
+    await ready(page, 'military-district', '2024-02-26');
+    await page.waitForFunction(() => document.querySelector('#panel-details').dataset.entity === 'RU-MUR');
+    assert.equal(new URL(page.url()).searchParams.get('sel'), 'RU-MUR');
+    // Bad input gets the server's message.
+    await page.click('.tab[data-tab="read"]');
+    await page.fill('#read-text', '   ');
+    await page.click('.read-go');
+    await page.waitForSelector('#read-out .read-error');
+    assert.equal(await page.textContent('#read-out .read-error'), 'the request body: the text is empty');
+  });
+
   await test('the Alliances legend counts the data: 5 EU-only members on 2024-02-27, 4 on 2024-03-08', async () => {
     await page.goto(`${base}/?date=2024-02-27&view=member-of`);
     await ready(page, 'member-of', '2024-02-27');

@@ -46,3 +46,21 @@ export async function api(path, params = {}) {
   if (!res.ok) throw new ApiError(res.status, body);
   return body;
 }
+
+// POST a text to a reading route (POST /api/read): a read, so no token; errors as api().
+export async function apiPostText(path, params, text) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  if (recorded && !q.has('recorded')) q.set('recorded', recorded);
+  const res = await fetch(`${path}?${q}`, {
+    method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'text/plain; charset=utf-8' }, body: text,
+  });
+  let body = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  if (!res.ok) throw new ApiError(res.status, body);
+  return body;
+}

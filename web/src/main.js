@@ -5,7 +5,7 @@
 import topology from './data/topology.json';
 import { absorbedInto, drawnWithin } from './absorbed.js';
 import { shapeNeighbours } from './adjacency.js';
-import { api, ApiError, setRecorded, setScenario } from './api.js';
+import { api, ApiError, apiPostText, setRecorded, setScenario } from './api.js';
 import { loadBranch } from './branch.js';
 import { renderChart } from './chart.js';
 import { renderChanges } from './panels/changes.js';
@@ -21,6 +21,7 @@ import { stepPainted, stepStarted } from './measure.js';
 import { createNames } from './names.js';
 import { alertIds, renderAlerts } from './panels/alerts.js';
 import { renderOrderList, renderStatementList } from './panels/lists.js';
+import { renderRead } from './panels/read.js';
 import { changedSubjects, orderDays, orderIds, renderOrder } from './panels/order.js';
 import { regionIds, renderRegion } from './panels/region.js';
 import { renderStatement } from './panels/statement.js';
@@ -544,7 +545,7 @@ function showTab(tab) {
     t.classList.toggle('active', t.dataset.tab === tab);
     if (t.dataset.tab === tab && t.scrollIntoView) t.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   });
-  for (const name of ['details', 'orders', 'statements', 'changes', 'compare', 'alerts']) $(`panel-${name}`).hidden = tab !== name;
+  for (const name of ['details', 'orders', 'statements', 'changes', 'compare', 'alerts', 'read']) $(`panel-${name}`).hidden = tab !== name;
   if (tab === 'changes') showChanges();
 }
 
@@ -568,9 +569,10 @@ function showChanges() {
 
 // ---- What a person does -------------------------------------------------------------------------
 
-function select(id) {
+function select(id, date = '') {
   ui.shownStatement = '';
   const patch = { sel: id, order: '' };
+  if (date) patch.date = date;
   // A state without a shape on the map of regions is shown on the world map.
   const world = ui.branch.views.find((v) => v.mode === 'world');
   if (ui.view && ui.view.mode === 'regions' && !map.has(id) && names.kind(id, store.get().date) === 'state' && world) patch.view = world.id;
@@ -612,6 +614,11 @@ async function openAlert(a) {
 function setupControls() {
   document.querySelectorAll('.tab').forEach((t) => t.addEventListener('click', () => showTab(t.dataset.tab)));
   createSearch($('search'), $('search-results'), api, { pick: (m) => select(m.id) });
+  renderRead($('panel-read'), {
+    date: () => store.get().date,
+    read: (text, date) => apiPostText('/api/read', { date }, text),
+    onOpen: (id, date) => select(id, date),
+  });
   window.addEventListener('resize', () => {
     const s = store.get();
     if (!ui.view) return;
