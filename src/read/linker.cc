@@ -326,7 +326,9 @@ const Linker::Index& Linker::IndexFor(const std::string& lang) const {
   };
   for (size_t i = 0; i < names_.size(); ++i) {
     const NameInfo& n = names_[i];
-    if (ScriptOf(n.text) != script) continue;
+    // Latin names are read in every language: a Russian or Ukrainian text writes "ISW", "NATO".
+    const Script name_script = ScriptOf(n.text);
+    if (name_script != script && name_script != Script::kLatin) continue;
     Form f;
     f.name = static_cast<uint32_t>(i);
     f.words = words_of(n.text);

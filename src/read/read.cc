@@ -137,6 +137,10 @@ Result<Reading> ReadText(const Database& db, const Linker& linker, std::string_v
           if (n.lang == "en") break;
         }
         e.alive = info->alive;
+        for (const Span& life : info->lifetime) {
+          if (!(options.date < life.from.date) && options.date < life.to.date && life.to.date.is_max())
+            e.lasting = true;
+        }
         e.facts = std::move(info->facts);
         e.uncovered = std::move(info->uncovered);
       }
@@ -266,11 +270,20 @@ std::string DraftReport(const Reading& reading, std::string_view text, const std
   o += fmt::format("  issuer \"ordo\"  effective {}  recorded {}\n  sources {}\n{{\n", date, date, id);
   o += fmt::format("  create {} : report \"TODO: the report's title\" cites {}\n", id, id);
   o += fmt::format("  set {} published-on {} cites {}\n", id, date, id);
-  std::set<std::string> about;
+  std::vector<std::string> ending;
   for (const ReadEntity& e : reading.entities) {
-    if (!e.alive || e.kind == "person" || e.kind == "place") continue;
-    if (!about.insert(e.id).second) continue;
+    if (e.kind == "person" || e.kind == "place") continue;
+    if (!e.lasting) {
+      ending.push_back(e.id);
+      continue;
+    }
     o += fmt::format("  assign {} about -> {} cites {}\n", id, e.id, id);
+  }
+  if (!ending.empty()) {
+    o += fmt::format(
+        "  # also named, not linked: their life on the date ends or has not begun (an `about` must outlive the "
+        "report): {}\n",
+        fmt::join(ending, ", "));
   }
   // Candidate claims: each sentence naming two entities or more.
   const std::vector<Token> tokens = Tokenize(text);

@@ -39,6 +39,7 @@ struct ReadEntity {
   std::string id, kind;
   std::string name;  // its English (else first) name on the date; "" when it has none then
   bool alive = false;
+  bool lasting = false;         // alive on the date in a life with no recorded end
   std::vector<FactInfo> facts;  // its relations and attributes valid on the date
   std::vector<CoverageGap> uncovered;
   std::vector<TouchingOrder> orders;  // by effective date
@@ -75,7 +76,8 @@ Status CheckText(std::string_view text);
 Result<Reading> ReadText(const Database& db, const Linker& linker, std::string_view text, const ReadOptions& options);
 
 // A report file for `ordo report`, to be completed by hand: the report with `about` links to
-// the entities it names (valid as written), and, as comments, the candidate claims (sentences
+// the entities it names that live on with no recorded end (so that the file loads as written;
+// the others are listed in a comment), and, as comments, the candidate claims (sentences
 // naming two entities or more) and the quoted words with their speakers. `id` names the
 // report, the source and the order; `file` is the text's name for the comments.
 std::string DraftReport(const Reading& reading, std::string_view text, const std::string& id, const std::string& file);
