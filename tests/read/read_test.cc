@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <random>
 #include <string>
 
 #include "lang/files.h"
@@ -169,6 +170,47 @@ TEST_F(ReadTest, TheDraftReportIsAnOrderFileThatParses) {
   EXPECT_NE(draft.find("  # quoted: \"no comment at all\"\n"), std::string::npos) << draft;
   ParseResult parsed = ParseOrders(draft, "draft.ordo");
   EXPECT_TRUE(parsed.ok()) << (parsed.diagnostics.empty() ? "" : RenderDiagnostic(parsed.diagnostics[0], draft, "d"));
+}
+
+}  // namespace
+}  // namespace ordo::read
+
+namespace ordo::read {
+namespace {
+
+// Any text: mentions in order, not overlapping, inside the text, their text the text's own;
+// never a crash. Random texts of the record's words, punctuation and stray characters.
+TEST_F(ReadTest, AnyTextGivesOrderedMentionsInsideIt) {
+  const std::vector<std::string> pieces = {"Murmansk", "Oblast", "oblast", "and", ",", ".", "“", "”", "«", "»",
+                                           "Leningrad", "Military", "District", "districts", "of", "the", "Peskov",
+                                           "said", "\n", "Мурманская", "области", "и", "ЗВО", "-", "’s", "58-й",
+                                           "𝐀", "\t", "Northern", "Fleet", "(", ")", "—", "é"};
+  std::mt19937 rng(42);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) {
+      text += pieces[rng() % pieces.size()];
+      if (rng() % 3 != 0) text += " ";
+    }
+    if (CheckText(text).code() != Code::kOk) continue;
+    auto r = Read(text, D(2000 + static_cast<int>(rng() % 30), 1, 1));
+    ASSERT_TRUE(r.ok()) << text;
+    size_t at = 0;
+    for (const Mention& m : r->mentions) {
+      ASSERT_LE(at, m.begin) << text;
+      ASSERT_LT(m.begin, m.end) << text;
+      ASSERT_LE(m.end, text.size()) << text;
+      ASSERT_EQ(m.text, text.substr(m.begin, m.end - m.begin)) << text;
+      ASSERT_FALSE(m.candidates.empty()) << text;
+      ASSERT_EQ(m.ambiguous(), m.candidates.size() > 1) << text;
+      at = m.end;
+    }
+    for (const Speech& s : r->speech) {
+      ASSERT_LE(s.end, text.size());
+      ASSERT_EQ(s.quote, text.substr(s.begin, s.end - s.begin));
+    }
+  }
 }
 
 }  // namespace
