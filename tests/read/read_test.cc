@@ -181,10 +181,11 @@ namespace {
 // Any text: mentions in order, not overlapping, inside the text, their text the text's own;
 // never a crash. Random texts of the record's words, punctuation and stray characters.
 TEST_F(ReadTest, AnyTextGivesOrderedMentionsInsideIt) {
-  const std::vector<std::string> pieces = {"Murmansk", "Oblast", "oblast", "and", ",", ".", "“", "”", "«", "»",
-                                           "Leningrad", "Military", "District", "districts", "of", "the", "Peskov",
-                                           "said", "\n", "Мурманская", "области", "и", "ЗВО", "-", "’s", "58-й",
-                                           "𝐀", "\t", "Northern", "Fleet", "(", ")", "—", "é"};
+  const std::vector<std::string> pieces = {
+      "Murmansk", "Oblast",     "oblast",   "and",      ",",         ".",  "“",   "”",      "«",
+      "»",        "Leningrad",  "Military", "District", "districts", "of", "the", "Peskov", "said",
+      "\n",       "Мурманская", "области",  "и",        "ЗВО",       "-",  "’s",  "58-й",   "𝐀",
+      "\t",       "Northern",   "Fleet",    "(",        ")",         "—",  "é"};
   std::mt19937 rng(42);
   for (int round = 0; round < 300; ++round) {
     std::string text;
