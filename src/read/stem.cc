@@ -19,14 +19,26 @@ std::string HunspellDirectory() {
 Stemmer::Stemmer() {
   en_ = sb_stemmer_new("english", "UTF_8");
   ru_ = sb_stemmer_new("russian", "UTF_8");
-  const std::string dir = HunspellDirectory();
-  const std::string aff = dir + "/uk_UA.aff", dic = dir + "/uk_UA.dic";
-  std::error_code ec;
-  if (std::filesystem::exists(aff, ec) && std::filesystem::exists(dic, ec)) {
-    uk_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-  } else {
-    uk_problem_ = "Ukrainian words are matched without stemming: " + dic + " is missing (Debian package hunspell-uk)";
+  uk_dir_ = HunspellDirectory();
+}
+
+Hunspell* Stemmer::Ukrainian() {
+  if (!uk_tried_) {
+    uk_tried_ = true;
+    const std::string aff = uk_dir_ + "/uk_UA.aff", dic = uk_dir_ + "/uk_UA.dic";
+    std::error_code ec;
+    if (std::filesystem::exists(aff, ec) && std::filesystem::exists(dic, ec)) {
+      uk_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    } else {
+      uk_problem_ = "Ukrainian words are matched without stemming: " + dic + " is missing (Debian package hunspell-uk)";
+    }
   }
+  return uk_.get();
+}
+
+const std::string& Stemmer::ukrainian_problem() {
+  Ukrainian();
+  return uk_problem_;
 }
 
 Stemmer::~Stemmer() {
@@ -56,7 +68,7 @@ const std::vector<std::string>& Stemmer::Keys(std::string_view lang, std::string
   };
   if (!cyrillic) {
     add(Snowball(en_, folded));
-  } else if (lang == "uk" && uk_ != nullptr) {
+  } else if (lang == "uk" && Ukrainian() != nullptr) {
     std::vector<std::string> stems = uk_->stem(std::string(surface));
     if (stems.empty() && folded != surface) stems = uk_->stem(folded);
     for (const std::string& s : stems) add(Fold(s));

@@ -19,7 +19,8 @@ class Hunspell;
 
 namespace ordo::read {
 
-// Where the Ukrainian dictionary is looked for: $ORDO_HUNSPELL_DIR, else /usr/share/hunspell.
+// Where the Ukrainian dictionary is looked for: $ORDO_HUNSPELL_DIR, else /usr/share/hunspell
+// (read when a Stemmer is made; the dictionary is loaded when the first Ukrainian word is).
 std::string HunspellDirectory();
 
 class Stemmer {
@@ -34,15 +35,21 @@ class Stemmer {
   // once. `surface` is the word as written (Hunspell knows proper nouns by their capital).
   const std::vector<std::string>& Keys(std::string_view lang, std::string_view surface, bool cyrillic);
 
-  // "" when Ukrainian is stemmed by Hunspell; else why not (the dictionary is missing).
-  const std::string& ukrainian_problem() const { return uk_problem_; }
+  // "" when Ukrainian is stemmed by Hunspell; else why not (the dictionary is missing). Loads
+  // the dictionary when it is not loaded yet.
+  const std::string& ukrainian_problem();
 
  private:
   std::string Snowball(sb_stemmer* s, const std::string& folded);
+  // Loads the Ukrainian dictionary on first use (a third of a second): a reader of English or
+  // Russian does not wait for it.
+  Hunspell* Ukrainian();
 
   sb_stemmer* en_ = nullptr;
   sb_stemmer* ru_ = nullptr;
   std::unique_ptr<Hunspell> uk_;
+  bool uk_tried_ = false;
+  std::string uk_dir_;  // HunspellDirectory() when the stemmer was made
   std::string uk_problem_;
   std::map<std::string, std::vector<std::string>, std::less<>> cache_;  // "lang\x1fsurface"
 };

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <memory>
 #include <random>
 #include <string>
@@ -212,6 +213,33 @@ TEST_F(ReadTest, AnyTextGivesOrderedMentionsInsideIt) {
       ASSERT_EQ(s.quote, text.substr(s.begin, s.end - s.begin));
     }
   }
+}
+
+}  // namespace
+}  // namespace ordo::read
+
+namespace ordo::read {
+namespace {
+
+// Without the Ukrainian dictionary a Ukrainian text is still read, by its words' folded forms,
+// with a warning that says what is missing; English is not affected.
+TEST_F(ReadTest, AMissingUkrainianDictionaryIsAWarning) {
+  ::setenv("ORDO_HUNSPELL_DIR", "/nonexistent-dictionaries", 1);
+  const Linker linker(*db_, std::nullopt);
+  ::unsetenv("ORDO_HUNSPELL_DIR");
+  ReadOptions options;
+  options.date = D(2024, 2, 26);
+  options.lang = "uk";
+  auto r = ReadText(*db_, linker, "Мурманська область", options);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->warnings.size(), 1u);
+  EXPECT_EQ(r->warnings[0],
+            "Ukrainian words are matched without stemming: /nonexistent-dictionaries/uk_UA.dic is missing (Debian "
+            "package hunspell-uk)");
+  options.lang = "en";
+  r = ReadText(*db_, linker, "Murmansk Oblast", options);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->warnings.empty());
 }
 
 }  // namespace
