@@ -60,6 +60,8 @@ const std::vector<std::string>& Stemmer::Keys(std::string_view lang, std::string
   key.append(lang).push_back('\x1f');
   key.append(surface);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  // A server reads text after text: the cache is bounded, and starts again when full.
+  if (cache_.size() >= kMaxCachedWords) cache_.clear();
   std::vector<std::string> keys;
   const std::string folded = Fold(surface);
   keys.push_back(folded);

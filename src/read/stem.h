@@ -30,9 +30,13 @@ class Stemmer {
   Stemmer(const Stemmer&) = delete;
   Stemmer& operator=(const Stemmer&) = delete;
 
+  // Words whose keys are kept (a word takes about 150 bytes with its keys).
+  static constexpr size_t kMaxCachedWords = 200000;
+
   // The keys of a word of language lang ("en", "ru" or "uk"; any other stems as English when
   // Latin and as Russian when Cyrillic): its folded form first, then its stems, folded, each
-  // once. `surface` is the word as written (Hunspell knows proper nouns by their capital).
+  // once. `surface` is the word as written (Hunspell knows proper nouns by their capital). The
+  // reference is valid until the next call.
   const std::vector<std::string>& Keys(std::string_view lang, std::string_view surface, bool cyrillic);
 
   // "" when Ukrainian is stemmed by Hunspell; else why not (the dictionary is missing). Loads
