@@ -226,11 +226,15 @@ Reply Api::Dispatch(const Request& req) {
         Status::NotFound(fmt::format("no such API route: GET {}", req.path)).AddNote("GET /api lists the routes"));
   }
   const std::string allow = methods.empty() ? "GET" : fmt::format("{}", fmt::join(methods, ", "));
-  return Reply{405,
-               present::ErrorJson(Status::Invalid(fmt::format("{} is not allowed on {}", req.method, req.path))
-                                      .AddNote("the API is read with GET; orders are sent with POST /api/orders"),
-                                  {}, {}, "method_not_allowed"),
-               {{"Allow", allow}}};
+  // GET on a route that takes only POST (POST /api/read sends its text as the body).
+  const std::string note = req.method == "GET" || req.method == "HEAD"
+                               ? fmt::format("{} takes {}", req.path, allow)
+                               : "the API is read with GET; orders are sent with POST /api/orders";
+  return Reply{
+      405,
+      present::ErrorJson(Status::Invalid(fmt::format("{} is not allowed on {}", req.method, req.path)).AddNote(note),
+                         {}, {}, "method_not_allowed"),
+      {{"Allow", allow}}};
 }
 
 bool Api::IsExpensive(const Request& req) const {

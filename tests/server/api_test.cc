@@ -869,6 +869,7 @@ TEST_F(ServerTest, ReadRefusesBadRequestsWithTheirReason) {
   EXPECT_EQ(lang.body["error"]["message"], "unknown language 'de'");
   HttpAnswer get = Get("/api/read?date=2024-03-01");
   EXPECT_EQ(get.status, 405);
+  EXPECT_EQ(get.body["error"]["notes"][0], "/api/read takes POST");
 }
 
 TEST_F(ServerTest, ReadAsKnownEarlier) {
