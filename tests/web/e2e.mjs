@@ -523,6 +523,9 @@ async function main() {
     // The districts re-created on 1 March are named before they exist: marked so, with the note.
     assert.match(await page.getAttribute('#read-out mark[data-entity="moscow-md"]', 'class'), /other-date/);
     assert.match(await page.getAttribute('#read-out mark[data-entity="moscow-md"]', 'title'), /formed 2024-03-01/);
+    // The window's orders, per entity: Decree No. 141 touches Murmansk Oblast.
+    const orders = await page.$$eval('#read-out .read-order', (b) => b.map((x) => x.dataset.order));
+    assert.ok(orders.includes('ru-decree-141-2024'), orders.join(' '));
     await page.screenshot({ path: join(out, '11-read-tab.png') });
     await page.click('#read-out mark[data-entity="RU-MUR"]');
     await ready(page, 'military-district', '2024-02-26');

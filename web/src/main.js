@@ -618,6 +618,7 @@ function setupControls() {
     date: () => store.get().date,
     read: (text, date) => apiPostText('/api/read', { date }, text),
     onOpen: (id, date) => select(id, date),
+    onOrder: (id) => openOrder(id),
   });
   window.addEventListener('resize', () => {
     const s = store.get();

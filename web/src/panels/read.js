@@ -27,7 +27,7 @@ export function mentionTitle(m) {
   return `${m.entity} (${m.kind}): ${c.name || ''}${m.note ? ` \u2014 ${m.note}` : ''}`;
 }
 
-// ctx: {date(): the UI's date, read(text, date) → Promise<answer>, onOpen(entity, date), onError(e)}.
+// ctx: {date(): the UI's date, read(text, date) → Promise<answer>, onOpen(entity, date), onOrder(id)}.
 export function renderRead(panel, ctx) {
   panel.replaceChildren(el('div', 'kicker', 'Read a text against the record'));
   const form = el('form', 'read-form');
@@ -98,6 +98,26 @@ function showAnswer(out, text, a, ctx) {
     list.append(li);
   });
   out.append(list);
+  // The orders of the window around the text's date, per entity: what changed around it.
+  const touched = a.entities.filter((e) => e.orders.length);
+  if (touched.length) {
+    out.append(el('div', 'kicker', `Orders within ${a.window_days} days of ${a.date}`));
+    const orders = el('ul', 'read-orders');
+    for (const e of touched) {
+      const li = el('li', '');
+      li.append(el('span', 'read-entity', `${e.name || e.id}: `));
+      e.orders.forEach((o, i) => {
+        const b = el('button', 'linkish read-order', `${o.effective} ${o.title}`);
+        b.type = 'button';
+        b.dataset.order = o.id;
+        b.addEventListener('click', () => ctx.onOrder && ctx.onOrder(o.id));
+        if (i) li.append(document.createTextNode('; '));
+        li.append(b);
+      });
+      orders.append(li);
+    }
+    out.append(orders);
+  }
   if (a.speech.length) {
     out.append(el('div', 'kicker', 'Quoted'));
     for (const s of a.speech) {
