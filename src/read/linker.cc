@@ -520,9 +520,13 @@ std::vector<Mention> Linker::Find(std::string_view text, const std::vector<Token
     std::vector<Raw> coordinated;
     std::vector<std::pair<size_t, size_t>> unresolved;  // items of the list no part matched
     size_t coord_end = 0;
-    if (item_word(i)) {
-      size_t after = 0;
-      auto items = parse_items(i, &after);
+    // A lower-case part before an abbreviated head is a part too ("західного ВО", "southern
+    // MD"); before a head in words it is not ("the southern district" is a description).
+    const bool lower_part = !item_word(i) && tokens[i].word && i + 1 < n && head_at[i].cls < 0 &&
+                            head_at[i + 1].cls >= 0 && tokens[i + 1].upper;
+    if (item_word(i) || lower_part) {
+      size_t after = i + 1;
+      auto items = lower_part ? std::vector<std::pair<size_t, size_t>>{{i, i + 1}} : parse_items(i, &after);
       if (!items.empty() && after < n && head_at[after].cls >= 0) {
         const HeadAt h = head_at[after];
         for (auto [a, b] : items) {

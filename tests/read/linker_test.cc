@@ -134,6 +134,9 @@ TEST_F(LinkerTest, AbbreviationsOnlyInCapitals) {
   EXPECT_EQ(Links("штаб ЛенВО", D(2005, 1, 1)), V{"ЛенВО→leningrad-md"});
   EXPECT_EQ(Links("a lmd of text", D(2005, 1, 1)), V{});
   EXPECT_EQ(Links("штаб Западного ВО", D(2015, 1, 1)), V{"Западного ВО→western-md"});
+  // A lower-case part before an abbreviated head, not before a head in words.
+  EXPECT_EQ(Links("штаб западного ВО", D(2015, 1, 1)), V{"западного ВО→western-md"});
+  EXPECT_EQ(Links("the western district", D(2015, 1, 1)), V{});
 }
 
 TEST_F(LinkerTest, InflectedRussianAndUkrainian) {
