@@ -608,7 +608,7 @@ class Session {
   int Read() {
     read::ReadOptions options;
     if (Status s = ParseDateArg("--date", r_.read_date, &options.date); !s.ok()) return Fail(s);
-    auto window = ParseWindow(r_.window);
+    auto window = read::ParseWindow(r_.window);
     if (!window.ok()) return Fail(window.status());
     options.window_days = *window;
     options.lang = r_.lang;
@@ -641,16 +641,6 @@ class Session {
     if (want_json()) return Print(present::ReadingJson(*reading));
     io_.out << present::ReadingText(*reading, *text, io_.out_color);
     return 0;
-  }
-
-  // "30d" or "30": days.
-  static Result<int> ParseWindow(const std::string& w) {
-    std::string digits = w;
-    if (!digits.empty() && digits.back() == 'd') digits.pop_back();
-    if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string::npos) {
-      return Status::Invalid("invalid --window '" + w + "': give days, e.g. 30d");
-    }
-    return std::stoi(digits);
   }
 
   // A file, or standard input for "-"; at most read::kMaxTextBytes + 1 bytes are read, so a

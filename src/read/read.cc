@@ -46,6 +46,21 @@ std::set<std::string> QuoteWords(std::string_view text) {
 
 }  // namespace
 
+Result<int> ParseWindow(std::string_view text) {
+  std::string_view digits = text;
+  if (!digits.empty() && digits.back() == 'd') digits.remove_suffix(1);
+  int days = 0;
+  const bool number =
+      !digits.empty() && digits.size() <= 5 && digits.find_first_not_of("0123456789") == std::string_view::npos;
+  if (number) {
+    for (char c : digits) days = days * 10 + (c - '0');
+  }
+  if (!number || days > 36600) {
+    return Status::Invalid(fmt::format("invalid window '{}': give days, e.g. 30d", text));
+  }
+  return days;
+}
+
 Status CheckText(std::string_view text) {
   if (text.size() > kMaxTextBytes) {
     return Status::Limit(

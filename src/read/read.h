@@ -67,6 +67,10 @@ struct Reading {
   std::vector<std::string> warnings;  // the date outside the record, unstemmed language
 };
 
+// A window as written, "30d" or "30": days, 0 to 36600. Fails with kInvalid: "invalid window
+// 'a week': give days, e.g. 30d".
+Result<int> ParseWindow(std::string_view text);
+
 // Checks that text can be read: not empty, at most kMaxTextBytes, UTF-8, not binary. The
 // error names the offset (and line and column) of the first bad byte.
 Status CheckText(std::string_view text);

@@ -606,12 +606,9 @@ Reply Api::Read(Context& c) {
   }
   if (Status s = ParseDateParam("date", c.Param("date"), &options.date); !s.ok()) return ErrorReply(s);
   if (c.HasParam("window")) {
-    std::string w = c.Param("window");
-    if (!w.empty() && w.back() == 'd') w.pop_back();
-    if (w.empty() || w.size() > 5 || w.find_first_not_of("0123456789") != std::string::npos) {
-      return ErrorReply(Status::Invalid(fmt::format("invalid window '{}': give days, e.g. 30d", c.Param("window"))));
-    }
-    options.window_days = std::stoi(w);
+    auto window = read::ParseWindow(c.Param("window"));
+    if (!window.ok()) return ErrorReply(window.status());
+    options.window_days = *window;
   }
   options.lang = c.Param("lang");
   options.recorded = c.view.recorded;

@@ -244,3 +244,19 @@ TEST_F(ReadTest, AMissingUkrainianDictionaryIsAWarning) {
 
 }  // namespace
 }  // namespace ordo::read
+
+namespace ordo::read {
+namespace {
+
+TEST(ReadWindow, DaysWithOrWithoutTheirUnit) {
+  EXPECT_EQ(*ParseWindow("30d"), 30);
+  EXPECT_EQ(*ParseWindow("0"), 0);
+  EXPECT_EQ(*ParseWindow("36600d"), 36600);
+  EXPECT_EQ(ParseWindow("36601").status().message(), "invalid window '36601': give days, e.g. 30d");
+  EXPECT_EQ(ParseWindow("a week").status().message(), "invalid window 'a week': give days, e.g. 30d");
+  EXPECT_EQ(ParseWindow("d").status().message(), "invalid window 'd': give days, e.g. 30d");
+  EXPECT_EQ(ParseWindow("-3d").status().message(), "invalid window '-3d': give days, e.g. 30d");
+}
+
+}  // namespace
+}  // namespace ordo::read
