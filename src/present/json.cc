@@ -622,6 +622,10 @@ Json MapJson(const domain::MapView& map, const View& view) {
   return Wrap(std::move(j));
 }
 
+Json SourceListJson(const std::vector<SourceInfo>& sources, const std::vector<std::string>& unknown) {
+  return Wrap(json{{"sources", SourcesJson(sources)}, {"unknown", Strings(unknown)}});
+}
+
 Json NamesJson(const std::vector<EntityInfo>& entities, const std::vector<std::string>& unknown, const View& view) {
   json list = json::array();
   for (const EntityInfo& e : entities) {

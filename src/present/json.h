@@ -108,6 +108,9 @@ Json MapJson(const domain::MapView& map, const View& view);
 // "unknown": [ids]}, in the order asked. An entity not alive at `at` carries the names it had when
 // it last existed (or first existed, before its first day); "name" is "" when it has none.
 Json NamesJson(const std::vector<EntityInfo>& entities, const std::vector<std::string>& unknown, const View& view);
+// GET /api/sources?ids=: the sources asked for, each with title, publisher, date, URL, quote and
+// note (a fact's own `cites` need not be among its order's sources); unknown ids under "unknown".
+Json SourceListJson(const std::vector<SourceInfo>& sources, const std::vector<std::string>& unknown);
 // GET /api/tree: {"relation", "at", "recorded", "perspective", "nodes"}.
 Json OrgChartJson(const domain::OrgChart& chart, const View& view, const domain::OrderIndex& orders);
 // GET /api/changes: {"relation", "recorded", "perspective", "facts", "dates"}.

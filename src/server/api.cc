@@ -138,6 +138,7 @@ const std::vector<Route>& Api::Routes() {
       {"GET", "/api/orders/{id}", {}, {}, V::kScenario, true, &Api::Order},
       {"GET", "/api/search", {"q", "limit"}, {"q"}, V::kScenario, true, &Api::Search},
       {"GET", "/api/names", {"ids"}, {"ids"}, V::kFull, false, &Api::Names},
+      {"GET", "/api/sources", {"ids"}, {"ids"}, V::kScenario, false, &Api::Sources},
       {"GET", "/api/map", {"relation"}, {"relation"}, V::kFull, true, &Api::Map},
       {"GET", "/api/tree", {"relation"}, {"relation"}, V::kFull, true, &Api::Tree},
       {"GET", "/api/export/orbat", {"relation"}, {}, V::kFull, true, &Api::ExportOrbat},
@@ -371,6 +372,27 @@ Reply Api::Search(Context& c) {
     }
   }
   return Ok(present::MatchesJson(c.db->Search(q, limit)));
+}
+
+// GET /api/sources?ids=a,b: the sources of those ids (at most 1,000).
+Reply Api::Sources(Context& c) {
+  constexpr size_t kMaxIds = 1000;
+  const std::vector<std::string> ids = domain::SplitIds(c.Param("ids"));
+  if (ids.empty()) return ErrorReply(Status::Invalid("missing query parameter 'ids' (source ids, comma-separated)"));
+  if (ids.size() > kMaxIds) {
+    return ErrorReply(Status::Invalid(fmt::format("too many ids: {} (at most {} per request)", ids.size(), kMaxIds)));
+  }
+  std::vector<SourceInfo> found;
+  std::vector<std::string> unknown;
+  for (const std::string& id : ids) {
+    auto s = c.db->Source(id);
+    if (s.ok()) {
+      found.push_back(std::move(*s));
+    } else {
+      unknown.push_back(id);
+    }
+  }
+  return Ok(present::SourceListJson(found, unknown));
 }
 
 Reply Api::Names(Context& c) {

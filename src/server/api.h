@@ -84,6 +84,7 @@ class Api {
   Reply Order(Context& c);
   Reply Search(Context& c);
   Reply Names(Context& c);
+  Reply Sources(Context& c);
   Reply Map(Context& c);
   Reply Tree(Context& c);
   Reply Changes(Context& c);

@@ -879,5 +879,22 @@ TEST_F(ServerTest, ReadAsKnownEarlier) {
   EXPECT_TRUE(a.body["mentions"].empty()) << a.text;
 }
 
+// ---- GET /api/sources ----
+
+TEST_F(ServerTest, SourcesByIdWithTheUnknownNamed) {
+  StartServer();
+  HttpAnswer none = Get("/api/sources");
+  EXPECT_EQ(none.status, 400);
+  EXPECT_EQ(none.body["error"]["message"], "missing query parameter 'ids' (source ids, comma-separated)");
+  HttpAnswer orders = Get("/api/orders");
+  ASSERT_EQ(orders.status, 200);
+  const std::string id = orders.body[0]["sources"][0]["id"];
+  HttpAnswer a = Get("/api/sources?ids=" + id + ",no-such-source");
+  ASSERT_EQ(a.status, 200) << a.text;
+  ASSERT_EQ(a.body["sources"].size(), 1u);
+  EXPECT_EQ(a.body["sources"][0], orders.body[0]["sources"][0]);
+  EXPECT_EQ(a.body["unknown"], nlohmann::json::array({"no-such-source"}));
+}
+
 }  // namespace
 }  // namespace ordo::server::testing

@@ -466,6 +466,16 @@ store.subscribe((s, changed, how) => update(s, changed, how));
 
 // ---- Panels ------------------------------------------------------------------------------------
 
+// The sources facts cite themselves (`cites`) need not be their orders': ask for the ones the
+// branch does not know yet, once (GET /api/sources).
+async function loadSources(facts) {
+  const missing = [...new Set(facts.flatMap((f) => f.sources || []))].filter((id) => !ui.branch.sources.has(id));
+  for (let i = 0; i < missing.length; i += 1000) {
+    const answer = await api('/api/sources', { ids: missing.slice(i, i + 1000).join(',') });
+    for (const src of answer.sources) ui.branch.sources.set(src.id, src);
+  }
+}
+
 async function showRegion(s) {
   const mine = ++ui.regionSeq;
   const panel = $('panel-details');
@@ -478,6 +488,7 @@ async function showRegion(s) {
       api(`/api/history/${encodeURIComponent(s.sel)}`, { perspective: s.perspective }),
     ]);
     await names.load(regionIds(entity, history), s.date);
+    await loadSources([...entity.facts, ...entity.alternatives, ...history]);
   } catch (e) {
     if (mine !== ui.regionSeq) return;
     panel.replaceChildren(el('div', 'error', e.message), ...(e.notes || []).map((n) => el('div', 'note', n)));
