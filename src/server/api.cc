@@ -90,6 +90,26 @@ Status RequireRelation(const Context& c, std::string* out) {
   return s;
 }
 
+// The `ids` parameter of /api/names and /api/sources: ids separated by commas, each once, at
+// least one and at most 1,000. what: "entity", "source".
+Result<std::vector<std::string>> IdsParam(const Context& c, const char* what) {
+  constexpr size_t kMaxIds = 1000;
+  std::vector<std::string> ids;
+  const std::string list = c.Param("ids");
+  for (size_t start = 0; start <= list.size();) {
+    size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    std::string id = list.substr(start, comma - start);
+    if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
+    start = comma + 1;
+  }
+  if (ids.empty()) return Status::Invalid(fmt::format("missing query parameter 'ids' ({} ids, comma-separated)", what));
+  if (ids.size() > kMaxIds) {
+    return Status::Invalid(fmt::format("too many ids: {} (at most {} per request)", ids.size(), kMaxIds));
+  }
+  return ids;
+}
+
 // Matches a path against a route's pattern; fills the {captures}.
 bool MatchPath(std::string_view pattern, std::string_view path, std::vector<std::string>* captures) {
   // "/api" and "/api/" both name the index.
@@ -376,15 +396,11 @@ Reply Api::Search(Context& c) {
 
 // GET /api/sources?ids=a,b: the sources of those ids (at most 1,000).
 Reply Api::Sources(Context& c) {
-  constexpr size_t kMaxIds = 1000;
-  const std::vector<std::string> ids = domain::SplitIds(c.Param("ids"));
-  if (ids.empty()) return ErrorReply(Status::Invalid("missing query parameter 'ids' (source ids, comma-separated)"));
-  if (ids.size() > kMaxIds) {
-    return ErrorReply(Status::Invalid(fmt::format("too many ids: {} (at most {} per request)", ids.size(), kMaxIds)));
-  }
+  auto ids = IdsParam(c, "source");
+  if (!ids.ok()) return ErrorReply(ids.status());
   std::vector<SourceInfo> found;
   std::vector<std::string> unknown;
-  for (const std::string& id : ids) {
+  for (const std::string& id : *ids) {
     auto s = c.db->Source(id);
     if (s.ok()) {
       found.push_back(std::move(*s));
@@ -396,23 +412,11 @@ Reply Api::Sources(Context& c) {
 }
 
 Reply Api::Names(Context& c) {
-  constexpr size_t kMaxIds = 1000;
-  std::vector<std::string> ids;
-  const std::string list = c.Param("ids");
-  for (size_t start = 0; start <= list.size();) {
-    size_t comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    std::string id = list.substr(start, comma - start);
-    if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
-    start = comma + 1;
-  }
-  if (ids.empty()) return ErrorReply(Status::Invalid("missing query parameter 'ids' (entity ids, comma-separated)"));
-  if (ids.size() > kMaxIds) {
-    return ErrorReply(Status::Invalid(fmt::format("too many ids: {} (at most {} per request)", ids.size(), kMaxIds)));
-  }
+  auto ids = IdsParam(c, "entity");
+  if (!ids.ok()) return ErrorReply(ids.status());
   std::vector<EntityInfo> found;
   std::vector<std::string> unknown;
-  for (const std::string& id : ids) {
+  for (const std::string& id : *ids) {
     auto e = c.db->Entity(id, c.view);
     if (!e.ok()) {
       unknown.push_back(id);

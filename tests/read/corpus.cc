@@ -57,6 +57,33 @@ std::vector<Text> LoadTexts(const std::string& source_dir) {
   return out;
 }
 
+std::unique_ptr<Database> LoadWithSchema(const std::string& source_dir, const std::string& orders, std::string* error) {
+  const std::string schema_file = source_dir + "/data/00-schema/schema.ordo";
+  auto schema = lang::ReadTextFile(schema_file);
+  if (!schema.ok()) {
+    *error = schema.status().ToString();
+    return nullptr;
+  }
+  Batch batch;
+  for (const auto& [file, text] : {std::pair<std::string, std::string>{schema_file, *schema}, {"r.ordo", orders}}) {
+    ParseResult parsed = ParseOrders(text, file);
+    for (const Status& s : parsed.diagnostics) *error += RenderDiagnostic(s, text, file) + "\n";
+    batch.Append(std::move(parsed.batch));
+  }
+  if (!error->empty()) return nullptr;
+  auto db = Database::Open(":memory:");
+  if (!db.ok()) {
+    *error = db.status().ToString();
+    return nullptr;
+  }
+  auto applied = (*db)->Apply(batch);
+  if (!applied.ok()) {
+    *error = applied.status().ToString();
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
 std::unique_ptr<Database> LoadRecord(const std::string& source_dir, std::string* error) {
   auto files = lang::CollectOrderFiles({source_dir + "/data"});
   if (!files.ok()) {

@@ -35,6 +35,10 @@ struct Text {
 // The texts of tests/read/texts under source_dir, in file order.
 std::vector<Text> LoadTexts(const std::string& source_dir);
 
+// data/00-schema/schema.ordo of source_dir and then `orders` (order text, named r.ordo) applied
+// to an in-memory database: the small records of the read tests. nullptr and *error on failure.
+std::unique_ptr<Database> LoadWithSchema(const std::string& source_dir, const std::string& orders, std::string* error);
+
 // data/ of source_dir applied to an in-memory database; nullptr and *error on failure.
 std::unique_ptr<Database> LoadRecord(const std::string& source_dir, std::string* error);
 

@@ -9,9 +9,9 @@
 #include <random>
 #include <string>
 
-#include "lang/files.h"
 #include "ordo/database.h"
 #include "ordo/lang.h"
+#include "read/corpus.h"
 
 namespace ordo::read {
 namespace {
@@ -41,20 +41,9 @@ order said effective 2024-02-27 recorded 2024-02-27 sources s {
 class ReadTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const std::string schema_file = std::string(ORDO_SOURCE_DIR) + "/data/00-schema/schema.ordo";
-    auto schema = lang::ReadTextFile(schema_file);
-    ASSERT_TRUE(schema.ok());
-    Batch batch;
-    for (const auto& [file, text] : {std::pair<std::string, std::string>{schema_file, *schema}, {"r.ordo", kRecord}}) {
-      ParseResult parsed = ParseOrders(text, file);
-      for (const Status& s : parsed.diagnostics) ADD_FAILURE() << RenderDiagnostic(s, text, file);
-      batch.Append(std::move(parsed.batch));
-    }
-    auto db = Database::Open(":memory:");
-    ASSERT_TRUE(db.ok());
-    auto applied = (*db)->Apply(batch);
-    ASSERT_TRUE(applied.ok()) << applied.status().ToString();
-    db_ = std::move(db).value().release();
+    std::string error;
+    db_ = corpus::LoadWithSchema(ORDO_SOURCE_DIR, kRecord, &error).release();
+    ASSERT_NE(db_, nullptr) << error;
     linker_ = new Linker(*db_, std::nullopt);
   }
   static void TearDownTestSuite() {

@@ -36,7 +36,11 @@ export async function api(path, params = {}) {
   if (scenario && path !== '/api' && !BRANCHLESS.some((p) => path.startsWith(p)) && !q.has('scenario')) q.set('scenario', scenario);
   if (recorded && takesRecorded(path) && !q.has('recorded')) q.set('recorded', recorded);
   const url = q.toString() ? `${path}?${q}` : path;
-  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+  return answer(await fetch(url, { headers: { Accept: 'application/json' } }));
+}
+
+// The JSON of a response, or an ApiError with the server's message.
+async function answer(res) {
   let body = null;
   try {
     body = await res.json();
@@ -52,15 +56,7 @@ export async function apiPostText(path, params, text) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
   if (recorded && !q.has('recorded')) q.set('recorded', recorded);
-  const res = await fetch(`${path}?${q}`, {
+  return answer(await fetch(`${path}?${q}`, {
     method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'text/plain; charset=utf-8' }, body: text,
-  });
-  let body = null;
-  try {
-    body = await res.json();
-  } catch {
-    body = null;
-  }
-  if (!res.ok) throw new ApiError(res.status, body);
-  return body;
+  }));
 }
