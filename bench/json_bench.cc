@@ -1,7 +1,8 @@
 // What GET /api/entity/ID costs, part by part, over the generated history of query_bench
 // (ORDO_BENCH_TERRITORIES / ORDO_BENCH_VERSIONS, default 100,000 x 10): the engine's answer
 // (Database::Entity), the JSON document built from it (present::EntityJson) and its
-// serialisation (Json::Dump, compact as the server sends it), then the three together.
+// serialisation (Json::Dump, compact as the server sends it), then the three together; and the
+// JSON of a whole snapshot (GET /api/snapshot/RELATION: 1e5 facts by default).
 //   build/bench/json_bench --benchmark_min_time=0.2
 #include <benchmark/benchmark.h>
 
@@ -20,6 +21,7 @@ struct Fixture {
   std::vector<std::pair<std::string, Date>> asks;
   std::vector<EntityInfo> infos;
   std::vector<present::Json> docs;
+  std::vector<FactInfo> snapshot;  // every placement at the middle of the history
   Fixture() {
     const HistoryConfig c = ConfigFromEnv();
     h = Generate(c);
@@ -33,6 +35,7 @@ struct Fixture {
       infos.push_back(*peer->db().Entity(asks.back().first, View{asks.back().second, std::nullopt, ""}));
       docs.push_back(present::EntityJson(infos.back(), asks.back().second, *orders));
     }
+    snapshot = *peer->db().Snapshot(kPlacedIn, View{Date{h.first_day + 13500}, std::nullopt, ""});
   }
 };
 
@@ -84,6 +87,20 @@ void BM_EntityWhole(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_EntityWhole);
+
+// The JSON of a snapshot, built and written (what the server sends).
+void BM_SnapshotJson(benchmark::State& state) {
+  Fixture& f = F();
+  size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string out = present::FactsJson(f.snapshot, *f.orders).Dump(false);
+    bytes += out.size();
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["facts"] = static_cast<double>(f.snapshot.size());
+}
+BENCHMARK(BM_SnapshotJson)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace ordo::bench

@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <mutex>
 #include <set>
 
 #include "domain/names.h"
 #include "model/value_json.h"
 #include "ordo/lang.h"
 #include "present/format.h"
+#include "present/json_sink.h"
 #include "present/json_values.h"
 
 namespace ordo::present {
@@ -15,12 +18,29 @@ namespace ordo::present {
 Json::Json() : value_(std::make_shared<const Value>()) {}
 Json::Json(std::shared_ptr<const Value> value) : value_(std::move(value)) {}
 
-std::string Json::Dump(bool pretty) const {
-  return value_->j.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) + "\n";
+Json Json::FromText(std::string compact) {
+  auto v = std::make_shared<Value>();
+  v->text = std::move(compact);
+  v->is_text = true;
+  return Json(std::move(v));
 }
 
-Json Wrap(json j) { return Json(std::make_shared<const Json::Value>(Json::Value{std::move(j)})); }
-const json& Unwrap(const Json& doc) { return doc.value().j; }
+std::string Json::Dump(bool pretty) const {
+  if (value_->is_text && !pretty) return value_->text + "\n";
+  return Unwrap(*this).dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+Json Wrap(json j) {
+  auto v = std::make_shared<Json::Value>();
+  v->j = std::move(j);
+  return Json(std::move(v));
+}
+
+const json& Unwrap(const Json& doc) {
+  const Json::Value& v = doc.value();
+  if (v.is_text) std::call_once(v.parsed, [&v] { v.j = json::parse(v.text); });
+  return v.j;
+}
 
 namespace {
 json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
@@ -51,67 +71,364 @@ json ToToJson(const FuzzyDate& to) {
   return FormatFuzzyDate(to);
 }
 
-json FactToJson(const FactInfo& fact) {
-  json j = json::object();
-  j["id"] = fact.subject;
-  j["predicate"] = fact.predicate;
-  if (fact.is_attribute) {
-    j["value"] = fact.value ? ValueToJson(*fact.value) : json(nullptr);
-  } else {
-    j["object"] = NullIfEmpty(fact.object);
+// ---- The record's shapes, each written once for both sinks (present/json_sink.h) ----
+
+namespace {
+
+template <typename Sink>
+void WriteValue(Sink& s, const Value& v) {
+  switch (v.type()) {
+    case ValueType::kString: s.String(std::get<std::string>(v.v)); return;
+    case ValueType::kInteger: s.Int(std::get<int64_t>(v.v)); return;
+    case ValueType::kNumber: s.Value(json(std::get<double>(v.v))); return;
+    case ValueType::kDate: s.String(FormatFuzzyDate(std::get<FuzzyDate>(v.v))); return;
+    case ValueType::kBoolean: s.Bool(std::get<bool>(v.v)); return;
   }
-  j["from"] = FromToJson(fact.from);
-  j["to"] = ToToJson(fact.to);
-  j["perspective"] = NullIfEmpty(fact.perspective);
-  json q = json::object();
-  for (const Qualifier& qual : fact.qualifiers) q[qual.key] = ValueToJson(qual.value);
-  j["qualifiers"] = std::move(q);
-  j["order"] = fact.order;
-  j["ended_by"] = NullIfEmpty(fact.ended_by);
-  j["correction"] = fact.correction;
-  j["first_recorded"] = FormatInstant(fact.first_recorded);
-  j["recorded_from"] = FormatInstant(fact.recorded_from);
-  j["recorded_by"] = fact.recorded_by;
-  j["recorded_to"] = fact.recorded_to == Instant::Max() ? json(nullptr) : json(FormatInstant(fact.recorded_to));
-  j["fact_id"] = fact.fact_id;
-  return j;
+  s.Null();
+}
+
+template <typename Sink>
+void WriteFrom(Sink& s, const FuzzyDate& from) {
+  if (from.date.is_min()) return s.Null();
+  s.String(FormatFuzzyDate(from));
+}
+
+template <typename Sink>
+void WriteTo(Sink& s, const FuzzyDate& to) {
+  if (to.date.is_max()) return s.Null();
+  s.String(FormatFuzzyDate(to));
+}
+
+// A valid-time interval's "from" and "to" members.
+template <typename Sink>
+void WriteBounds(Sink& s, const FuzzyDate& from, const FuzzyDate& to) {
+  s.Key("from");
+  WriteFrom(s, from);
+  s.Key("to");
+  WriteTo(s, to);
+}
+
+template <typename Sink>
+void WriteStrings(Sink& s, const std::vector<std::string>& v) {
+  s.BeginArray();
+  for (const std::string& e : v) s.String(e);
+  s.EndArray();
+}
+
+template <typename Sink>
+void WriteSourceIds(Sink& s, const std::vector<SourceInfo>& sources) {
+  s.BeginArray();
+  for (const SourceInfo& src : sources) s.String(src.id);
+  s.EndArray();
+}
+
+// A fact's members; "id" (the subject) only when with_id.
+template <typename Sink>
+void WriteFactMembers(Sink& s, const FactInfo& fact, bool with_id) {
+  if (with_id) {
+    Member(s, "id", fact.subject);
+  }
+  Member(s, "predicate", fact.predicate);
+  if (fact.is_attribute) {
+    s.Key("value");
+    if (fact.value) {
+      WriteValue(s, *fact.value);
+    } else {
+      s.Null();
+    }
+  } else {
+    MemberOrNull(s, "object", fact.object);
+  }
+  WriteBounds(s, fact.from, fact.to);
+  MemberOrNull(s, "perspective", fact.perspective);
+  s.Key("qualifiers");
+  s.BeginObject();
+  const std::vector<Qualifier>& q = fact.qualifiers;
+  for (size_t i = 0; i < q.size(); ++i) {
+    // A key given twice (the language refuses it) keeps its first place and its last value.
+    bool earlier = false;
+    for (size_t k = 0; k < i && !earlier; ++k) earlier = q[k].key == q[i].key;
+    if (earlier) continue;
+    size_t last = i;
+    for (size_t k = i + 1; k < q.size(); ++k) {
+      if (q[k].key == q[i].key) last = k;
+    }
+    s.Key(q[i].key);
+    WriteValue(s, q[last].value);
+  }
+  s.EndObject();
+  Member(s, "order", fact.order);
+  MemberOrNull(s, "ended_by", fact.ended_by);
+  s.Key("correction");
+  s.Bool(fact.correction);
+  Member(s, "first_recorded", FormatInstant(fact.first_recorded));
+  Member(s, "recorded_from", FormatInstant(fact.recorded_from));
+  Member(s, "recorded_by", fact.recorded_by);
+  s.Key("recorded_to");
+  if (fact.recorded_to == Instant::Max()) {
+    s.Null();
+  } else {
+    s.String(FormatInstant(fact.recorded_to));
+  }
+  s.Key("fact_id");
+  s.UInt(fact.fact_id);
+}
+
+// How a fact ends after its sources: "disputed" (another value is recorded for it), or
+// "alternative": true for a row of Database::Alternatives.
+enum class FactTail { kDisputed, kAlternative };
+
+// A fact's members with the ids of the sources that state it (its own, else its order's) and its
+// tail.
+template <typename Sink>
+void WriteFactBody(Sink& s, const FactInfo& fact, const domain::OrderIndex& orders, bool with_id, FactTail tail) {
+  WriteFactMembers(s, fact, with_id);
+  s.Key("sources");
+  if (!fact.sources.empty()) {
+    WriteSourceIds(s, fact.sources);
+  } else if (const OrderInfo* o = orders.Find(fact.order)) {
+    WriteSourceIds(s, o->sources);
+  } else {
+    s.BeginArray();
+    s.EndArray();
+  }
+  if (tail == FactTail::kDisputed) {
+    s.Key("disputed");
+    s.Bool(fact.disputed);
+  } else {
+    s.Key("alternative");
+    s.Bool(true);
+  }
+}
+
+template <typename Sink>
+void WriteFact(Sink& s, const FactInfo& fact, const domain::OrderIndex& orders, FactTail tail = FactTail::kDisputed) {
+  s.BeginObject();
+  WriteFactBody(s, fact, orders, true, tail);
+  s.EndObject();
+}
+
+template <typename Sink>
+void WriteFacts(Sink& s, const std::vector<FactInfo>& facts, const domain::OrderIndex& orders) {
+  s.BeginArray();
+  for (const FactInfo& f : facts) WriteFact(s, f, orders);
+  s.EndArray();
+}
+
+template <typename Sink>
+void WriteSource(Sink& s, const SourceInfo& source) {
+  s.BeginObject();
+  Member(s, "id", source.id);
+  Member(s, "title", source.title);
+  MemberOrNull(s, "publisher", source.publisher);
+  MemberOrNull(s, "date", source.date ? FormatFuzzyDate(*source.date) : std::string());
+  MemberOrNull(s, "url", source.url);
+  MemberOrNull(s, "original", source.original);
+  MemberOrNull(s, "quote", source.quote);
+  MemberOrNull(s, "note", source.note);
+  s.EndObject();
+}
+
+// An order's members.
+template <typename Sink>
+void WriteOrderMembers(Sink& s, const OrderInfo& order) {
+  Member(s, "id", order.id);
+  Member(s, "title", order.title);
+  MemberOrNull(s, "issuer", order.issuer);
+  MemberOrNull(s, "signed", order.signed_on ? FormatFuzzyDate(*order.signed_on) : std::string());
+  Member(s, "effective", FormatFuzzyDate(order.effective));
+  Member(s, "recorded", FormatInstant(order.recorded));
+  MemberOrNull(s, "stored", order.stored ? FormatInstant(*order.stored) : std::string());
+  MemberOrNull(s, "perspective", order.perspective);
+  s.Key("sources");
+  s.BeginArray();
+  for (const SourceInfo& src : order.sources) WriteSource(s, src);
+  s.EndArray();
+  s.Key("notes");
+  WriteStrings(s, order.notes);
+  s.Key("loaded_from");
+  if (order.where.known()) {
+    s.String(fmt::format("{}:{}", ShownFileName(order.where.file), order.where.begin.line));
+  } else {
+    StringOrNull(s, ShownFileName(order.where.file));
+  }
+  s.Key("facts_asserted");
+  s.UInt(order.facts_asserted);
+  s.Key("facts_superseded");
+  s.UInt(order.facts_superseded);
+}
+
+template <typename Sink>
+void WriteOrder(Sink& s, const OrderInfo& order) {
+  s.BeginObject();
+  WriteOrderMembers(s, order);
+  s.EndObject();
+}
+
+template <typename Sink>
+void WriteNames(Sink& s, const std::vector<Name>& names) {
+  s.BeginArray();
+  for (const Name& n : names) {
+    s.BeginObject();
+    Member(s, "lang", n.lang);
+    Member(s, "text", n.text);
+    s.EndObject();
+  }
+  s.EndArray();
+}
+
+template <typename Sink>
+void WriteLineageLink(Sink& s, const LineageLink& l) {
+  s.BeginObject();
+  Member(s, "date", FormatDate(l.date));
+  Member(s, "predecessor", l.predecessor);
+  Member(s, "successor", l.successor);
+  Member(s, "type", l.type);
+  Member(s, "order", l.order);
+  s.Key("sources");
+  WriteSourceIds(s, l.sources);
+  s.EndObject();
+}
+
+template <typename Sink>
+void WriteGap(Sink& s, const CoverageGap& g) {
+  s.BeginObject();
+  Member(s, "relation", g.relation);
+  WriteBounds(s, g.from, g.to);
+  MemberOrNull(s, "note", g.note);
+  Member(s, "order", g.order);
+  s.Key("sources");
+  WriteSourceIds(s, g.sources);
+  s.EndObject();
+}
+
+template <typename Sink>
+void WriteEntity(Sink& s, const EntityInfo& info, Date at, const domain::OrderIndex& orders) {
+  s.BeginObject();
+  Member(s, "id", info.id);
+  Member(s, "kind", info.kind);
+  Member(s, "at", FormatDate(at));
+  s.Key("alive");
+  s.Bool(info.alive);
+  s.Key("names");
+  WriteNames(s, info.names);
+  s.Key("aliases");
+  WriteNames(s, info.aliases);
+  s.Key("lifetime");
+  s.BeginArray();
+  for (const Span& i : info.lifetime) {
+    s.BeginObject();
+    WriteBounds(s, i.from, i.to);
+    s.EndObject();
+  }
+  s.EndArray();
+  s.Key("facts");
+  WriteFacts(s, info.facts, orders);
+  s.Key("alternatives");
+  s.BeginArray();
+  for (const FactInfo& f : info.alternatives) WriteFact(s, f, orders, FactTail::kAlternative);
+  s.EndArray();
+  s.Key("uncovered");
+  s.BeginArray();
+  for (const CoverageGap& g : info.uncovered) WriteGap(s, g);
+  s.EndArray();
+  s.Key("lineage");
+  s.BeginArray();
+  for (const LineageLink& l : info.lineage) WriteLineageLink(s, l);
+  s.EndArray();
+  // The orders behind the facts, each once, in the facts' order.
+  s.Key("orders");
+  s.BeginArray();
+  std::vector<const OrderInfo*> seen;
+  for (const FactInfo& f : info.facts) {
+    const OrderInfo* o = orders.Find(f.order);
+    if (o == nullptr || std::find(seen.begin(), seen.end(), o) != seen.end()) continue;
+    seen.push_back(o);
+    WriteOrder(s, *o);
+  }
+  s.EndArray();
+  s.EndObject();
+}
+
+template <typename Sink>
+void WriteMembers(Sink& s, const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects,
+                  const domain::OrderIndex& orders) {
+  s.BeginArray();
+  for (size_t i = 0; i < facts.size(); ++i) {
+    const FactInfo& f = facts[i];
+    // The row: the subject's id, kind and name at the date, then the fact without its "id".
+    s.BeginObject();
+    Member(s, "id", f.subject);
+    Member(s, "kind", i < subjects.size() ? std::string_view(subjects[i].kind) : std::string_view());
+    Member(s, "name", i < subjects.size() ? domain::DisplayName(subjects[i].names) : std::string());
+    WriteFactBody(s, f, orders, false, FactTail::kDisputed);
+    s.EndObject();
+  }
+  s.EndArray();
+}
+
+template <typename Sink>
+void WriteChanges(Sink& s, const std::vector<Change>& changes, const domain::OrderIndex& orders) {
+  s.BeginArray();
+  for (const Change& c : changes) {
+    s.BeginObject();
+    Member(s, "id", c.subject);
+    Member(s, "predicate", c.predicate);
+    MemberOrNull(s, "perspective", c.perspective);
+    s.Key("before");
+    WriteFacts(s, c.before, orders);
+    s.Key("after");
+    WriteFacts(s, c.after, orders);
+    s.EndObject();
+  }
+  s.EndArray();
+}
+
+template <typename Sink>
+void WriteOrderChanges(Sink& s, const OrderChanges& changes) {
+  s.BeginObject();
+  WriteOrderMembers(s, changes.order);
+  for (const auto& [key, facts] : {std::pair{"asserted", &changes.asserted}, {"superseded", &changes.superseded}}) {
+    s.Key(key);
+    s.BeginArray();
+    for (const FactInfo& f : *facts) {
+      s.BeginObject();
+      WriteFactMembers(s, f, true);
+      s.EndObject();
+    }
+    s.EndArray();
+  }
+  s.EndObject();
+}
+
+// The document a shape writes, built through a DomSink.
+template <typename Write>
+json Dom(Write&& write) {
+  DomSink s;
+  write(s);
+  return s.Take();
+}
+
+// The compact text a shape writes, as a document.
+template <typename Write>
+Json Text(Write&& write) {
+  TextSink s;
+  write(s);
+  return Json::FromText(s.Take());
+}
+
+}  // namespace
+
+json FactToJson(const FactInfo& fact) {
+  return Dom([&](DomSink& s) {
+    s.BeginObject();
+    WriteFactMembers(s, fact, true);
+    s.EndObject();
+  });
 }
 
 json SourceToJson(const SourceInfo& source) {
-  json j = json::object();
-  j["id"] = source.id;
-  j["title"] = source.title;
-  j["publisher"] = NullIfEmpty(source.publisher);
-  j["date"] = source.date ? json(FormatFuzzyDate(*source.date)) : json(nullptr);
-  j["url"] = NullIfEmpty(source.url);
-  j["original"] = NullIfEmpty(source.original);
-  j["quote"] = NullIfEmpty(source.quote);
-  j["note"] = NullIfEmpty(source.note);
-  return j;
-}
-
-json OrderToJson(const OrderInfo& order) {
-  json j = json::object();
-  j["id"] = order.id;
-  j["title"] = order.title;
-  j["issuer"] = NullIfEmpty(order.issuer);
-  j["signed"] = order.signed_on ? json(FormatFuzzyDate(*order.signed_on)) : json(nullptr);
-  j["effective"] = FormatFuzzyDate(order.effective);
-  j["recorded"] = FormatInstant(order.recorded);
-  j["stored"] = order.stored ? json(FormatInstant(*order.stored)) : json(nullptr);
-  j["perspective"] = NullIfEmpty(order.perspective);
-  json sources = json::array();
-  for (const SourceInfo& s : order.sources) sources.push_back(SourceToJson(s));
-  j["sources"] = std::move(sources);
-  j["notes"] = order.notes;
-  if (order.where.known()) {
-    j["loaded_from"] = fmt::format("{}:{}", ShownFileName(order.where.file), order.where.begin.line);
-  } else {
-    j["loaded_from"] = NullIfEmpty(ShownFileName(order.where.file));
-  }
-  j["facts_asserted"] = order.facts_asserted;
-  j["facts_superseded"] = order.facts_superseded;
-  return j;
+  return Dom([&](DomSink& s) { WriteSource(s, source); });
 }
 
 namespace {
@@ -123,141 +440,27 @@ json RefJson(const domain::EntityRef& r, bool with_kind) {
 }
 
 json Strings(const std::vector<std::string>& v) {
-  json j = json::array();
-  for (const std::string& s : v) j.push_back(s);
-  return j;
+  return Dom([&](DomSink& s) { WriteStrings(s, v); });
 }
 
 json SourcesJson(const std::vector<SourceInfo>& sources) {
-  json j = json::array();
-  for (const SourceInfo& s : sources) j.push_back(SourceToJson(s));
-  return j;
+  return Dom([&](DomSink& s) {
+    s.BeginArray();
+    for (const SourceInfo& src : sources) WriteSource(s, src);
+    s.EndArray();
+  });
 }
 
 json NamesToJson(const std::vector<Name>& names) {
-  json j = json::array();
-  for (const Name& n : names) j.push_back({{"lang", n.lang}, {"text", n.text}});
-  return j;
+  return Dom([&](DomSink& s) { WriteNames(s, names); });
 }
 
-// A fact with the ids of the sources that state it (its own, else its order's) and whether another
-// value is recorded for it.
 json FactJson(const FactInfo& fact, const domain::OrderIndex& orders) {
-  json j = FactToJson(fact);
-  json sources = json::array();
-  if (!fact.sources.empty()) {
-    for (const SourceInfo& s : fact.sources) sources.push_back(s.id);
-  } else {
-    for (const std::string& s : orders.SourceIds(fact.order)) sources.push_back(s);
-  }
-  j["sources"] = std::move(sources);
-  j["disputed"] = fact.disputed;
-  return j;
+  return Dom([&](DomSink& s) { WriteFact(s, fact, orders); });
 }
 
 json LineageLinkJson(const LineageLink& l) {
-  json sources = json::array();
-  for (const SourceInfo& s : l.sources) sources.push_back(s.id);
-  return {{"date", FormatDate(l.date)}, {"predecessor", l.predecessor}, {"successor", l.successor}, {"type", l.type},
-          {"order", l.order},           {"sources", std::move(sources)}};
-}
-
-json GapJson(const CoverageGap& g) {
-  json sources = json::array();
-  for (const SourceInfo& s : g.sources) sources.push_back(s.id);
-  return {{"relation", g.relation},      {"from", FromToJson(g.from)}, {"to", ToToJson(g.to)},
-          {"note", NullIfEmpty(g.note)}, {"order", g.order},           {"sources", std::move(sources)}};
-}
-
-json EntityJsonValue(const EntityInfo& info, Date at, const domain::OrderIndex& orders) {
-  json j = json::object();
-  j["id"] = info.id;
-  j["kind"] = info.kind;
-  j["at"] = FormatDate(at);
-  j["alive"] = info.alive;
-  j["names"] = NamesToJson(info.names);
-  j["aliases"] = NamesToJson(info.aliases);
-  json life = json::array();
-  for (const Span& i : info.lifetime) life.push_back({{"from", FromToJson(i.from)}, {"to", ToToJson(i.to)}});
-  j["lifetime"] = std::move(life);
-  json facts = json::array();
-  for (const FactInfo& f : info.facts) facts.push_back(FactJson(f, orders));
-  j["facts"] = std::move(facts);
-  json alternatives = json::array();
-  for (const FactInfo& f : info.alternatives) {
-    json a = FactJson(f, orders);
-    a.erase("disputed");
-    a["alternative"] = true;
-    alternatives.push_back(std::move(a));
-  }
-  j["alternatives"] = std::move(alternatives);
-  json uncovered = json::array();
-  for (const CoverageGap& g : info.uncovered) uncovered.push_back(GapJson(g));
-  j["uncovered"] = std::move(uncovered);
-  json lineage = json::array();
-  for (const LineageLink& l : info.lineage) lineage.push_back(LineageLinkJson(l));
-  j["lineage"] = std::move(lineage);
-  json order_list = json::array();
-  std::set<std::string> seen;
-  for (const FactInfo& f : info.facts) {
-    if (!seen.insert(f.order).second) continue;
-    if (const OrderInfo* o = orders.Find(f.order)) order_list.push_back(OrderToJson(*o));
-  }
-  j["orders"] = std::move(order_list);
-  return j;
-}
-
-json MembersJsonValue(const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects,
-                      const domain::OrderIndex& orders) {
-  json j = json::array();
-  for (size_t i = 0; i < facts.size(); ++i) {
-    const FactInfo& f = facts[i];
-    json row = json::object();
-    row["id"] = f.subject;
-    row["kind"] = i < subjects.size() ? subjects[i].kind : "";
-    row["name"] = i < subjects.size() ? domain::DisplayName(subjects[i].names) : "";
-    json fj = FactJson(f, orders);
-    fj.erase("id");
-    row.update(fj);
-    j.push_back(std::move(row));
-  }
-  return j;
-}
-
-json FactsJsonValue(const std::vector<FactInfo>& facts, const domain::OrderIndex& orders) {
-  json j = json::array();
-  for (const FactInfo& f : facts) j.push_back(FactJson(f, orders));
-  return j;
-}
-
-json ChangesJsonValue(const std::vector<Change>& changes, const domain::OrderIndex& orders) {
-  json j = json::array();
-  for (const Change& c : changes) {
-    json row = json::object();
-    row["id"] = c.subject;
-    row["predicate"] = c.predicate;
-    row["perspective"] = c.perspective.empty() ? json(nullptr) : json(c.perspective);
-    row["before"] = FactsJsonValue(c.before, orders);
-    row["after"] = FactsJsonValue(c.after, orders);
-    j.push_back(std::move(row));
-  }
-  return j;
-}
-
-json OrdersJsonValue(const std::vector<OrderInfo>& orders) {
-  json j = json::array();
-  for (const OrderInfo& o : orders) j.push_back(OrderToJson(o));
-  return j;
-}
-
-json OrderChangesJsonValue(const OrderChanges& changes) {
-  json j = OrderToJson(changes.order);
-  json asserted = json::array(), superseded = json::array();
-  for (const FactInfo& f : changes.asserted) asserted.push_back(FactToJson(f));
-  for (const FactInfo& f : changes.superseded) superseded.push_back(FactToJson(f));
-  j["asserted"] = std::move(asserted);
-  j["superseded"] = std::move(superseded);
-  return j;
+  return Dom([&](DomSink& s) { WriteLineageLink(s, l); });
 }
 
 json MatchesJsonValue(const std::vector<Match>& matches) {
@@ -516,20 +719,28 @@ json AlertsValue(const std::vector<AlertInfo>& alerts) {
 // ---- The record's answers ----
 
 Json EntityJson(const EntityInfo& info, Date at, const domain::OrderIndex& orders) {
-  return Wrap(EntityJsonValue(info, at, orders));
+  return Text([&](TextSink& s) { WriteEntity(s, info, at, orders); });
 }
 Json MembersJson(const std::vector<FactInfo>& facts, const std::vector<EntityInfo>& subjects,
                  const domain::OrderIndex& orders) {
-  return Wrap(MembersJsonValue(facts, subjects, orders));
+  return Text([&](TextSink& s) { WriteMembers(s, facts, subjects, orders); });
 }
 Json FactsJson(const std::vector<FactInfo>& facts, const domain::OrderIndex& orders) {
-  return Wrap(FactsJsonValue(facts, orders));
+  return Text([&](TextSink& s) { WriteFacts(s, facts, orders); });
 }
 Json ChangesJson(const std::vector<Change>& changes, const domain::OrderIndex& orders) {
-  return Wrap(ChangesJsonValue(changes, orders));
+  return Text([&](TextSink& s) { WriteChanges(s, changes, orders); });
 }
-Json OrdersJson(const std::vector<OrderInfo>& orders) { return Wrap(OrdersJsonValue(orders)); }
-Json OrderChangesJson(const OrderChanges& changes) { return Wrap(OrderChangesJsonValue(changes)); }
+Json OrdersJson(const std::vector<OrderInfo>& orders) {
+  return Text([&](TextSink& s) {
+    s.BeginArray();
+    for (const OrderInfo& o : orders) WriteOrder(s, o);
+    s.EndArray();
+  });
+}
+Json OrderChangesJson(const OrderChanges& changes) {
+  return Text([&](TextSink& s) { WriteOrderChanges(s, changes); });
+}
 Json MatchesJson(const std::vector<Match>& matches) { return Wrap(MatchesJsonValue(matches)); }
 Json EmptyArray() { return Wrap(json::array()); }
 

@@ -27,6 +27,9 @@ class Json {
   struct Value;  // the document (present/json.cc)
   Json();        // null
   explicit Json(std::shared_ptr<const Value> value);
+  // A document already written as compact JSON text (what Dump(false) returns, without the
+  // newline). REQUIRES: valid JSON.
+  static Json FromText(std::string compact);
   // Pretty-printed with two spaces (the CLI's form) or compact, ending in '\n'; invalid UTF-8 is
   // replaced rather than thrown on.
   std::string Dump(bool pretty) const;

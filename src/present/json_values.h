@@ -3,6 +3,9 @@
 #ifndef ORDO_PRESENT_JSON_VALUES_H_
 #define ORDO_PRESENT_JSON_VALUES_H_
 
+#include <mutex>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "ordo/database.h"
@@ -12,8 +15,13 @@ namespace ordo::present {
 
 using json = nlohmann::ordered_json;
 
+// A document is built as a tree (Wrap) or written as compact text (Json::FromText; the shapes
+// of present/json_sink.h); a text's tree is parsed on first use of Unwrap, once, thread-safely.
 struct Json::Value {
-  json j;
+  mutable json j;
+  std::string text;
+  bool is_text = false;
+  mutable std::once_flag parsed;
 };
 
 // A document from a value, and back.
