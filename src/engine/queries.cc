@@ -147,12 +147,24 @@ bool ReadScope::Disputed(const Fact& f) const {
 
 Result<std::vector<FactInfo>> ReadScope::BySubject(const std::vector<uint32_t>& ids) const {
   if (Status st = CheckRows(ids.size()); !st.ok()) return st;
-  std::vector<FactInfo> out;
-  out.reserve(ids.size());
-  for (uint32_t id : ids) out.push_back(Info(id));
-  std::sort(out.begin(), out.end(), [](const FactInfo& a, const FactInfo& b) {
-    return std::tie(a.subject, a.perspective, a.fact_id) < std::tie(b.subject, b.perspective, b.fact_id);
+  // Sorted as row ids (by subject key, perspective, row), then built: a FactInfo is costly to move.
+  std::vector<uint32_t> sorted = ids;
+  std::sort(sorted.begin(), sorted.end(), [this](uint32_t a, uint32_t b) {
+    const Fact& fa = s.facts[a];
+    const Fact& fb = s.facts[b];
+    if (fa.subject != fb.subject) {
+      const int c = s.entities[fa.subject].key.compare(s.entities[fb.subject].key);
+      if (c != 0) return c < 0;
+    }
+    if (fa.persp != fb.persp) {
+      const int c = s.persps[fa.persp].compare(s.persps[fb.persp]);
+      if (c != 0) return c < 0;
+    }
+    return a < b;
   });
+  std::vector<FactInfo> out;
+  out.reserve(sorted.size());
+  for (uint32_t id : sorted) out.push_back(Info(id));
   return out;
 }
 
