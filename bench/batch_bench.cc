@@ -7,7 +7,9 @@
 //   i, through a many-valued relation (an alliance's members, a district's list of territories);
 // - BM_BatchHistory: one order of n `assign` operations of one subject over n consecutive days
 //   of an exclusive relation (a long history of one key);
-// - BM_BatchOrders: n orders of one `assign` (as BM_BatchAssign's) each.
+// - BM_BatchOrders: n orders of one `assign` (as BM_BatchAssign's) each;
+// - BM_BatchMoves: one order of one `assign` and n - 1 `move`s of one subject, a day apart, each
+//   open-ended (a key moved again and again: every move supersedes the row before).
 //   build/bench/batch_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 
@@ -69,7 +71,7 @@ Batch Setup(uint32_t n) {
   return b;
 }
 
-enum class Shape { kAssign, kMembers, kHistory, kOrders };
+enum class Shape { kAssign, kMembers, kHistory, kOrders, kMoves };
 
 Batch Timed(uint32_t n, Shape shape) {
   Batch b;
@@ -93,6 +95,12 @@ Batch Timed(uint32_t n, Shape shape) {
         o.ops.push_back(RelOp(OpKind::kAssign, TerritoryKey(0), kPlacedIn, DistrictKey(i % kDistricts), day, day + 1));
         break;
       }
+      case Shape::kMoves: {
+        const int32_t day = kDay + static_cast<int32_t>(i);
+        o.ops.push_back(RelOp(i == 0 ? OpKind::kAssign : OpKind::kMove, TerritoryKey(0), kPlacedIn,
+                              DistrictKey(i % kDistricts), day, kOpenDay));
+        break;
+      }
       case Shape::kOrders: break;
     }
   }
@@ -110,8 +118,10 @@ void Run(benchmark::State& state, Shape shape) {
     state.ResumeTiming();
     const ApplySummary s = Take(db->Apply(batch), "batch");
     state.PauseTiming();
-    if (s.facts_asserted != n) {
-      state.SkipWithError("the batch asserted the wrong number of facts");
+    // A move asserts its new row and the part before it of the row it cuts.
+    if (s.facts_asserted != (shape == Shape::kMoves ? 2 * n - 1 : n)) {
+      state.SkipWithError(("the batch asserted " + std::to_string(s.facts_asserted) + " facts").c_str());
+      break;
     }
     db.reset();
     state.ResumeTiming();
@@ -126,11 +136,13 @@ void BM_BatchAssign(benchmark::State& state) { Run(state, Shape::kAssign); }
 void BM_BatchMembers(benchmark::State& state) { Run(state, Shape::kMembers); }
 void BM_BatchHistory(benchmark::State& state) { Run(state, Shape::kHistory); }
 void BM_BatchOrders(benchmark::State& state) { Run(state, Shape::kOrders); }
+void BM_BatchMoves(benchmark::State& state) { Run(state, Shape::kMoves); }
 
 BENCHMARK(BM_BatchAssign)->Arg(10'000)->Arg(40'000)->Arg(160'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BatchMembers)->Arg(10'000)->Arg(40'000)->Arg(160'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BatchHistory)->Arg(10'000)->Arg(40'000)->Arg(160'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BatchOrders)->Arg(10'000)->Arg(40'000)->Arg(160'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BatchMoves)->Arg(10'000)->Arg(40'000)->Arg(160'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace ordo::bench

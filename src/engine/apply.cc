@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/text.h"
 
@@ -282,6 +283,7 @@ class Applier {
     order_ = row.id;
     known_ = row.recorded;
     back_dated_ = known_ < s_.max_known;
+    overlapped_keys_.clear();
     s_.order_ids.emplace(o.id, row.id);
     s_.orders.push_back(OrderMeta{row.key, row.title, row.issuer, row.perspective, row.signed_on, row.effective,
                                   row.recorded, row.stored, row.sources, row.notes, row.where});
@@ -379,6 +381,13 @@ class Applier {
   // time (known_from = the order); a row rewritten from another keeps the visibility it had.
   uint32_t Insert(Fact f, const SourceRegion* where) {
     f.row_order = order_;
+    if (!in_portion_ && f.live() && s_.preds[f.pred].exclusive && !back_dated_) {
+      const uint64_t key = KeyOf(f.subject, f.pred);
+      if (!overlapped_keys_.contains(key) &&
+          !LiveOverlapping(PerspRun(s_.SubjectFacts(f.subject, f.pred), f.persp), f.from, f.to).empty()) {
+        overlapped_keys_.insert(key);
+      }
+    }
     uint32_t id = s_.AddFact(f);
     store::FactRow r;
     r.id = id;
@@ -442,6 +451,43 @@ class Applier {
     return out;
   }
 
+  // The rows of one perspective in rows (a subject's rows of one predicate, by_subject's order).
+  std::span<const uint32_t> PerspRun(std::span<const uint32_t> rows, uint16_t persp) const {
+    const auto lo =
+        std::partition_point(rows.begin(), rows.end(), [&](uint32_t r) { return s_.facts[r].persp < persp; });
+    const auto hi = std::partition_point(lo, rows.end(), [&](uint32_t r) { return s_.facts[r].persp == persp; });
+    return {lo, hi};
+  }
+
+  static uint64_t KeyOf(uint32_t subject, uint32_t pred) { return uint64_t{subject} << 32 | pred; }
+
+  // Whether the current order sees only live rows of (subject, pred), and they do not overlap
+  // within a perspective: it is not back-dated (a superseded row's record interval then ends by
+  // its record time, so no view from it on holds one), the predicate is exclusive, and the order
+  // wrote no row overlapping another to it (the invariant held before the order).
+  bool LiveRowsApart(uint32_t subject, uint32_t pred) const {
+    return !back_dated_ && s_.preds[pred].exclusive && !overlapped_keys_.contains(KeyOf(subject, pred));
+  }
+
+  // The live rows of run (one perspective's rows of a subject through a predicate, sorted by valid
+  // start) that overlap [from, to), in run's order. REQUIRES: LiveRowsApart, or only the first
+  // result is used to learn whether there is one. The search walks back from the last row starting
+  // before `to` and stops at the first live row ending by `from` (the rows before it end before
+  // it starts): a long history of superseded rows (a key moved again and again) is not read.
+  std::vector<uint32_t> LiveOverlapping(std::span<const uint32_t> run, int32_t from, int32_t to) const {
+    std::vector<uint32_t> out;
+    auto it = std::partition_point(run.begin(), run.end(), [&](uint32_t r) { return s_.facts[r].from < to; });
+    while (it != run.begin()) {
+      const uint32_t id = *--it;
+      const Fact& g = s_.facts[id];
+      if (!g.live()) continue;
+      if (g.to <= from) break;
+      out.push_back(id);
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+
   // Over [iv.from, iv.to), the key (subject, pred, persp[, key_object]) holds new_object, or
   // nothing when new_object == kNone, in every view from the order's record time on. Rows
   // overlapping the interval are retracted and their parts outside it written again, keeping the
@@ -450,10 +496,14 @@ class Applier {
                   uint32_t new_object, uint32_t annot, bool correction, const SourceRegion& where) {
     const Interval iv{from.date, to.date};
     std::vector<uint32_t> overlapping;
-    for (uint32_t id : RewrittenFacts(subject, pred)) {
-      const Fact& old = s_.facts[id];
-      if (old.persp == persp && (key_object == kNone || old.object == key_object) && old.interval().overlaps(iv)) {
-        overlapping.push_back(id);
+    if (key_object == kNone && LiveRowsApart(subject, pred)) {
+      overlapping = LiveOverlapping(PerspRun(s_.SubjectFacts(subject, pred), persp), iv.from.days, iv.to.days);
+    } else {
+      for (uint32_t id : RewrittenFacts(subject, pred)) {
+        const Fact& old = s_.facts[id];
+        if (old.persp == persp && (key_object == kNone || old.object == key_object) && old.interval().overlaps(iv)) {
+          overlapping.push_back(id);
+        }
       }
     }
     // What every view from this order's record time on already holds over the whole portion is
@@ -465,6 +515,9 @@ class Applier {
         return;
       }
     }
+    // The rows written here overlap no live row of the key: the parts of the rows cut keep
+    // outside the portion, and the new row is alone in it.
+    in_portion_ = true;
     for (uint32_t id : overlapping) {
       Fact old = s_.facts[id];
       Retract(id);
@@ -487,6 +540,7 @@ class Applier {
       }
     }
     if (new_object != kNone) Insert(MakeFact(subject, pred, persp, new_object, from, to, annot, correction), &where);
+    in_portion_ = false;
   }
 
   Fact MakeFact(uint32_t subject, uint32_t pred, uint16_t persp, uint32_t object, FuzzyDate from, FuzzyDate to,
@@ -1029,6 +1083,26 @@ class Applier {
       for (uint32_t other : s_.ObjectFacts(f.object, f.pred, f.subject)) {
         if (clashes(other) && (clash == kNone || s_.SubjectLess(other, clash))) clash = other;
       }
+    } else if (LiveRowsApart(f.subject, f.pred)) {
+      // f (written by this order) is seen together only with live rows, and those of a
+      // perspective do not overlap: each clashing perspective's live rows overlapping f are found
+      // without reading the superseded ones; the first in by_subject's order is reported.
+      if (!f.live()) return Status::Ok();
+      const std::span<const uint32_t> rows = s_.SubjectFacts(f.subject, f.pred);
+      for (auto run = rows.begin(); run != rows.end() && clash == kNone;) {
+        const uint16_t persp = s_.facts[*run].persp;
+        const auto run_end =
+            std::partition_point(run, rows.end(), [&](uint32_t r) { return s_.facts[r].persp == persp; });
+        if (State::PerspClash(f.persp, persp)) {
+          for (uint32_t other : LiveOverlapping({run, run_end}, f.from, f.to)) {
+            if (clashes(other)) {
+              clash = other;
+              break;
+            }
+          }
+        }
+        run = run_end;
+      }
     } else {
       // In each perspective's run of the subject's rows (sorted by from), only the rows that
       // start before f ends, from the first whose reach passes f's start, can overlap it: a
@@ -1140,6 +1214,11 @@ class Applier {
   Instant known_;            // the current order's record time
   uint32_t sources_ = 0;     // the current operation's own sources (a source_sets id)
   bool back_dated_ = false;  // the current order is recorded before an order already applied
+  // The (subject << 32 | pred) keys of exclusive predicates to which the current order wrote a
+  // live row overlapping another live row of its perspective (a clash CheckOverlap will report):
+  // for the others, live rows of one perspective never overlap (see LiveOverlapping).
+  std::unordered_set<uint64_t> overlapped_keys_;
+  bool in_portion_ = false;  // PutPortion is writing: its rows never overlap a live row
   std::vector<std::pair<uint32_t, SourceRegion>> new_facts_;
   std::vector<std::pair<uint32_t, SourceRegion>> ended_;
   std::vector<std::pair<uint32_t, SourceRegion>> lineage_;    // lineage rows of the current order

@@ -194,6 +194,49 @@ TEST_F(DatabaseTest, AnOverlapInTheMiddleOfALongHistoryIsFound) {
   EXPECT_EQ(ObjectAt("z", "in", "2020-01-01"), "north");
 }
 
+// The checks of an exclusive key read its live rows only, walking back from the new row and
+// stopping at the first that ends before it starts (docs/benchmarks.md, "Batches of one
+// relation"); that is sound while a perspective's live rows do not overlap. An order whose own
+// rows overlap (here y, written after x, spans x and the older w) still has every clash found,
+// and the first row in the subject's order named, as a full scan of the rows would.
+TEST_F(DatabaseTest, AnOrderWhoseOwnRowsOverlapHasTheFirstClashNamed) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(Load("order w \"W\" effective 2020-01-01 sources s {\n  create z : territory\n"
+                   "  assign z in -> north from 2022-01-01 to 2025-01-01\n}\n")
+                  .ok());
+  Status st = Load(
+      "order xy \"XY\" effective 2030-01-01 sources s {\n"
+      "  assign z in -> south from 2030-01-01 to 2040-01-01\n"
+      "  assign z in -> north from 2021-01-01 to 2050-01-01\n}\n");
+  EXPECT_EQ(st.code(), Code::kViolation);
+  EXPECT_EQ(st.message(),
+            "'z' cannot have two ins at once: 'z in -> south' from 2030-01-01 to 2040-01-01 overlaps 'z in -> north' "
+            "from 2021-01-01 to 2050-01-01");
+  EXPECT_EQ(ObjectAt("z", "in", "2032-01-01"), "");
+}
+
+// A key moved again and again in one order (each move cuts the row before): every version is
+// kept, and each date answers with the move in force.
+TEST_F(DatabaseTest, ManyMovesOfOneKeyInOneOrderKeepEveryVersion) {
+  ASSERT_TRUE(Load(kBase).ok());
+  std::string text =
+      "order m \"M\" effective 2010-01-01 sources s {\n  create z : territory\n"
+      "  assign z in -> north\n";
+  for (int y = 2011; y < 2040; ++y) {
+    text += "  move z in -> " + std::string(y % 2 == 0 ? "north" : "south") + " from " + std::to_string(y) + "-01-01\n";
+  }
+  ASSERT_TRUE(Load(text + "}\n").ok());
+  for (int y = 2010; y < 2041; ++y) {
+    EXPECT_EQ(ObjectAt("z", "in", std::to_string(y) + "-06-01"), y % 2 == 0 && y < 2040 ? "north" : "south") << y;
+  }
+  // An `assign` over the open row clashes with it, and names it.
+  Status st = Load("order n \"N\" effective 2050-01-01 sources s {\n  assign z in -> north from 2050-01-01\n}\n");
+  EXPECT_EQ(st.code(), Code::kViolation);
+  EXPECT_EQ(st.message(),
+            "'z' cannot have two ins at once: 'z in -> north' from 2050-01-01 overlaps 'z in -> south' from "
+            "2039-01-01");
+}
+
 // A many-valued relation's rows are checked through their object (a subject may hold thousands);
 // of two rows a new fact overlaps, the first in the subject's order is named, the undisputed
 // one before a perspective's.
