@@ -235,9 +235,9 @@ Result<std::vector<FactInfo>> DatabaseImpl::Objects(const std::string& subject, 
     auto p = r.PredId(predicate);
     if (!p.ok()) return p.status();
     std::vector<FactInfo> out;
-    for (uint32_t id : r.s.by_subject[*e]) {
+    for (uint32_t id : r.s.SubjectFacts(*e, *p)) {
       const Fact& f = r.s.facts[id];
-      if (f.pred == *p && f.interval().contains(r.at) && r.Visible(f)) out.push_back(r.Info(id));
+      if (f.interval().contains(r.at) && r.Visible(f)) out.push_back(r.Info(id));
     }
     return out;
   });
