@@ -403,8 +403,9 @@ class Database {
   virtual uint32_t EntityHandle(const std::string& id) const = 0;         // kNone when unknown
   virtual uint32_t PredicateHandle(const std::string& name) const = 0;    // kNone when unknown
   virtual uint32_t PerspectiveHandle(const std::string& name) const = 0;  // 0 for ""; kNone when unknown
-  // REQUIRES: a valid handle. The reference stays valid while the Database lives (keys never change).
-  virtual const std::string& EntityKey(uint32_t handle) const = 0;
+  // REQUIRES: a valid handle. A copy, read under the lock: the table of keys grows with writes
+  // and is rebuilt on a reload, so no reference into it is lent.
+  virtual std::string EntityKey(uint32_t handle) const = 0;
   // The object of an exclusive relation at date in the undisputed-plus-perspective view
   // (perspective handle 0 = undisputed only), as of the latest record. kNone when none.
   // An unknown subject handle gives kNone. One lookup reads one short run of a flat array.

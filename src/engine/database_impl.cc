@@ -450,9 +450,8 @@ uint32_t DatabaseImpl::PerspectiveHandle(const std::string& name) const {
   return it == state_.persp_ids.end() ? kNone : it->second;
 }
 
-// Entity keys never change and the table only grows; a deque would let the reference outlive
-// growth, but entities is a vector: REQUIRES the caller not to hold it across an Apply.
-const std::string& DatabaseImpl::EntityKey(uint32_t handle) const NO_THREAD_SAFETY_ANALYSIS {
+std::string DatabaseImpl::EntityKey(uint32_t handle) const {
+  ReaderLock lock(&mu_);
   return state_.entities[handle].key;
 }
 

@@ -106,7 +106,7 @@ class DatabaseImpl final : public Database {
   uint32_t EntityHandle(const std::string& id) const override;
   uint32_t PredicateHandle(const std::string& name) const override;
   uint32_t PerspectiveHandle(const std::string& name) const override;
-  const std::string& EntityKey(uint32_t handle) const override;
+  std::string EntityKey(uint32_t handle) const override;
   uint32_t ObjectAt(uint32_t subject, uint32_t predicate, Date at, uint32_t perspective) const override;
   uint32_t ObjectAsOf(uint32_t subject, uint32_t predicate, Date at, Instant recorded,
                       uint32_t perspective) const override;

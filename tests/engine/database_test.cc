@@ -194,6 +194,21 @@ TEST_F(DatabaseTest, AnOverlapInTheMiddleOfALongHistoryIsFound) {
   EXPECT_EQ(ObjectAt("z", "in", "2020-01-01"), "north");
 }
 
+// An entity's key is the caller's to keep: writes that grow the table of entities (or a reload
+// after another process's write) do not take it away. Regression: EntityKey returned a reference
+// into that table, read without the lock, which dangled after the table grew (ASan:
+// heap-use-after-free here).
+TEST_F(DatabaseTest, AnEntityKeyOutlivesWritesThatGrowTheTable) {
+  ASSERT_TRUE(Load(kBase).ok());
+  const uint32_t h = db_->EntityHandle("a");
+  const std::string& key = db_->EntityKey(h);
+  std::string text = "order grow \"Grow\" effective 2011-01-01 sources s {\n  create (";
+  for (int i = 0; i < 2000; ++i) text += " t" + std::to_string(i);
+  ASSERT_TRUE(Load(text + ") : territory\n}\n").ok());
+  EXPECT_EQ(key, "a");
+  EXPECT_EQ(db_->EntityKey(db_->EntityHandle("t1999")), "t1999");
+}
+
 // The checks of an exclusive key read its live rows only, walking back from the new row and
 // stopping at the first that ends before it starts (docs/benchmarks.md, "Batches of one
 // relation"); that is sound while a perspective's live rows do not overlap. An order whose own
