@@ -10,6 +10,8 @@
 // - BM_BatchOrders: n orders of one `assign` (as BM_BatchAssign's) each;
 // - BM_BatchMoves: one order of one `assign` and n - 1 `move`s of one subject, a day apart, each
 //   open-ended (a key moved again and again: every move supersedes the row before).
+// - BM_SmallOrder: orders of one `assign` each, applied one Apply at a time (what a client's
+//   write costs, issue 21's "small orders"), relaxed sync, into a record of 10,000 territories.
 //   build/bench/batch_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 
@@ -137,6 +139,28 @@ void BM_BatchMembers(benchmark::State& state) { Run(state, Shape::kMembers); }
 void BM_BatchHistory(benchmark::State& state) { Run(state, Shape::kHistory); }
 void BM_BatchOrders(benchmark::State& state) { Run(state, Shape::kOrders); }
 void BM_BatchMoves(benchmark::State& state) { Run(state, Shape::kMoves); }
+
+// One Apply of one order of one fact per iteration, into one database (relaxed sync).
+void BM_SmallOrder(benchmark::State& state) {
+  constexpr uint32_t kTerritories = 10'000;
+  std::unique_ptr<Database> db = FreshDatabase();
+  Take(db->Apply(Setup(kTerritories)), "setup");
+  std::vector<Batch> batches(kTerritories);
+  for (uint32_t t = 0; t < kTerritories; ++t) {
+    OrderDecl o = NewOrder("small-" + std::to_string(t), kDay, std::nullopt);
+    o.ops.push_back(Place(t));
+    batches[t].orders.push_back(std::move(o));
+  }
+  uint32_t i = 0;
+  for (auto _ : state) {
+    auto r = db->Apply(batches[i++]);
+    if (!r.ok()) {
+      state.SkipWithError(r.status().message().c_str());
+      break;
+    }
+  }
+}
+BENCHMARK(BM_SmallOrder)->Iterations(9000)->Unit(benchmark::kMicrosecond);
 
 BENCHMARK(BM_BatchAssign)->Arg(10'000)->Arg(40'000)->Arg(160'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BatchMembers)->Arg(10'000)->Arg(40'000)->Arg(160'000)->Unit(benchmark::kMillisecond);
