@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <limits>
 #include <new>
 
 #ifdef __linux__
@@ -356,6 +357,11 @@ uint32_t State::ObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t 
 }
 
 uint32_t State::ObjectAsOf(uint32_t subject, uint32_t pred, int32_t day, Instant recorded, uint32_t persp) const {
+  if (subject + 1 < slot_begin.size() && (slot_begin[subject] & kStaleSlots) == 0) {
+    const RowTimes& t = row_times[subject];
+    if (recorded.micros >= t.last_change) return ObjectAt(subject, pred, day, persp);
+    if (recorded.micros < t.first_known) return kNone;
+  }
   return RowsObjectAt(subject, pred, day, persp, &recorded);
 }
 
@@ -392,6 +398,7 @@ uint32_t State::RowsObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint3
 void State::BuildSlots() {
   slot_begin.clear();
   slots.clear();
+  row_times.clear();
   stale_entities = 0;
   if (preds.size() > 0xffff || persps.size() > 0xffff) return;  // not representable: by_subject answers
   size_t live = 0;
@@ -399,14 +406,22 @@ void State::BuildSlots() {
   if (live >= kStaleSlots) return;
   slot_begin.reserve(entities.size() + 1);
   slots.reserve(live);
+  row_times.reserve(entities.size());
   for (size_t e = 0; e < entities.size(); ++e) {
     slot_begin.push_back(static_cast<uint32_t>(slots.size()));
+    RowTimes t{std::numeric_limits<int64_t>::max(), std::numeric_limits<int64_t>::min()};
     for (uint32_t id : by_subject[e]) {
       const Fact& f = facts[id];
+      const int64_t known = Known(f.known_from).micros;
+      t.first_known = std::min(t.first_known, known);
+      t.last_change = std::max(t.last_change, known);
       if (f.live()) {
         slots.push_back(Slot{static_cast<uint16_t>(f.pred), f.persp, f.from, f.to, f.object});
+      } else {
+        t.last_change = std::max(t.last_change, Known(f.known_to).micros);
       }
     }
+    row_times.push_back(t);
   }
   slot_begin.push_back(static_cast<uint32_t>(slots.size()));
 }
@@ -476,6 +491,7 @@ size_t State::MemoryBytes() const {
   for (const auto& v : by_pred) n += v.capacity() * sizeof(uint32_t) + sizeof(v);
   n += (events.capacity() + events_tail.capacity()) * sizeof(uint32_t);
   n += slot_begin.capacity() * sizeof(uint32_t) + slots.capacity() * sizeof(Slot);
+  n += row_times.capacity() * sizeof(RowTimes);
   n += entities.capacity() * sizeof(EntityMeta);
   for (const auto& e : entities) n += e.key.capacity();
   return n;

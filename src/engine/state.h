@@ -194,6 +194,15 @@ class State {
   // by_subject. Not part of a Checkpoint: a rollback leaves marks, which costs speed, not truth.
   LargeVector<uint32_t> slot_begin;
   LargeVector<Slot> slots;
+  // For an entity with slots: the earliest record time of its rows as subject, and the latest at
+  // which one of them was recorded or superseded (micros; built with the slots, valid while the
+  // entity is not stale). As of a record time from the latest on, the record holds what it holds
+  // now (its live rows: the slots); before the earliest, nothing. Only in between does an as-of
+  // lookup read the rows (ObjectAsOf).
+  struct RowTimes {
+    int64_t first_known, last_change;
+  };
+  LargeVector<RowTimes> row_times;
   size_t stale_entities = 0;
 
   // The latest instant an order was stored at: the next one is stored later (transaction time

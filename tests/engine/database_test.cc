@@ -194,6 +194,33 @@ TEST_F(DatabaseTest, AnOverlapInTheMiddleOfALongHistoryIsFound) {
   EXPECT_EQ(ObjectAt("z", "in", "2020-01-01"), "north");
 }
 
+// An as-of lookup through the fast path skips the rows when the record time is on or after the
+// entity's last change (the slots answer) or before its first row (nothing); at each bound, and
+// between, it answers as the string API does.
+TEST_F(DatabaseTest, AsOfLookupsAtTheBoundsOfAnEntitysRecordTimes) {
+  ASSERT_TRUE(Load(kBase).ok());
+  ASSERT_TRUE(
+      Load("order m \"M\" effective 2011-01-01 recorded 2011-06-01 sources s {\n  move a in -> south\n}\n").ok());
+  const uint32_t a = db_->EntityHandle("a"), in = db_->PredicateHandle("in");
+  const int64_t base = ParseInstant("2010-01-01")->micros, moved = ParseInstant("2011-06-01")->micros;
+  for (const int64_t t : {base - 1, base, base + 1, moved - 1, moved, moved + 1}) {
+    for (const char* day : {"2010-06-01", "2011-06-01"}) {
+      View v;
+      v.at = ParseFuzzyDate(day)->date;
+      v.recorded = Instant{t};
+      auto api = db_->Objects("a", "in", v);
+      ASSERT_TRUE(api.ok());
+      const uint32_t fast = db_->ObjectAsOf(a, in, v.at, Instant{t});
+      EXPECT_EQ(fast == Database::kNone ? "" : db_->EntityKey(fast), api->empty() ? "" : (*api)[0].object)
+          << "as of " << t << " on " << day;
+    }
+  }
+  EXPECT_EQ(db_->EntityKey(db_->ObjectAsOf(a, in, ParseFuzzyDate("2011-06-01")->date, Instant{moved - 1})), "north");
+  EXPECT_EQ(db_->EntityKey(db_->ObjectAsOf(a, in, ParseFuzzyDate("2011-06-01")->date, Instant{moved})), "south");
+  EXPECT_EQ(db_->ObjectAsOf(a, in, ParseFuzzyDate("2011-06-01")->date, Instant{base - 1}), Database::kNone);
+  EXPECT_EQ(db_->EntityKey(db_->ObjectAsOf(a, in, ParseFuzzyDate("2011-06-01")->date, Instant{base})), "north");
+}
+
 // An entity's key is the caller's to keep: writes that grow the table of entities (or a reload
 // after another process's write) do not take it away. Regression: EntityKey returned a reference
 // into that table, read without the lock, which dangled after the table grew (ASan:
