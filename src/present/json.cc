@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <mutex>
-#include <set>
 
 #include "domain/names.h"
 #include "model/value_json.h"
@@ -60,16 +59,6 @@ Json InScenario(const Json& doc, const std::string& scenario) {
 }
 
 json ValueToJson(const Value& value) { return ValueAsJson<json>(value); }
-
-json FromToJson(const FuzzyDate& from) {
-  if (from.date.is_min()) return nullptr;
-  return FormatFuzzyDate(from);
-}
-
-json ToToJson(const FuzzyDate& to) {
-  if (to.date.is_max()) return nullptr;
-  return FormatFuzzyDate(to);
-}
 
 // ---- The record's shapes, each written once for both sinks (present/json_sink.h) ----
 
@@ -418,6 +407,14 @@ Json Text(Write&& write) {
 }
 
 }  // namespace
+
+json FromToJson(const FuzzyDate& from) {
+  return Dom([&](DomSink& s) { WriteFrom(s, from); });
+}
+
+json ToToJson(const FuzzyDate& to) {
+  return Dom([&](DomSink& s) { WriteTo(s, to); });
+}
 
 json FactToJson(const FactInfo& fact) {
   return Dom([&](DomSink& s) {

@@ -36,7 +36,6 @@ json ToToJson(const FuzzyDate& to);
 // A fact as a JSON object; "id" is the subject. Perspective and ended_by are null when empty.
 json FactToJson(const FactInfo& fact);
 json SourceToJson(const SourceInfo& source);
-json OrderToJson(const OrderInfo& order);
 
 }  // namespace ordo::present
 

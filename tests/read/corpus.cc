@@ -22,6 +22,21 @@ std::string Slurp(const fs::path& p) {
   ss << in.rdbuf();
   return ss.str();
 }
+// A fresh in-memory record with batch applied, or nullptr and *error.
+std::unique_ptr<Database> ApplyInMemory(const Batch& batch, std::string* error) {
+  auto db = Database::Open(":memory:");
+  if (!db.ok()) {
+    *error = db.status().ToString();
+    return nullptr;
+  }
+  auto applied = (*db)->Apply(batch);
+  if (!applied.ok()) {
+    *error = applied.status().ToString();
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
 }  // namespace
 
 std::vector<Text> LoadTexts(const std::string& source_dir) {
@@ -71,17 +86,7 @@ std::unique_ptr<Database> LoadWithSchema(const std::string& source_dir, const st
     batch.Append(std::move(parsed.batch));
   }
   if (!error->empty()) return nullptr;
-  auto db = Database::Open(":memory:");
-  if (!db.ok()) {
-    *error = db.status().ToString();
-    return nullptr;
-  }
-  auto applied = (*db)->Apply(batch);
-  if (!applied.ok()) {
-    *error = applied.status().ToString();
-    return nullptr;
-  }
-  return std::move(db).value();
+  return ApplyInMemory(batch, error);
 }
 
 std::unique_ptr<Database> LoadRecord(const std::string& source_dir, std::string* error) {
@@ -104,17 +109,7 @@ std::unique_ptr<Database> LoadRecord(const std::string& source_dir, std::string*
     }
     batch.Append(std::move(parsed.batch));
   }
-  auto db = Database::Open(":memory:");
-  if (!db.ok()) {
-    *error = db.status().ToString();
-    return nullptr;
-  }
-  auto applied = (*db)->Apply(batch);
-  if (!applied.ok()) {
-    *error = applied.status().ToString();
-    return nullptr;
-  }
-  return std::move(db).value();
+  return ApplyInMemory(batch, error);
 }
 
 Score ScoreText(const Database& db, const Linker& linker, const Text& text, std::string* log) {
