@@ -70,6 +70,20 @@ void BM_Objects(benchmark::State& state) {
 }
 BENCHMARK(BM_Objects);
 
+// Objects through a Reading (Database::Read): the same answer with borrowed names. A Reading
+// per lookup, as a server takes one per request; the object's name is read.
+void BM_ObjectsBorrowed(benchmark::State& state) {
+  Fixture& f = F();
+  size_t i = 0;
+  for (auto _ : state) {
+    auto [t, d] = f.lookups[i++ & 4095];
+    auto reading = f.peer->db().Read();
+    auto r = reading->Objects(TerritoryKey(t), kPlacedIn, At(d));
+    benchmark::DoNotOptimize(r.ok() && !r->empty() ? r->front().object.size() : 0);
+  }
+}
+BENCHMARK(BM_ObjectsBorrowed);
+
 void BM_ObjectsAsOf(benchmark::State& state) {
   Fixture& f = F();
   View v = At(f.mid);
@@ -122,6 +136,15 @@ void BM_SnapshotByHandles(benchmark::State& state) {
   Fixture& f = F();
   for (auto _ : state) benchmark::DoNotOptimize(f.peer->Snapshot(f.mid));
 }
+void BM_SnapshotBorrowed(benchmark::State& state) {
+  Fixture& f = F();
+  for (auto _ : state) {
+    auto reading = f.peer->db().Read();
+    benchmark::DoNotOptimize(reading->Snapshot(kPlacedIn, At(f.mid)));
+  }
+}
+BENCHMARK(BM_SnapshotBorrowed)->Unit(benchmark::kMillisecond);
+
 BENCHMARK(BM_SnapshotByHandles)->Unit(benchmark::kMillisecond);
 
 void BM_Diff(benchmark::State& state) {
@@ -136,6 +159,20 @@ void BM_Diff(benchmark::State& state) {
   state.counters["changes"] = static_cast<double>(changes);
 }
 BENCHMARK(BM_Diff)->Arg(1)->Arg(30)->Arg(365)->Arg(3650)->Unit(benchmark::kMicrosecond);
+
+void BM_DiffBorrowed(benchmark::State& state) {
+  Fixture& f = F();
+  const int32_t width = static_cast<int32_t>(state.range(0));
+  size_t changes = 0;
+  for (auto _ : state) {
+    auto reading = f.peer->db().Read();
+    auto r = reading->Diff(Date{f.mid}, Date{f.mid + width}, kPlacedIn, View{});
+    changes = r.ok() ? r->changes.size() : 0;
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["changes"] = static_cast<double>(changes);
+}
+BENCHMARK(BM_DiffBorrowed)->Arg(1)->Arg(30)->Arg(365)->Arg(3650)->Unit(benchmark::kMicrosecond);
 
 void BM_PathUp(benchmark::State& state) {
   Fixture& f = F();

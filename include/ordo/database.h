@@ -6,11 +6,13 @@
 #ifndef ORDO_DATABASE_H_
 #define ORDO_DATABASE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -197,6 +199,112 @@ struct Change {
   std::vector<FactInfo> after;   // facts valid at the second date
 };
 
+// ---- Borrowed answers (Database::Read) ----
+// The answers of a Reading borrow the record's strings, values and sources instead of copying
+// them. Lifetime rule: every string_view, span and reference in them is valid while the Reading
+// that gave the answer lives, and no longer (the record's tables move as writes grow them, and
+// a Refresh may rebuild them). Own() gives an owning copy that outlives it.
+
+// The sources of a borrowed fact, in the order cited: a range of the record's sources.
+class SourceRefs {
+ public:
+  SourceRefs() = default;
+  SourceRefs(std::span<const uint32_t> ids, const SourceDecl* table) : ids_(ids), table_(table) {}
+  class iterator {
+   public:
+    using value_type = SourceDecl;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(const uint32_t* id, const SourceDecl* table) : id_(id), table_(table) {}
+    const SourceDecl& operator*() const { return table_[*id_]; }
+    const SourceDecl* operator->() const { return &table_[*id_]; }
+    iterator& operator++() {
+      ++id_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator old = *this;
+      ++id_;
+      return old;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.id_ == b.id_; }
+
+   private:
+    const uint32_t* id_ = nullptr;
+    const SourceDecl* table_ = nullptr;
+  };
+  iterator begin() const { return {ids_.data(), table_}; }
+  iterator end() const { return {ids_.data() + ids_.size(), table_}; }
+  size_t size() const { return ids_.size(); }
+  bool empty() const { return ids_.empty(); }
+  const SourceDecl& operator[](size_t i) const { return table_[ids_[i]]; }
+
+ private:
+  std::span<const uint32_t> ids_;
+  const SourceDecl* table_ = nullptr;
+};
+
+// A FactInfo that borrows: the same fields with the same meaning (see FactInfo).
+struct FactRef {
+  uint64_t fact_id = 0;
+  std::string_view subject;
+  std::string_view predicate;
+  bool is_attribute = false;
+  std::string_view object;
+  const Value* value = nullptr;  // attribute value; nullptr for relations
+  FuzzyDate from;
+  FuzzyDate to;
+  Instant recorded_from;
+  Instant recorded_to;
+  Instant first_recorded;
+  std::string_view recorded_by;
+  std::string_view superseded_by;
+  std::string_view perspective;
+  std::span<const Qualifier> qualifiers;
+  std::string_view order;
+  std::string_view ended_by;
+  bool correction = false;
+  SourceRefs sources;
+  bool own_sources = false;
+  bool disputed = false;
+  bool alternative = false;
+
+  // An owning copy, equal to what the Database's own query returns for the row.
+  FactInfo Own() const;
+};
+
+// A Change that borrows; before and after point into the answer's facts.
+struct ChangeRef {
+  std::string_view subject;
+  std::string_view predicate;
+  std::string_view perspective;
+  std::span<const FactRef> before;
+  std::span<const FactRef> after;
+
+  Change Own() const;
+};
+
+// The answer of Reading::Diff: the changes, and the facts their spans point into (moving the
+// answer keeps the spans valid).
+struct DiffRef {
+  std::vector<ChangeRef> changes;
+  std::vector<FactRef> facts;
+};
+
+// A shared read of a Database: while it lives, the record does not change (writers and Refresh
+// wait for it), and its answers borrow from the record (the lifetime rule above). Its questions
+// are the Database's, with the same errors and orders of rows. Keep one briefly, as a query
+// would: the server takes one per request. REQUIRES: the thread that holds a Reading neither
+// writes through nor refreshes the Database it came from (that would wait for itself).
+class Reading {
+ public:
+  virtual ~Reading() = default;
+  virtual Result<std::vector<FactRef>> Objects(const std::string& subject, const std::string& predicate,
+                                               const View& view) const = 0;
+  virtual Result<std::vector<FactRef>> Snapshot(const std::string& predicate, const View& view) const = 0;
+  virtual Result<DiffRef> Diff(Date d1, Date d2, const std::string& predicate, const View& view) const = 0;
+};
+
 struct ApplySummary {
   size_t orders = 0;
   size_t facts_asserted = 0;
@@ -364,6 +472,9 @@ class Database {
   // What differs between valid dates d1 and d2 (optionally for one predicate), ordered by
   // subject. Runs in time proportional to the facts starting or ending between the dates.
   virtual Result<std::vector<Change>> Diff(Date d1, Date d2, const std::string& predicate, const View& view) const = 0;
+  // A shared read whose answers borrow from the record instead of copying (class Reading). The
+  // questions above that a Reading also asks answer through the same code and then copy.
+  virtual std::unique_ptr<Reading> Read() const = 0;
   // The chain up an acyclic, exclusive relation from subject at view.at: the first element is
   // subject's own fact, the last points at the root.
   virtual Result<std::vector<FactInfo>> PathUp(const std::string& subject, const std::string& relation,

@@ -28,8 +28,13 @@
 namespace ordo::engine {
 
 // What a query reads, resolved once under the shared lock: the state, the record time, the
-// perspective and the date. Every query of queries.cc starts from one (DatabaseImpl::Read).
+// perspective and the date. Every query of queries.cc starts from one (DatabaseImpl::WithRead).
 // REQUIRES: the DatabaseImpl's mu_ held (shared) for the scope's whole life.
+// A source as the API shows it.
+SourceInfo SourceInfoFrom(const SourceDecl& d);
+// Owning copies of borrowed facts, in order.
+std::vector<FactInfo> Own(const std::vector<FactRef>& refs);
+
 class ReadScope {
  public:
   ReadScope(const State& s, const Options& options, const Instant* recorded, uint32_t persp, Date at)
@@ -47,8 +52,18 @@ class ReadScope {
   Result<uint32_t> PredId(const std::string& name) const;
   // kLimit when an answer would have more than Options::max_result_rows rows.
   Status CheckRows(size_t n) const;
-  // A row as the API shows it; a retraction after the view's record time is not shown.
+  // A row as the API shows it; a retraction after the view's record time is not shown. Ref
+  // borrows from the state (include/ordo/database.h, "Borrowed answers"); Info is its Own().
+  FactRef Ref(uint32_t id) const;
   FactInfo Info(uint32_t id) const;
+  // Sorts row ids by subject key, perspective name and row: the order of BySubject. On integers
+  // (the key ranks, State::by_key) when every entity is ranked, else comparing keys.
+  void SortBySubject(std::vector<uint32_t>* ids) const;
+  // The borrowed answers of Objects, Snapshot and Diff (reading.cc); the Database's own are
+  // their Own().
+  Result<std::vector<FactRef>> ObjectRefs(const std::string& subject, const std::string& predicate) const;
+  Result<std::vector<FactRef>> SnapshotRefs(const std::string& predicate) const;
+  Result<DiffRef> DiffRefs(Date d1, Date d2, const std::string& predicate) const;
   // Rows as FactInfo ordered by subject id, perspective and row; kLimit past the row limit.
   Result<std::vector<FactInfo>> BySubject(const std::vector<uint32_t>& ids) const;
   OrderInfo OrderInfoOf(uint32_t order) const;
@@ -93,6 +108,7 @@ class DatabaseImpl final : public Database {
   Result<std::vector<Change>> Diff(Date d1, Date d2, const std::string& predicate, const View& view) const override;
   Result<std::vector<FactInfo>> PathUp(const std::string& subject, const std::string& relation,
                                        const View& view) const override;
+  std::unique_ptr<Reading> Read() const override;
   Result<EntityInfo> Entity(const std::string& id, const View& view) const override;
   Result<LineageInfo> Lineage(const std::string& id, const View& view) const override;
   std::vector<std::string> EntityIds(const std::string& kind) const override;
@@ -143,13 +159,20 @@ class DatabaseImpl final : public Database {
 
   // The one preamble of every query: takes mu_ shared, resolves the view and runs body on it.
   template <typename F>
-  auto Read(const View& view, F&& body) const -> decltype(body(std::declval<const ReadScope&>())) {
+  auto WithRead(const View& view, F&& body) const -> decltype(body(std::declval<const ReadScope&>())) {
     ReaderLock lock(&mu_);
     auto scope = Resolve(view);
     if (!scope.ok()) return scope.status();
     return body(*scope);
   }
   Result<ReadScope> Resolve(const View& view) const REQUIRES_SHARED(mu_);
+  // The derived indexes that queries ordering rows read are merged when due, under the exclusive
+  // lock, before such a query takes the shared one: the diff events waiting unsorted in the
+  // tail (once there are many: a diff reads a short tail as it is) and the key ranks of entities
+  // created since (State::RankKeys). TidyDue looks; Tidy looks under the shared lock and merges.
+  bool TidyDue() const REQUIRES_SHARED(mu_);
+  void Tidy() const EXCLUDES(mu_);
+  friend class ReadingImpl;
   // A scope for the questions that take no view: everything recorded, every perspective.
   ReadScope Unviewed() const REQUIRES_SHARED(mu_);
 

@@ -1,5 +1,5 @@
 // The questions a Database answers (include/ordo/database.h, "Queries"). Each takes the shared
-// lock once and reads through a ReadScope (DatabaseImpl::Read).
+// lock once and reads through a ReadScope (DatabaseImpl::WithRead).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,9 +15,6 @@
 namespace ordo::engine {
 
 namespace {
-
-// Unsorted diff events a diff reads as they are before it merges them into the sorted list.
-constexpr size_t kEventsTailMerge = 4096;
 
 FuzzyDate Bound(int32_t days, uint8_t flags) { return FuzzyDate::Unpack(Date{days}, flags & FuzzyDate::kFlagsMask); }
 
@@ -43,16 +40,16 @@ Status ReadScope::CheckRows(size_t n) const {
   return Status::Ok();
 }
 
-FactInfo ReadScope::Info(uint32_t id) const {
+FactRef ReadScope::Ref(uint32_t id) const {
   const Fact& f = s.facts[id];
   const PredMeta& p = s.preds[f.pred];
-  FactInfo out;
+  FactRef out;
   out.fact_id = id + 1;
   out.subject = s.entities[f.subject].key;
   out.predicate = p.name;
   out.is_attribute = p.is_attribute;
   if (p.is_attribute) {
-    out.value = s.values[f.object];
+    out.value = &s.values[f.object];
   } else {
     out.object = s.entities[f.object].key;
   }
@@ -68,7 +65,7 @@ FactInfo ReadScope::Info(uint32_t id) const {
   out.qualifiers = s.Quals(f);
   const std::vector<uint32_t>& own = s.OwnSources(f);
   out.own_sources = !own.empty();
-  for (uint32_t src : own.empty() ? s.orders[f.order].sources : own) out.sources.push_back(SourceInfoOf(src));
+  out.sources = SourceRefs(own.empty() ? s.orders[f.order].sources : own, s.sources.data());
   out.order = s.orders[f.order].key;
   if (f.row_order != f.order) out.ended_by = s.orders[f.row_order].key;
   out.correction = (f.from_flags & kCorrectionBit) != 0;
@@ -80,6 +77,8 @@ FactInfo ReadScope::Info(uint32_t id) const {
   }
   return out;
 }
+
+FactInfo ReadScope::Info(uint32_t id) const { return Ref(id).Own(); }
 
 CoverageGap ReadScope::Gap(uint32_t id) const {
   const Fact& f = s.facts[id];
@@ -147,31 +146,16 @@ bool ReadScope::Disputed(const Fact& f) const {
 
 Result<std::vector<FactInfo>> ReadScope::BySubject(const std::vector<uint32_t>& ids) const {
   if (Status st = CheckRows(ids.size()); !st.ok()) return st;
-  // Sorted as row ids (by subject key, perspective, row), then built: a FactInfo is costly to move.
+  // Sorted as row ids, then built: a FactInfo is costly to move.
   std::vector<uint32_t> sorted = ids;
-  std::sort(sorted.begin(), sorted.end(), [this](uint32_t a, uint32_t b) {
-    const Fact& fa = s.facts[a];
-    const Fact& fb = s.facts[b];
-    if (fa.subject != fb.subject) {
-      const int c = s.entities[fa.subject].key.compare(s.entities[fb.subject].key);
-      if (c != 0) return c < 0;
-    }
-    if (fa.persp != fb.persp) {
-      const int c = s.persps[fa.persp].compare(s.persps[fb.persp]);
-      if (c != 0) return c < 0;
-    }
-    return a < b;
-  });
+  SortBySubject(&sorted);
   std::vector<FactInfo> out;
   out.reserve(sorted.size());
   for (uint32_t id : sorted) out.push_back(Info(id));
   return out;
 }
 
-SourceInfo ReadScope::SourceInfoOf(uint32_t source) const {
-  const SourceDecl& d = s.sources[source];
-  return SourceInfo{d.id, d.title, d.publisher, d.url, d.quote, d.note, d.date, d.original};
-}
+SourceInfo ReadScope::SourceInfoOf(uint32_t source) const { return SourceInfoFrom(s.sources[source]); }
 
 OrderInfo ReadScope::OrderInfoOf(uint32_t order) const {
   const OrderMeta& r = s.orders[order];
@@ -211,7 +195,8 @@ Result<ReadScope> DatabaseImpl::Resolve(const View& v) const {
 ReadScope DatabaseImpl::Unviewed() const { return ReadScope(state_, options_, nullptr, kNone, Date::Today()); }
 
 Result<std::vector<FactInfo>> DatabaseImpl::Timeline(const std::string& predicate, const View& view) const {
-  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+  Tidy();
+  return WithRead(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
     auto p = r.PredId(predicate);
     if (!p.ok()) return p.status();
     std::vector<uint32_t> ids;
@@ -229,23 +214,17 @@ Result<std::vector<FactInfo>> DatabaseImpl::Timeline(const std::string& predicat
 
 Result<std::vector<FactInfo>> DatabaseImpl::Objects(const std::string& subject, const std::string& predicate,
                                                     const View& view) const {
-  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
-    auto e = r.EntityId(subject);
-    if (!e.ok()) return e.status();
-    auto p = r.PredId(predicate);
-    if (!p.ok()) return p.status();
-    std::vector<FactInfo> out;
-    for (uint32_t id : r.s.SubjectFacts(*e, *p)) {
-      const Fact& f = r.s.facts[id];
-      if (f.interval().contains(r.at) && r.Visible(f)) out.push_back(r.Info(id));
-    }
-    return out;
+  return WithRead(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+    auto refs = r.ObjectRefs(subject, predicate);
+    if (!refs.ok()) return refs.status();
+    return Own(*refs);
   });
 }
 
 Result<std::vector<FactInfo>> DatabaseImpl::Members(const std::string& object, const std::string& relation,
                                                     const View& view) const {
-  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+  Tidy();
+  return WithRead(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
     auto e = r.EntityId(object);
     if (!e.ok()) return e.status();
     auto p = r.PredId(relation);
@@ -263,21 +242,17 @@ Result<std::vector<FactInfo>> DatabaseImpl::Members(const std::string& object, c
 }
 
 Result<std::vector<FactInfo>> DatabaseImpl::Snapshot(const std::string& predicate, const View& view) const {
-  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
-    auto p = r.PredId(predicate);
-    if (!p.ok()) return p.status();
-    std::vector<uint32_t> ids;
-    for (uint32_t id : r.s.by_pred[*p]) {
-      const Fact& f = r.s.facts[id];
-      if (f.interval().contains(r.at) && r.Visible(f)) ids.push_back(id);
-    }
-    return r.BySubject(ids);
+  Tidy();
+  return WithRead(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+    auto refs = r.SnapshotRefs(predicate);
+    if (!refs.ok()) return refs.status();
+    return Own(*refs);
   });
 }
 
 Result<std::vector<FactInfo>> DatabaseImpl::History(const std::string& subject, const std::string& predicate,
                                                     const View& view) const {
-  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+  return WithRead(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
     auto e = r.EntityId(subject);
     if (!e.ok()) return e.status();
     uint32_t pred = kNone;
@@ -305,85 +280,20 @@ Result<std::vector<FactInfo>> DatabaseImpl::History(const std::string& subject, 
 }
 
 Result<std::vector<Change>> DatabaseImpl::Diff(Date d1, Date d2, const std::string& predicate, const View& view) const {
-  {
-    // Events added since the last merge wait, unsorted, in events_tail; a diff reads them there
-    // too, and merges them (under the exclusive lock) only once there are many, so that readers
-    // are not serialised by every diff.
-    bool merge;
-    {
-      ReaderLock peek(&mu_);
-      merge = state_.events_tail.size() > kEventsTailMerge;
-    }
-    if (merge) {
-      WriterLock lock(&mu_);
-      state_.SortEvents();
-    }
-  }
-  return Read(view, [&](const ReadScope& r) -> Result<std::vector<Change>> {
-    uint32_t pred = kNone;
-    if (!predicate.empty()) {
-      auto p = r.PredId(predicate);
-      if (!p.ok()) return p.status();
-      pred = *p;
-    }
-    const State& s = r.s;
-    const Date lo = std::min(d1, d2), hi = std::max(d1, d2);
-    // A fact valid at exactly one of the dates starts or ends in (lo, hi].
-    auto after = [&s](int32_t day, uint32_t event) { return day < s.EventDate(event); };
-    auto first = std::upper_bound(s.events.begin(), s.events.end(), lo.days, after);
-    auto last = std::upper_bound(first, s.events.end(), hi.days, after);
-    // Keys are (subject, pred, persp); in a perspective view every persp folds into the view's.
-    const bool folded = r.persp != kNone;
-    std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> keys;
-    auto consider = [&](uint32_t id) {
-      const Fact& f = s.facts[id];
-      if ((pred == kNone ? s.preds[f.pred].alternative_of == kNone : f.pred == pred) && r.Visible(f)) {
-        keys.emplace_back(f.subject, f.pred, folded ? r.persp : f.persp);
-      }
-    };
-    for (auto it = first; it != last; ++it) consider(*it >> 1);
-    for (uint32_t event : s.events_tail) {
-      const int32_t date = s.EventDate(event);
-      if (lo.days < date && date <= hi.days) consider(event >> 1);
-    }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    if (Status st = r.CheckRows(keys.size()); !st.ok()) return st;
+  Tidy();
+  return WithRead(view, [&](const ReadScope& r) -> Result<std::vector<Change>> {
+    auto refs = r.DiffRefs(d1, d2, predicate);
+    if (!refs.ok()) return refs.status();
     std::vector<Change> out;
-    for (const auto& [subject, p, persp] : keys) {
-      Change c;
-      c.subject = s.entities[subject].key;
-      c.predicate = s.preds[p].name;
-      c.perspective = s.persps[persp];
-      std::vector<uint32_t> before, after;
-      for (uint32_t id : s.by_subject[subject]) {
-        const Fact& f = s.facts[id];
-        if (f.pred != p || !s.VisibleAt(f, r.recorded)) continue;
-        if (folded ? !State::PerspVisible(f.persp, persp) : f.persp != persp) continue;
-        if (f.interval().contains(d1)) before.push_back(id);
-        if (f.interval().contains(d2)) after.push_back(id);
-      }
-      auto objects = [&](const std::vector<uint32_t>& ids) {
-        std::vector<uint32_t> o;
-        for (uint32_t id : ids) o.push_back(s.facts[id].object);
-        std::sort(o.begin(), o.end());
-        return o;
-      };
-      if (objects(before) == objects(after)) continue;
-      for (uint32_t id : before) c.before.push_back(r.Info(id));
-      for (uint32_t id : after) c.after.push_back(r.Info(id));
-      out.push_back(std::move(c));
-    }
-    std::sort(out.begin(), out.end(), [](const Change& a, const Change& b) {
-      return std::tie(a.subject, a.predicate, a.perspective) < std::tie(b.subject, b.predicate, b.perspective);
-    });
+    out.reserve(refs->changes.size());
+    for (const ChangeRef& c : refs->changes) out.push_back(c.Own());
     return out;
   });
 }
 
 Result<std::vector<FactInfo>> DatabaseImpl::PathUp(const std::string& subject, const std::string& relation,
                                                    const View& view) const {
-  return Read(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
+  return WithRead(view, [&](const ReadScope& r) -> Result<std::vector<FactInfo>> {
     auto e = r.EntityId(subject);
     if (!e.ok()) return e.status();
     auto p = r.PredId(relation);
@@ -413,7 +323,7 @@ Result<std::vector<FactInfo>> DatabaseImpl::PathUp(const std::string& subject, c
 }
 
 Result<EntityInfo> DatabaseImpl::Entity(const std::string& id, const View& view) const {
-  return Read(view, [&](const ReadScope& r) -> Result<EntityInfo> {
+  return WithRead(view, [&](const ReadScope& r) -> Result<EntityInfo> {
     auto e = r.EntityId(id);
     if (!e.ok()) return e.status();
     const State& s = r.s;
@@ -459,7 +369,7 @@ Result<EntityInfo> DatabaseImpl::Entity(const std::string& id, const View& view)
 }
 
 Result<LineageInfo> DatabaseImpl::Lineage(const std::string& id, const View& view) const {
-  return Read(view, [&](const ReadScope& r) -> Result<LineageInfo> {
+  return WithRead(view, [&](const ReadScope& r) -> Result<LineageInfo> {
     auto e = r.EntityId(id);
     if (!e.ok()) return e.status();
     const State& s = r.s;
@@ -620,7 +530,7 @@ std::vector<Match> DatabaseImpl::Search(const std::string& text, size_t limit) c
 std::vector<NameInfo> DatabaseImpl::Names(const View& view) const {
   View names_view = view;
   names_view.perspective.clear();
-  auto r = Read(names_view, [&](const ReadScope& r) -> Result<std::vector<NameInfo>> {
+  auto r = WithRead(names_view, [&](const ReadScope& r) -> Result<std::vector<NameInfo>> {
     const State& s = r.s;
     std::vector<NameInfo> out;
     for (uint32_t e = 0; e < s.entities.size(); ++e) {
@@ -681,7 +591,7 @@ SchemaInfo DatabaseImpl::Schema() const {
   return out;
 }
 Result<QueryAnswer> DatabaseImpl::Query(const QueryDecl& query, const View& view, uint64_t max_work) const {
-  return Read(view, [&](const ReadScope& r) -> Result<QueryAnswer> {
+  return WithRead(view, [&](const ReadScope& r) -> Result<QueryAnswer> {
     CompiledRule rule;
     if (Status st = CompileAtoms(r.s, query.atoms, &rule.vars, &rule.atoms); !st.ok()) return st;
     rule.persp = r.persp == kNone ? 0 : r.persp;

@@ -211,6 +211,34 @@ bool State::KindAccepted(uint32_t kind, const std::vector<uint32_t>& accepted) c
   return std::any_of(accepted.begin(), accepted.end(), [&](uint32_t a) { return KindIsA(kind, a); });
 }
 
+void State::RankKeys() const {
+  const size_t ranked = by_key.size();
+  if (ranked == entities.size()) return;
+  auto key_less = [this](uint32_t a, uint32_t b) { return entities[a].key < entities[b].key; };
+  std::vector<uint32_t> fresh(entities.size() - ranked);
+  for (size_t i = 0; i < fresh.size(); ++i) fresh[i] = static_cast<uint32_t>(ranked + i);
+  std::sort(fresh.begin(), fresh.end(), key_less);
+  if (ranked == 0) {
+    by_key = std::move(fresh);
+  } else {
+    // Each new entity finds its place by binary search (a few key reads against the whole
+    // list), then the list is copied over in blocks: linear in the entities, not E log E.
+    std::vector<uint32_t> merged;
+    merged.reserve(entities.size());
+    auto at = by_key.begin();
+    for (uint32_t e : fresh) {
+      auto pos = std::lower_bound(at, by_key.end(), e, key_less);
+      merged.insert(merged.end(), at, pos);
+      merged.push_back(e);
+      at = pos;
+    }
+    merged.insert(merged.end(), at, by_key.end());
+    by_key = std::move(merged);
+  }
+  key_rank.resize(entities.size());
+  for (size_t i = 0; i < by_key.size(); ++i) key_rank[by_key[i]] = static_cast<uint32_t>(i);
+}
+
 void State::SortEvents() const {
   if (events_tail.empty()) return;
   // Sort the tail on 8-byte (date, event) keys, so that comparisons read no fact row.
@@ -457,6 +485,10 @@ void State::Rollback(const Checkpoint& c) {
   max_known = c.max_known;
   for (size_t i = c.entities; i < entities.size(); ++i) entity_ids.erase(entities[i].key);
   entities.resize(c.entities);
+  if (by_key.size() > c.entities) {  // ranked under the same exclusive lock: drop, rank again
+    by_key.clear();
+    key_rank.clear();
+  }
   by_subject.resize(c.entities);
   by_object.resize(c.entities);
   for (size_t i = c.preds; i < preds.size(); ++i) pred_ids.erase(preds[i].name);
@@ -490,6 +522,7 @@ size_t State::MemoryBytes() const {
   for (const auto& v : by_object) n += v.capacity() * sizeof(uint32_t) + sizeof(v);
   for (const auto& v : by_pred) n += v.capacity() * sizeof(uint32_t) + sizeof(v);
   n += (events.capacity() + events_tail.capacity()) * sizeof(uint32_t);
+  n += (by_key.capacity() + key_rank.capacity()) * sizeof(uint32_t);
   n += slot_begin.capacity() * sizeof(uint32_t) + slots.capacity() * sizeof(Slot);
   n += row_times.capacity() * sizeof(RowTimes);
   n += entities.capacity() * sizeof(EntityMeta);

@@ -187,6 +187,15 @@ class State {
   // index: merging it changes no answer, so a query may do it (under the exclusive lock).
   mutable LargeVector<uint32_t> events;
   mutable std::vector<uint32_t> events_tail;
+  // Entities in key order, a derived index as the events are: by_key lists the entities
+  // [0, by_key.size()) sorted by key, and key_rank[e] is e's place in it, so that answers ordered
+  // by subject key sort on integers and read no key. Entities created since wait until a query
+  // that orders by key merges them (RankKeys, under the exclusive lock); until then such a query
+  // compares keys.
+  mutable std::vector<uint32_t> by_key;
+  mutable std::vector<uint32_t> key_rank;
+  bool KeysRanked() const { return by_key.size() == entities.size(); }
+  void RankKeys() const;
 
   // The fast path's index: entity e's live facts as subject are slots[slot_begin[e],
   // slot_begin[e + 1]) in by_subject's order. Built whole by BuildSlots; entities changed since

@@ -1011,3 +1011,49 @@ TEST(SchemaMigration, Version1FilesReadAsBeforeAndMigrate) {
 
 }  // namespace
 }  // namespace ordo
+
+namespace ordo {
+namespace {
+
+// Answers ordered by subject sort on the key ranks (State::by_key) once every entity is ranked,
+// by counting when the rows are many against the entities and by comparison when few; entities
+// created after a ranking are merged into it. Every way gives key order, and the borrowed
+// answers (Database::Read) are the owned ones.
+TEST_F(DatabaseTest, AnswersBySubjectAreInKeyOrderWhicheverWayTheyAreSorted) {
+  ASSERT_TRUE(Load(kBase).ok());
+  auto keys = [](const std::vector<FactInfo>& facts) {
+    std::string out;
+    for (const FactInfo& f : facts) out += f.subject + " ";
+    return out;
+  };
+  View v;
+  v.at = Date::FromCivil(2024, 1, 1);
+  EXPECT_EQ(keys(*db_->Snapshot("in", v)), "a b c ");  // ranked on the way in; counted
+  // New entities whose keys fall before, between and after the ranked ones.
+  ASSERT_TRUE(Load("order more \"More\" effective 2011-01-01 recorded 2011-01-01 sources s {\n"
+                   "  create (bb 0a zz) : territory\n  assign (zz 0a bb) in -> south\n}\n")
+                  .ok());
+  EXPECT_EQ(keys(*db_->Snapshot("in", v)), "0a a b bb c zz ");
+  EXPECT_EQ(keys(*db_->Members("south", "in", v)), "0a bb c zz ");
+  auto reading = db_->Read();
+  auto borrowed = reading->Snapshot("in", v);
+  ASSERT_TRUE(borrowed.ok());
+  std::vector<FactInfo> owned;
+  for (const FactRef& f : *borrowed) owned.push_back(f.Own());
+  EXPECT_EQ(keys(owned), "0a a b bb c zz ");
+  auto diff = reading->Diff(Date::FromCivil(2010, 6, 1), Date::FromCivil(2011, 6, 1), "in", v);
+  ASSERT_TRUE(diff.ok());
+  std::string changed;
+  for (const ChangeRef& c : diff->changes) {
+    changed += std::string(c.subject) + ":" + std::to_string(c.before.size()) + std::to_string(c.after.size()) + " ";
+  }
+  EXPECT_EQ(changed, "0a:01 bb:01 zz:01 ");
+  ASSERT_EQ(diff->changes[0].after.size(), 1u);
+  EXPECT_EQ(diff->changes[0].after[0].object, "south");
+  EXPECT_EQ(diff->changes[0].after[0].order, "more");
+  ASSERT_EQ(diff->changes[0].after[0].sources.size(), 1u);
+  EXPECT_EQ(diff->changes[0].after[0].sources[0].title, "A source");
+}
+
+}  // namespace
+}  // namespace ordo

@@ -348,6 +348,17 @@ TEST_P(PropertyTest, MatchesReferenceModel) {
       for (const FactInfo& f : *got) objs.insert(f.value ? FormatValue(*f.value) : f.object);
       ASSERT_EQ(objs, ModelObjects(*ref, e, p, d, view)) << "Objects(" << Ent(e) << ", " << kPredNames[p] << ", day "
                                                          << d << ", view " << view << ") after order " << i;
+      {
+        // The borrowed answer (Database::Read) against the model too.
+        auto reading = (*db)->Read();
+        auto borrowed = reading->Objects(Ent(e), kPredNames[p], v);
+        ASSERT_TRUE(borrowed.ok()) << borrowed.status().ToString();
+        std::multiset<std::string> borrowed_objs;
+        for (const FactRef& f : *borrowed)
+          borrowed_objs.insert(f.value ? FormatValue(*f.value) : std::string(f.object));
+        ASSERT_EQ(borrowed_objs, ModelObjects(*ref, e, p, d, view))
+            << "Read()->Objects(" << Ent(e) << ", " << kPredNames[p] << ", day " << d << ") after order " << i;
+      }
       if (p == kX && ref == &model) {
         // The fast path (slots, or by_subject for entities changed since they were built) for
         // every entity at once: current record, undisputed plus the view's perspective.
@@ -429,6 +440,13 @@ TEST_P(PropertyTest, MatchesReferenceModel) {
       ASSERT_TRUE(diff.ok());
       std::set<std::pair<std::string, std::string>> got, expect;
       for (const Change& c : *diff) got.emplace(c.subject, c.perspective);
+      std::set<std::pair<std::string, std::string>> borrowed;
+      {
+        auto reading = (*db)->Read();
+        auto refs = reading->Diff(Day(d1), Day(d2), kPredNames[p], v);
+        ASSERT_TRUE(refs.ok());
+        for (const ChangeRef& c : refs->changes) borrowed.emplace(c.subject, c.perspective);
+      }
       for (int s = 0; s < kEntities; ++s) {
         if (vw >= 0) {
           // in a perspective view, undisputed facts and the view's are compared together
@@ -441,6 +459,7 @@ TEST_P(PropertyTest, MatchesReferenceModel) {
         }
       }
       ASSERT_EQ(got, expect) << "Diff day " << d1 << " to " << d2 << " of " << kPredNames[p];
+      ASSERT_EQ(borrowed, expect) << "Read()->Diff day " << d1 << " to " << d2 << " of " << kPredNames[p];
     }
   }
   // The random walk must exercise both outcomes.
