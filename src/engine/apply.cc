@@ -313,9 +313,9 @@ class Applier {
   }
 
   Result<uint32_t> Entity(const std::string& key, const SourceRegion& where) {
-    auto it = s_.entity_ids.find(key);
-    if (it == s_.entity_ids.end()) return UnknownEntity(s_, key, where);
-    return it->second;
+    const uint32_t id = s_.FindEntity(key);
+    if (id == kNone) return UnknownEntity(s_, key, where);
+    return id;
   }
 
   Result<uint32_t> Pred(const std::string& name, const SourceRegion& where) {
@@ -825,8 +825,7 @@ class Applier {
     auto kind = KindId(op.entity_kind, op.kind_where.known() ? op.kind_where : op.where);
     if (!kind.ok()) return kind.status();
     uint32_t id;
-    if (auto it = s_.entity_ids.find(key); it != s_.entity_ids.end()) {
-      id = it->second;
+    if (id = s_.FindEntity(key); id != kNone) {
       if (s_.entities[id].kind != *kind) {
         const std::string& was = s_.kinds[s_.entities[id].kind].name;
         bool alive = false;
@@ -854,7 +853,7 @@ class Applier {
       if (key.empty()) return Status::Invalid("an entity id cannot be empty", sw);
       id = static_cast<uint32_t>(s_.entities.size());
       s_.entities.push_back(EntityMeta{key, *kind});
-      s_.entity_ids.emplace(key, id);
+      s_.IndexEntity(id);
       s_.by_subject.emplace_back();
       s_.by_object.emplace_back();
       rows_->entities.push_back(store::EntityRow{id, key, *kind});
@@ -1273,7 +1272,7 @@ Status UnknownEntity(const State& s, const std::string& key, const SourceRegion&
   for (const EntityMeta& e : s.entities) keys.push_back(e.key);
   Status st = Status::NotFound(fmt::format("unknown id '{}'", key), where);
   for (const std::string& n : Nearest(key, keys)) {
-    uint32_t id = s.entity_ids.at(n);
+    uint32_t id = s.FindEntity(n);
     std::string name = DisplayName(s, id);
     st.AddNote(name.empty() ? fmt::format("did you mean '{}'?", n) : fmt::format("did you mean '{}' ({})?", n, name));
   }

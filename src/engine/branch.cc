@@ -46,7 +46,7 @@ State BaseState(const State& record, Instant base, size_t max_orders) {
     if (entity_map[e] == kNone) {
       entity_map[e] = static_cast<uint32_t>(s.entities.size());
       s.entities.push_back(record.entities[e]);
-      s.entity_ids.emplace(record.entities[e].key, entity_map[e]);
+      s.IndexEntity(entity_map[e]);
       s.by_subject.emplace_back();
       s.by_object.emplace_back();
     }

@@ -100,10 +100,10 @@ Status LoadState(store::SqliteStore* store, State* state) {
     if (r.id == 0) {
       const size_t n = store->RowCount("entities");
       s.entities.reserve(n);
-      s.entity_ids.reserve(n);
+      s.entity_index.Reserve(n);
     }
-    s.entity_ids.emplace(r.key, r.id);
     s.entities.push_back(EntityMeta{std::move(r.key), r.kind});
+    s.IndexEntity(r.id);
     return Status::Ok();
   };
   sink.source = [&s](store::SourceRow&& r) {
@@ -434,8 +434,7 @@ void DatabaseImpl::Commit(std::vector<CompiledRule>&& new_rules, std::vector<Ale
 
 uint32_t DatabaseImpl::EntityHandle(const std::string& id) const {
   ReaderLock lock(&mu_);
-  auto it = state_.entity_ids.find(id);
-  return it == state_.entity_ids.end() ? kNone : it->second;
+  return state_.FindEntity(id);
 }
 
 uint32_t DatabaseImpl::PredicateHandle(const std::string& name) const {

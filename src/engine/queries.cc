@@ -21,9 +21,9 @@ FuzzyDate Bound(int32_t days, uint8_t flags) { return FuzzyDate::Unpack(Date{day
 }  // namespace
 
 Result<uint32_t> ReadScope::EntityId(const std::string& key) const {
-  auto it = s.entity_ids.find(key);
-  if (it == s.entity_ids.end()) return UnknownEntity(s, key, {});
-  return it->second;
+  const uint32_t id = s.FindEntity(key);
+  if (id == kNone) return UnknownEntity(s, key, {});
+  return id;
 }
 
 Result<uint32_t> ReadScope::PredId(const std::string& name) const {
@@ -396,7 +396,7 @@ Result<LineageInfo> DatabaseImpl::Lineage(const std::string& id, const View& vie
       out.entities.push_back(std::move(ent));
       for (LineageLink& link : r.LinksOf(x)) {
         for (const std::string* other : {&link.predecessor, &link.successor}) {
-          const uint32_t o = s.entity_ids.at(*other);
+          const uint32_t o = s.FindEntity(*other);
           if (seen.insert(o).second) queue.push_back(o);
         }
         if (links.emplace(link.date.days, link.predecessor, link.successor, link.type).second) {

@@ -131,7 +131,18 @@ Result<std::vector<FactRef>> ReadScope::ObjectRefs(const std::string& subject, c
   auto p = PredId(predicate);
   if (!p.ok()) return p.status();
   std::vector<FactRef> out;
-  for (uint32_t id : s.SubjectFacts(*e, *p)) {
+  std::span<const uint32_t> rows = s.SubjectFacts(*e, *p);
+  if (s.preds[*p].exclusive) {  // at most one row of each perspective: found by a binary search
+    while (!rows.empty()) {
+      const std::span<const uint32_t> run = s.PerspRun(rows);
+      if (State::PerspVisible(s.facts[run.front()].persp, persp)) {
+        if (const uint32_t id = s.RunRowAt(run, at.days, recorded); id != kNone) out.push_back(Ref(id));
+      }
+      rows = rows.subspan(run.size());
+    }
+    return out;
+  }
+  for (uint32_t id : rows) {
     if (VisibleAt(s.facts[id])) out.push_back(Ref(id));
   }
   return out;

@@ -165,9 +165,8 @@ Status CompileAtoms(const State& s, const std::vector<RuleAtom>& atoms, std::vec
       if (it == vars->end()) vars->push_back(t.name);
       return Status::Ok();
     }
-    auto it = s.entity_ids.find(t.name);
-    if (it == s.entity_ids.end()) return UnknownEntity(s, t.name, t.where);
-    c->id = it->second;
+    c->id = s.FindEntity(t.name);
+    if (c->id == kNone) return UnknownEntity(s, t.name, t.where);
     return Status::Ok();
   };
   for (const RuleAtom& atom : atoms) {
@@ -231,9 +230,9 @@ Result<CompiledRule> CompileRule(const State& s, const RuleDecl& decl, bool requ
   CompiledRule r;
   r.decl = decl;
   auto entity = [&](const std::string& key, const SourceRegion& where) -> Result<uint32_t> {
-    auto it = s.entity_ids.find(key);
-    if (it == s.entity_ids.end()) return UnknownEntity(s, key, where);
-    return it->second;
+    const uint32_t id = s.FindEntity(key);
+    if (id == kNone) return UnknownEntity(s, key, where);
+    return id;
   };
   if (decl.atoms.empty()) return Status::Invalid(fmt::format("rule '{}' has no condition", decl.id), decl.where);
   if (Status st = CompileAtoms(s, decl.atoms, &r.vars, &r.atoms); !st.ok()) return st;

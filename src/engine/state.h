@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/key_index.h"
 #include "ordo/database.h"
 #include "ordo/order.h"
 
@@ -150,6 +151,10 @@ class State {
   void Rollback(const Checkpoint& c);
 
   // ---- catalog ----
+  struct EntityKeyOf {
+    const State* s;
+    std::string_view operator()(uint32_t id) const { return s->entities[id].key; }
+  };
   std::vector<KindMeta> kinds;
   std::unordered_map<std::string, uint32_t> kind_ids;
   std::vector<PredMeta> preds;
@@ -158,7 +163,10 @@ class State {
   std::vector<std::string> persp_notes{""};  // their declarations' notes
   std::unordered_map<std::string, uint32_t> persp_ids{{"", 0}};
   std::vector<EntityMeta> entities;
-  std::unordered_map<std::string, uint32_t> entity_ids;
+  KeyIndex entity_index;  // entities' keys to their ids: use FindEntity and IndexEntity
+  // The id of the entity keyed key, or kNone. IndexEntity: entities[id] is new to the index.
+  uint32_t FindEntity(std::string_view key) const { return entity_index.Find(key, EntityKeyOf{this}); }
+  void IndexEntity(uint32_t id) { entity_index.Insert(id, EntityKeyOf{this}); }
   std::vector<SourceDecl> sources;
   std::unordered_map<std::string, uint32_t> source_ids;
   std::vector<OrderMeta> orders;
@@ -276,6 +284,11 @@ class State {
   // ObjectAt in the record as known at `recorded`: the subject's rows of pred, live or not, in
   // by_subject's order (the slots hold live rows only).
   uint32_t ObjectAsOf(uint32_t subject, uint32_t pred, int32_t day, Instant recorded, uint32_t persp) const;
+  // Rows of one subject and predicate (SubjectFacts) are sorted by perspective, then valid start.
+  // PerspRun: the leading rows of rows' first perspective (rows not empty). RunRowAt: in such a
+  // run of an exclusive relation, the row seen at the record time that holds day, or kNone.
+  std::span<const uint32_t> PerspRun(std::span<const uint32_t> rows) const;
+  uint32_t RunRowAt(std::span<const uint32_t> run, int32_t day, const Instant* recorded) const;
   // Both through by_subject: the first row of pred valid at day, seen in persp, in the record
   // as known at *recorded (nullptr: now).
   uint32_t RowsObjectAt(uint32_t subject, uint32_t pred, int32_t day, uint32_t persp, const Instant* recorded) const;

@@ -53,7 +53,7 @@ void BuildRandom(World& w, int facts) {
   }
   for (int e = 0; e < kEntities; ++e) {
     s.entities.push_back(EntityMeta{"e" + std::to_string(e), 0});
-    s.entity_ids.emplace("e" + std::to_string(e), e);
+    s.IndexEntity(static_cast<uint32_t>(e));
   }
   s.by_subject.resize(kEntities);
   s.by_object.resize(kEntities);
