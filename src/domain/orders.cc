@@ -14,7 +14,7 @@ OrderIndex::OrderIndex(const Database& db) {
   }
 }
 
-const OrderInfo* OrderIndex::Find(const std::string& id) const {
+const OrderInfo* OrderIndex::Find(std::string_view id) const {
   auto it = index_.find(id);
   return it == index_.end() ? nullptr : &orders_[it->second];
 }

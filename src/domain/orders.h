@@ -5,9 +5,11 @@
 #ifndef ORDO_DOMAIN_ORDERS_H_
 #define ORDO_DOMAIN_ORDERS_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ordo/database.h"
@@ -21,7 +23,7 @@ class OrderIndex {
   OrderIndex() = default;
 
   // The order, or nullptr when the index has none of that id.
-  const OrderInfo* Find(const std::string& id) const;
+  const OrderInfo* Find(std::string_view id) const;
   // Ids in application order, each once; unknown ids last, as given.
   std::vector<std::string> Sorted(std::vector<std::string> ids) const;
   // The sources of the orders, each once, in order of first mention.
@@ -34,7 +36,7 @@ class OrderIndex {
 
  private:
   std::vector<OrderInfo> orders_;
-  std::map<std::string, size_t> index_;
+  std::map<std::string, size_t, std::less<>> index_;
 };
 
 }  // namespace ordo::domain

@@ -112,12 +112,16 @@ void ReadScope::SortBySubject(std::vector<uint32_t>* ids) const {
     ++start[row_rank[i] + 1];
   }
   for (size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
-  std::vector<uint32_t> placed(n);
-  for (size_t i = 0; i < n; ++i) placed[start[row_rank[i]]++] = (*ids)[i];
-  // start[r] is now the end of rank r's rows, start[r - 1] (or 0) their beginning.
+  std::vector<uint32_t> placed(n), placed_rank(n);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t at = start[row_rank[i]]++;
+    placed[at] = (*ids)[i];
+    placed_rank[at] = row_rank[i];
+  }
+  // start[r] is now the end of rank r's rows, start[r - 1] (or 0) their beginning. The ranks
+  // travel with the rows: reading them from the facts again would cost a cache miss a row.
   for (size_t i = 0; i < n;) {
-    const uint32_t r = rank[s.facts[placed[i]].subject];
-    const size_t end = start[r];
+    const size_t end = start[placed_rank[i]];
     if (end - i > 1)
       std::sort(placed.begin() + static_cast<ptrdiff_t>(i), placed.begin() + static_cast<ptrdiff_t>(end), persp_less);
     i = end;

@@ -104,16 +104,18 @@ void WriteStrings(Sink& s, const std::vector<std::string>& v) {
   s.EndArray();
 }
 
-template <typename Sink>
-void WriteSourceIds(Sink& s, const std::vector<SourceInfo>& sources) {
+// Sources: SourceInfos (an owned answer's or an order's) or SourceDecls (a borrowed answer's).
+template <typename Sink, typename Sources>
+void WriteSourceIds(Sink& s, const Sources& sources) {
   s.BeginArray();
-  for (const SourceInfo& src : sources) s.String(src.id);
+  for (const auto& src : sources) s.String(src.id);
   s.EndArray();
 }
 
-// A fact's members; "id" (the subject) only when with_id.
-template <typename Sink>
-void WriteFactMembers(Sink& s, const FactInfo& fact, bool with_id) {
+// A fact's members; "id" (the subject) only when with_id. Fact: a FactInfo or a FactRef, whose
+// members read alike.
+template <typename Sink, typename Fact>
+void WriteFactMembers(Sink& s, const Fact& fact, bool with_id) {
   if (with_id) {
     Member(s, "id", fact.subject);
   }
@@ -132,7 +134,7 @@ void WriteFactMembers(Sink& s, const FactInfo& fact, bool with_id) {
   MemberOrNull(s, "perspective", fact.perspective);
   s.Key("qualifiers");
   s.BeginObject();
-  const std::vector<Qualifier>& q = fact.qualifiers;
+  const auto& q = fact.qualifiers;
   for (size_t i = 0; i < q.size(); ++i) {
     // A key given twice (the language refuses it) keeps its first place and its last value.
     bool earlier = false;
@@ -169,8 +171,8 @@ enum class FactTail { kDisputed, kAlternative };
 
 // A fact's members with the ids of the sources that state it (its own, else its order's) and its
 // tail.
-template <typename Sink>
-void WriteFactBody(Sink& s, const FactInfo& fact, const domain::OrderIndex& orders, bool with_id, FactTail tail) {
+template <typename Sink, typename Fact>
+void WriteFactBody(Sink& s, const Fact& fact, const domain::OrderIndex& orders, bool with_id, FactTail tail) {
   WriteFactMembers(s, fact, with_id);
   s.Key("sources");
   if (!fact.sources.empty()) {
@@ -190,17 +192,18 @@ void WriteFactBody(Sink& s, const FactInfo& fact, const domain::OrderIndex& orde
   }
 }
 
-template <typename Sink>
-void WriteFact(Sink& s, const FactInfo& fact, const domain::OrderIndex& orders, FactTail tail = FactTail::kDisputed) {
+template <typename Sink, typename Fact>
+void WriteFact(Sink& s, const Fact& fact, const domain::OrderIndex& orders, FactTail tail = FactTail::kDisputed) {
   s.BeginObject();
   WriteFactBody(s, fact, orders, true, tail);
   s.EndObject();
 }
 
-template <typename Sink>
-void WriteFacts(Sink& s, const std::vector<FactInfo>& facts, const domain::OrderIndex& orders) {
+// Facts: a range of FactInfos or FactRefs.
+template <typename Sink, typename Facts>
+void WriteFacts(Sink& s, const Facts& facts, const domain::OrderIndex& orders) {
   s.BeginArray();
-  for (const FactInfo& f : facts) WriteFact(s, f, orders);
+  for (const auto& f : facts) WriteFact(s, f, orders);
   s.EndArray();
 }
 
@@ -356,10 +359,11 @@ void WriteMembers(Sink& s, const std::vector<FactInfo>& facts, const std::vector
   s.EndArray();
 }
 
-template <typename Sink>
-void WriteChanges(Sink& s, const std::vector<Change>& changes, const domain::OrderIndex& orders) {
+// Changes: Changes or ChangeRefs.
+template <typename Sink, typename Changes>
+void WriteChanges(Sink& s, const Changes& changes, const domain::OrderIndex& orders) {
   s.BeginArray();
-  for (const Change& c : changes) {
+  for (const auto& c : changes) {
     s.BeginObject();
     Member(s, "id", c.subject);
     Member(s, "predicate", c.predicate);
@@ -726,6 +730,12 @@ Json FactsJson(const std::vector<FactInfo>& facts, const domain::OrderIndex& ord
   return Text([&](TextSink& s) { WriteFacts(s, facts, orders); });
 }
 Json ChangesJson(const std::vector<Change>& changes, const domain::OrderIndex& orders) {
+  return Text([&](TextSink& s) { WriteChanges(s, changes, orders); });
+}
+Json FactsJson(const std::vector<FactRef>& facts, const domain::OrderIndex& orders) {
+  return Text([&](TextSink& s) { WriteFacts(s, facts, orders); });
+}
+Json ChangesJson(const std::vector<ChangeRef>& changes, const domain::OrderIndex& orders) {
   return Text([&](TextSink& s) { WriteChanges(s, changes, orders); });
 }
 Json OrdersJson(const std::vector<OrderInfo>& orders) {

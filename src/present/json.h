@@ -55,6 +55,9 @@ Json MembersJson(const std::vector<FactInfo>& facts, const std::vector<EntityInf
 Json FactsJson(const std::vector<FactInfo>& facts, const domain::OrderIndex& orders);
 // `ordo diff D1 D2 --json`.
 Json ChangesJson(const std::vector<Change>& changes, const domain::OrderIndex& orders);
+// The same JSON from borrowed answers (Database::Read), written while the Reading lives.
+Json FactsJson(const std::vector<FactRef>& facts, const domain::OrderIndex& orders);
+Json ChangesJson(const std::vector<ChangeRef>& changes, const domain::OrderIndex& orders);
 // `ordo orders --json`.
 Json OrdersJson(const std::vector<OrderInfo>& orders);
 // `ordo order ID --json`: the header and the rows it asserted and superseded.

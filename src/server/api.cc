@@ -339,24 +339,43 @@ Reply Api::Diff(Context& c) {
   if (Status s = ParseDateParam("from", c.Param("from"), &d1); !s.ok()) return ErrorReply(s);
   if (Status s = ParseDateParam("to", c.Param("to"), &d2); !s.ok()) return ErrorReply(s);
   const std::string relation = c.Param("relation");
-  auto changes = c.db->Diff(d1, d2, relation, c.view);
-  if (!changes.ok()) return NotFoundWithHint(c, changes.status(), relation);
-  return Ok(present::ChangesJson(*changes, *c.orders));
+  // The answer borrows from the record, so its JSON is written while the Reading lives; an error's
+  // hint reads the record again, after it.
+  Status failed;
+  {
+    auto reading = c.db->Read();
+    auto changes = reading->Diff(d1, d2, relation, c.view);
+    if (changes.ok()) return Ok(present::ChangesJson(changes->changes, *c.orders));
+    failed = changes.status();
+  }
+  return NotFoundWithHint(c, failed, relation);
 }
 
 Reply Api::Snapshot(Context& c) {
   std::string relation;
   if (Status s = RequireRelation(c, &relation); !s.ok()) return ErrorReply(s);
-  auto facts = c.db->Snapshot(relation, c.view);
-  if (!facts.ok()) return NotFoundWithHint(c, facts.status(), relation);
+  bool contested = false;
   if (c.HasParam("contested")) {
     const std::string& v = c.Param("contested");
     if (v != "1" && v != "true") {
       return ErrorReply(Status::Invalid("invalid value for 'contested': '" + v + "' (1 or true)"));
     }
-    *facts = domain::ContestedOnly(std::move(*facts));
+    contested = true;
   }
-  return Ok(present::FactsJson(*facts, *c.orders));
+  if (contested) {
+    auto facts = c.db->Snapshot(relation, c.view);
+    if (!facts.ok()) return NotFoundWithHint(c, facts.status(), relation);
+    return Ok(present::FactsJson(domain::ContestedOnly(std::move(*facts)), *c.orders));
+  }
+  // Borrowed, as in Diff.
+  Status failed;
+  {
+    auto reading = c.db->Read();
+    auto facts = reading->Snapshot(relation, c.view);
+    if (facts.ok()) return Ok(present::FactsJson(*facts, *c.orders));
+    failed = facts.status();
+  }
+  return NotFoundWithHint(c, failed, relation);
 }
 
 Reply Api::Orders(Context& c) {
