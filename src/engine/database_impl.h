@@ -27,14 +27,14 @@
 
 namespace ordo::engine {
 
-// What a query reads, resolved once under the shared lock: the state, the record time, the
-// perspective and the date. Every query of queries.cc starts from one (DatabaseImpl::WithRead).
-// REQUIRES: the DatabaseImpl's mu_ held (shared) for the scope's whole life.
 // A source as the API shows it.
 SourceInfo SourceInfoFrom(const SourceDecl& d);
 // Owning copies of borrowed facts, in order.
 std::vector<FactInfo> Own(const std::vector<FactRef>& refs);
 
+// What a query reads, resolved once under the shared lock: the state, the record time, the
+// perspective and the date. Every query of queries.cc starts from one (DatabaseImpl::WithRead).
+// REQUIRES: the DatabaseImpl's mu_ held (shared) for the scope's whole life.
 class ReadScope {
  public:
   ReadScope(const State& s, const Options& options, const Instant* recorded, uint32_t persp, Date at)

@@ -193,29 +193,19 @@ Result<DiffRef> ReadScope::DiffRefs(Date d1, Date d2, const std::string& predica
     const int32_t date = s.EventDate(event);
     if (lo.days < date && date <= hi.days) consider(event >> 1);
   }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  if (Status st = CheckRows(keys.size()); !st.ok()) return st;
-  // The answer's order: subject key, predicate name, perspective name (keys are unique, so the
-  // order is total). Sorted before the changes are built, so that nothing built moves.
-  auto names_less = [this](const std::tuple<uint32_t, uint32_t, uint32_t>& a,
-                           const std::tuple<uint32_t, uint32_t, uint32_t>& b) {
+  // The answer's order: subject key, predicate name, perspective name. Entities' keys,
+  // predicates' and perspectives' names are unique, so equal keys sort together and the order
+  // is total. Sorted before the changes are built, so that nothing built moves.
+  const bool ranked = s.KeysRanked();
+  std::sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
     const auto& [sa, pa, qa] = a;
     const auto& [sb, pb, qb] = b;
+    if (sa != sb) return ranked ? s.key_rank[sa] < s.key_rank[sb] : s.entities[sa].key < s.entities[sb].key;
     if (pa != pb) return s.preds[pa].name < s.preds[pb].name;
     return s.persps[qa] < s.persps[qb];
-  };
-  if (s.KeysRanked()) {
-    std::sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
-      if (std::get<0>(a) != std::get<0>(b)) return s.key_rank[std::get<0>(a)] < s.key_rank[std::get<0>(b)];
-      return names_less(a, b);
-    });
-  } else {
-    std::sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
-      if (std::get<0>(a) != std::get<0>(b)) return s.entities[std::get<0>(a)].key < s.entities[std::get<0>(b)].key;
-      return names_less(a, b);
-    });
-  }
+  });
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  if (Status st = CheckRows(keys.size()); !st.ok()) return st;
   DiffRef out;
   // Each change's facts, as (key, first fact, before count, after count) until facts stops
   // growing; then the spans.

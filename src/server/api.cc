@@ -354,15 +354,11 @@ Reply Api::Diff(Context& c) {
 Reply Api::Snapshot(Context& c) {
   std::string relation;
   if (Status s = RequireRelation(c, &relation); !s.ok()) return ErrorReply(s);
-  bool contested = false;
   if (c.HasParam("contested")) {
     const std::string& v = c.Param("contested");
     if (v != "1" && v != "true") {
       return ErrorReply(Status::Invalid("invalid value for 'contested': '" + v + "' (1 or true)"));
     }
-    contested = true;
-  }
-  if (contested) {
     auto facts = c.db->Snapshot(relation, c.view);
     if (!facts.ok()) return NotFoundWithHint(c, facts.status(), relation);
     return Ok(present::FactsJson(domain::ContestedOnly(std::move(*facts)), *c.orders));
